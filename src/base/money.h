@@ -1,0 +1,69 @@
+// Exact money. Every amount is an integer count of 分 (fen) parsed from decimal text, with the
+// precision it was printed at, so that rounding rules can be stated exactly:
+//
+//   auto a = ParseAmount("6,056.35", MoneyUnit::kWanYuan);   // 6056.35 万元
+//   a->fen == 6056350000;  a->ulp_fen == 10000;              // printed to 0.01 万元
+//   FormatYuan(a->fen) == "60563500.00";
+//
+// No floating point touches money anywhere in yusuan.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace yusuan {
+
+// The unit a table or a sentence states its amounts in.
+enum class MoneyUnit : uint8_t { kYuan, kWanYuan };
+
+constexpr int64_t kFenPerYuan = 100;
+constexpr int64_t kFenPerWanYuan = 1'000'000;
+
+inline int64_t FenPerUnit(MoneyUnit unit) {
+  return unit == MoneyUnit::kYuan ? kFenPerYuan : kFenPerWanYuan;
+}
+const char* MoneyUnitName(MoneyUnit unit);  // "元" or "万元"
+
+struct Amount {
+  int64_t fen = 0;
+  // Fen value of one unit in the last printed digit (0.01 万元 -> 10000). Zero when the cell
+  // held no amount; an absent amount is not the same as a printed zero.
+  int64_t ulp_fen = 0;
+
+  bool present() const { return ulp_fen != 0; }
+  // Largest distance from the true value that printing this amount may have introduced.
+  int64_t half_ulp() const { return ulp_fen / 2; }
+  // Number of decimals this amount was printed with in `unit`.
+  int decimals(MoneyUnit unit) const;
+  friend bool operator==(const Amount&, const Amount&) = default;
+};
+
+// True when `text` looks like a printed amount: optional sign, digits with optional thousands
+// separators, optional decimals. Cheap; used to tell data rows from header rows.
+bool LooksLikeAmount(std::string_view text);
+
+// Parses a printed amount in `unit` ("6,056.35", "-0.42", "35000000", "5831922.19").
+// Errors: InvalidArgument for text that is not an amount; OutOfRange when the value does not
+// fit in int64 fen or has more decimals than a fen can hold.
+Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit);
+
+// Largest |total - Σ parts| that rounding alone explains when each figure was rounded to its
+// printed precision: half a unit of the last printed digit of every part and of the total.
+int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts);
+
+// "60563500.00": yuan with two decimals, the form JSON carries every amount in.
+std::string FormatYuan(int64_t fen);
+// Inverse of FormatYuan; accepts any amount of yuan text.
+Result<int64_t> ParseYuan(std::string_view text);
+
+// Fen as 万元, exact, with at least two decimals ("6056.35", "0.000001").
+std::string FormatWanYuan(int64_t fen);
+
+// The amount as printed in `unit` at its own precision ("6056.35" for 0.01 万元).
+std::string FormatIn(const Amount& amount, MoneyUnit unit);
+
+}  // namespace yusuan

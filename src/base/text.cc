@@ -1,0 +1,294 @@
+#include "base/text.h"
+
+#include <array>
+
+namespace yusuan {
+
+char32_t NextCodePoint(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) {
+    *pos = i + 1;
+    return c;
+  }
+  int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = byte(i + k);
+    if ((cc & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  static constexpr std::array<char32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  *pos = i + len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    size_t before = pos;
+    char32_t cp = NextCodePoint(s, &pos);
+    if (cp == 0xFFFD && !(pos - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsCjk(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) ||   // unified ideographs
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   // extension A
+         (cp >= 0x3000 && cp <= 0x303F) ||   // CJK punctuation
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // full-width forms
+         (cp >= 0x2018 && cp <= 0x201F) ||   // curly quotes
+         (cp >= 0x2460 && cp <= 0x24FF) ||   // circled numbers ①
+         (cp >= 0x20000 && cp <= 0x2FFFF);   // extensions B+
+}
+
+static bool IsSpaceCp(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0 ||
+         cp == 0xFEFF;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty()) {
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n') {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\xE3\x80\x80") || s.starts_with("\xEF\xBB\xBF")) {
+      s.remove_prefix(3);
+    } else if (s.starts_with("\xC2\xA0")) {
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      s.remove_suffix(1);
+    } else if (s.ends_with("\xE3\x80\x80") || s.ends_with("\xEF\xBB\xBF")) {
+      s.remove_suffix(3);
+    } else if (s.ends_with("\xC2\xA0")) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+std::string CleanCell(std::string_view s) {
+  s = Trim(s);
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  char32_t prev = 0;   // last non-space code point written
+  bool pending_space = false;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, &pos);
+    if (IsSpaceCp(cp)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space) {
+      // A space between two CJK characters is a wrap or layout artefact, not a word break.
+      if (!(IsCjk(prev) && IsCjk(cp)) && prev != 0) out.push_back(' ');
+      pending_space = false;
+    }
+    AppendUtf8(cp, &out);
+    prev = cp;
+  }
+  return out;
+}
+
+std::string MatchKey(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, &pos);
+    if (IsSpaceCp(cp)) continue;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    switch (cp) {
+      case 0x3010: case 0x3014: case 0x3016: cp = '['; break;  // 【 〔 〖
+      case 0x3011: case 0x3015: case 0x3017: cp = ']'; break;
+      case 0x201C: case 0x201D: case 0x2018: case 0x2019: cp = '"'; break;
+      case '\'': cp = '"'; break;
+      case 0x3001: cp = ','; break;  // 、
+      case 0x3002: cp = '.'; break;  // 。
+      default: break;
+    }
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
+  cells->clear();
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      cells->push_back(line.substr(start));
+      return;
+    }
+    cells->push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+std::string StripMarkup(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  std::string_view s = Trim(line);
+  while (!s.empty() && s[0] == '#') s.remove_prefix(1);
+  size_t i = 0;
+  static constexpr std::string_view kTags[] = {"<b>", "</b>", "<p>", "</p>", "**", "<br>",
+                                               "<br/>"};
+  while (i < s.size()) {
+    bool matched = false;
+    if (s[i] == '<' || s[i] == '*') {
+      for (std::string_view tag : kTags) {
+        if (s.substr(i, tag.size()) == tag) {
+          i += tag.size();
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) out.push_back(s[i++]);
+  }
+  return std::string(Trim(out));
+}
+
+int ChineseNumber(std::string_view s) {
+  static constexpr std::string_view kDigits[] = {"零", "一", "二", "三", "四",
+                                                 "五", "六", "七", "八", "九"};
+  auto digit = [&](std::string_view d) {
+    for (int i = 0; i < 10; ++i) {
+      if (d == kDigits[i]) return i;
+    }
+    return -1;
+  };
+  constexpr std::string_view kTen = "十";
+  if (s.empty() || s.size() % 3 != 0 || s.size() > 9) return 0;
+  std::vector<std::string_view> chars;
+  for (size_t i = 0; i < s.size(); i += 3) chars.push_back(s.substr(i, 3));
+  if (chars.size() == 1) {
+    if (chars[0] == kTen) return 10;
+    int d = digit(chars[0]);
+    return d > 0 ? d : 0;
+  }
+  if (chars.size() == 2) {
+    if (chars[0] == kTen) {
+      int d = digit(chars[1]);
+      return d > 0 ? 10 + d : 0;
+    }
+    if (chars[1] == kTen) {
+      int d = digit(chars[0]);
+      return d > 1 ? d * 10 : 0;
+    }
+    return 0;
+  }
+  int tens = digit(chars[0]);
+  int ones = digit(chars[2]);
+  if (chars[1] != kTen || tens < 2 || ones < 1) return 0;
+  return tens * 10 + ones;
+}
+
+std::string_view StripOrdinal(std::string_view s) {
+  std::string_view t = Trim(s);
+  // "二十一、" and "1、" / "1." forms
+  size_t sep = t.find("、");
+  if (sep != std::string_view::npos && sep > 0 && sep <= 9) {
+    std::string_view head = t.substr(0, sep);
+    bool ascii_digits = !head.empty();
+    for (char c : head) ascii_digits = ascii_digits && c >= '0' && c <= '9';
+    if (ascii_digits || ChineseNumber(head) > 0) return Trim(t.substr(sep + 3));
+  }
+  // "(三)" / "（三）"
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
+                             {"（", "）"}}) {
+    if (t.starts_with(open)) {
+      size_t end = t.find(close);
+      if (end != std::string_view::npos && end <= open.size() + 9) {
+        std::string_view head = t.substr(open.size(), end - open.size());
+        bool ascii_digits = !head.empty();
+        for (char c : head) ascii_digits = ascii_digits && c >= '0' && c <= '9';
+        if (ascii_digits || ChineseNumber(head) > 0) return Trim(t.substr(end + close.size()));
+      }
+    }
+  }
+  // "①" .. "⑳"
+  if (t.size() >= 3 && t.starts_with("\xE2\x91")) {
+    size_t pos = 0;
+    char32_t cp = NextCodePoint(t, &pos);
+    if (cp >= 0x2460 && cp <= 0x2473) return Trim(t.substr(pos));
+  }
+  return t;
+}
+
+bool ParseHundredths(std::string_view digits, int64_t* out) {
+  int64_t v = 0;
+  int decimals = -1;
+  bool any = false;
+  for (char c : digits) {
+    if (c == ',') continue;
+    if (c == '.') {
+      if (decimals >= 0) return false;
+      decimals = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return false;
+    if (decimals >= 2) continue;
+    if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v)) return false;
+    any = true;
+    if (decimals >= 0) ++decimals;
+  }
+  if (decimals < 0) decimals = 0;
+  for (int i = decimals; i < 2; ++i) {
+    if (__builtin_mul_overflow(v, 10, &v)) return false;
+  }
+  *out = v;
+  return any;
+}
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+}  // namespace yusuan

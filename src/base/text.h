@@ -1,0 +1,50 @@
+// UTF-8 text helpers shared by the readers: normalisation of width and stray spaces,
+// tab splitting, markup stripping, Chinese ordinals. All take and return UTF-8.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yusuan {
+
+// Decodes the code point at `*pos` and advances `*pos`; invalid bytes yield U+FFFD, one byte each.
+char32_t NextCodePoint(std::string_view s, size_t* pos);
+void AppendUtf8(char32_t cp, std::string* out);
+bool IsValidUtf8(std::string_view s);
+
+// CJK ideographs and CJK/full-width punctuation: the characters between which a space is a
+// layout accident ("财政专户管理 资金") rather than a word break.
+bool IsCjk(char32_t cp);
+
+// Trims ASCII whitespace, U+3000 and a UTF-8 BOM from both ends.
+std::string_view Trim(std::string_view s);
+
+// The cell text as a reviewer would write it: trimmed, runs of white space collapsed to one
+// space, spaces that split CJK text removed. Punctuation and width are left as printed.
+std::string CleanCell(std::string_view s);
+
+// A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
+// space removed, Chinese brackets and quotes folded to one form.
+std::string MatchKey(std::string_view s);
+
+// Splits a line on tabs. Views point into `line`.
+void SplitTabs(std::string_view line, std::vector<std::string_view>* cells);
+
+// Removes Markdown-ish markup a converter leaves: leading '#'s, <b>, </b>, <p>, </p>, "**".
+std::string StripMarkup(std::string_view line);
+
+// Value of a Chinese numeral from 一 to 九十九 ("二十一" -> 21); 0 when `s` is not one.
+int ChineseNumber(std::string_view s);
+
+// Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "①" and returns the rest.
+std::string_view StripOrdinal(std::string_view s);
+
+bool Contains(std::string_view s, std::string_view part);
+
+// Parses a plain decimal count or measure ("300", "1,250.5") into hundredths, exactly;
+// digits beyond the second decimal are dropped. False when `s` is not such a number.
+bool ParseHundredths(std::string_view s, int64_t* out);
+
+}  // namespace yusuan

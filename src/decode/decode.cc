@@ -1,0 +1,154 @@
+#include "decode/decode.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+Result<std::string> Convert(std::string_view bytes, const char* from) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    return Status::NotText(std::string("系统不支持编码 ") + from);
+  }
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* in_ptr = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  size_t out_used = 0;
+  Status status;
+  while (in_left > 0) {
+    char* out_ptr = out.data() + out_used;
+    size_t out_left = out.size() - out_used;
+    size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+    out_used = out.size() - out_left;
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    size_t offset = bytes.size() - in_left;
+    status = Status::NotText(std::string("按 ") + from + " 解码失败：第 " +
+                             std::to_string(offset) + " 字节处不是合法字符");
+    break;
+  }
+  iconv_close(cd);
+  if (!status.ok()) return status;
+  out.resize(out_used);
+  return out;
+}
+
+// UTF-16 without a BOM: ASCII-heavy text has a zero byte in every other position.
+const char* GuessUtf16(std::string_view bytes) {
+  size_t n = std::min<size_t>(bytes.size() & ~size_t{1}, 4096);
+  if (n < 4) return nullptr;
+  size_t even_zero = 0, odd_zero = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even_zero += bytes[i] == 0;
+    odd_zero += bytes[i + 1] == 0;
+  }
+  size_t pairs = n / 2;
+  if (odd_zero * 10 > pairs * 3 && even_zero * 20 < pairs) return "UTF-16LE";
+  if (even_zero * 10 > pairs * 3 && odd_zero * 20 < pairs) return "UTF-16BE";
+  return nullptr;
+}
+
+// Text has few control characters besides tab, LF, CR and form feed.
+bool LooksLikeText(std::string_view text) {
+  size_t control = 0;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u == 0) return false;
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  return control * 100 <= text.size();
+}
+
+std::string NormalizeLineEnds(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Decoded> Decode(std::string_view bytes) {
+  if (bytes.empty()) return Status::NotText("文件为空");
+  if (bytes.size() > kMaxInputBytes) {
+    return Status::TooLarge("文件超过 " + std::to_string(kMaxInputBytes >> 20) + " MB 上限");
+  }
+  Decoded out;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
+    if (!IsValidUtf8(bytes)) return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
+    out.text.assign(bytes);
+    out.encoding = "UTF-8 (BOM)";
+  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    const char* enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    auto text = Convert(bytes.substr(2), enc);
+    if (!text.ok()) return text.status();
+    out.text = std::move(*text);
+    out.encoding = enc;
+  } else if (const char* enc = GuessUtf16(bytes)) {
+    auto text = Convert(bytes, enc);
+    if (!text.ok()) return text.status();
+    out.text = std::move(*text);
+    out.encoding = enc;
+  } else if (IsValidUtf8(bytes)) {
+    out.text.assign(bytes);
+    out.encoding = "UTF-8";
+  } else {
+    auto text = Convert(bytes, "GB18030");
+    if (!text.ok()) return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
+    out.text = std::move(*text);
+    out.encoding = "GB18030";
+  }
+  if (!LooksLikeText(out.text)) return Status::NotText("含有 NUL 或大量控制字符，不是文本文件");
+  out.text = NormalizeLineEnds(std::move(out.text));
+  return out;
+}
+
+Result<Decoded> DecodeFile(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    return Status::IoError(path + ": 无法读取（" + std::strerror(errno) + "）");
+  }
+  if (S_ISDIR(st.st_mode)) return Status::IoError(path + ": 是目录，不是文件");
+  if (static_cast<size_t>(st.st_size) > kMaxInputBytes) {
+    return Status::TooLarge(path + ": 文件超过 " + std::to_string(kMaxInputBytes >> 20) +
+                            " MB 上限，未读取");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": 无法打开（" + std::strerror(errno) + "）");
+  std::string bytes(static_cast<size_t>(st.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (static_cast<size_t>(in.gcount()) != bytes.size()) {
+    return Status::IoError(path + ": 读取不完整");
+  }
+  auto decoded = Decode(bytes);
+  if (!decoded.ok()) {
+    const Status& s = decoded.status();
+    std::string msg = path + ": " + s.message();
+    switch (s.kind()) {
+      case Status::Kind::kTooLarge: return Status::TooLarge(msg);
+      default: return Status::NotText(msg);
+    }
+  }
+  return decoded;
+}
+
+}  // namespace yusuan

@@ -1,0 +1,28 @@
+// Decoding: bytes of any supported encoding in, UTF-8 text with LF line ends out.
+//
+// Supported: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or detected from the
+// pattern of zero bytes), GB18030 (which covers GBK and GB2312). CRLF and lone CR become LF.
+// Anything else (binary files, undecodable bytes) is an error naming the reason.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace yusuan {
+
+struct Decoded {
+  std::string text;      // UTF-8, LF line ends, no BOM
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+};
+
+// Files larger than this are refused rather than read into memory whole.
+constexpr size_t kMaxInputBytes = size_t{512} << 20;
+
+Result<Decoded> Decode(std::string_view bytes);
+
+// Reads a whole file and decodes it. Errors name the file.
+Result<Decoded> DecodeFile(const std::string& path);
+
+}  // namespace yusuan

@@ -1,0 +1,67 @@
+#include "model/document.h"
+
+namespace yusuan {
+
+std::string_view DocumentKindId(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kUnit: return "unit";
+    case DocumentKind::kDepartment: return "department";
+    case DocumentKind::kLivelihood: return "livelihood";
+    case DocumentKind::kUnknown: break;
+  }
+  return "unknown";
+}
+
+DocumentKind DocumentKindFromId(std::string_view id) {
+  if (id == "unit") return DocumentKind::kUnit;
+  if (id == "department") return DocumentKind::kDepartment;
+  if (id == "livelihood") return DocumentKind::kLivelihood;
+  return DocumentKind::kUnknown;
+}
+
+const Cell* Row::cell(const Table& table, std::string_view column_id) const {
+  int c = table.spec->sides[side].column(column_id);
+  if (c < 0 || static_cast<size_t>(c) >= cells.size()) return nullptr;
+  return &cells[c];
+}
+
+Amount Row::amount(const Table& table, std::string_view column_id) const {
+  const Cell* c = cell(table, column_id);
+  return c ? c->amount : Amount{};
+}
+
+const std::string& Row::label(const Table& table) const {
+  static const std::string kEmpty;
+  size_t c = static_cast<size_t>(table.spec->sides[side].label_column());
+  return c < cells.size() ? cells[c].text : kEmpty;
+}
+
+const Row* Table::find_row(RowKind kind, int side) const {
+  for (const Row& r : rows) {
+    if (r.kind == kind && (side < 0 || r.side == side)) return &r;
+  }
+  return nullptr;
+}
+
+const Row* Table::find_key(std::string_view key, int side) const {
+  for (const Row& r : rows) {
+    if (r.key == key && (side < 0 || r.side == side)) return &r;
+  }
+  return nullptr;
+}
+
+bool operator==(const Table& a, const Table& b) {
+  return a.spec == b.spec && a.title == b.title && a.title_at == b.title_at &&
+         a.printed_label == b.printed_label && a.entity == b.entity && a.unit == b.unit &&
+         a.no_data == b.no_data && a.no_data_at == b.no_data_at && a.notes == b.notes &&
+         a.last_line == b.last_line && a.rows == b.rows;
+}
+
+const Table* Document::table(TableKind kind) const {
+  for (const Table& t : tables) {
+    if (t.kind() == kind) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace yusuan

@@ -1,0 +1,166 @@
+// The model of a budget disclosure: what the readers produce and everything else consumes.
+//
+//   auto doc = ReadDocumentFile("samples/001_8dd967fac47080d3.txt");   // read/document_reader.h
+//   const Table* t3 = doc->table(TableKind::kExpenditureSummary);
+//   const Row* total = t3->find_row(RowKind::kTotal);
+//   Amount basic = total->amount(*t3, "basic");                         // exact, in fen
+//
+// Every value keeps where it came from: Document::source is the file, each Location the
+// 1-based line and (where the layout has columns) the 1-based column within the line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/money.h"
+#include "model/catalogue.h"
+
+namespace yusuan {
+
+struct Location {
+  uint32_t line = 0;    // 1-based; 0 = unknown
+  uint16_t column = 0;  // 1-based tab-separated column; 0 = the whole line
+  friend bool operator==(const Location&, const Location&) = default;
+};
+
+// A piece of text from the document with its place.
+struct TextItem {
+  std::string text;
+  Location at;
+  friend bool operator==(const TextItem&, const TextItem&) = default;
+};
+
+enum class DocumentKind : uint8_t { kUnknown, kUnit, kDepartment, kLivelihood };
+std::string_view DocumentKindId(DocumentKind kind);  // "unit", "department", "livelihood"
+DocumentKind DocumentKindFromId(std::string_view id);
+
+struct Cell {
+  std::string text;  // label, code and text columns: the cell as printed, cleaned of layout spaces
+  Amount amount;     // amount columns
+  Location at;
+  // The reader could not be sure this cell is in the right column (a missing or extra tab was
+  // resolved by the table's identities, or the text was not a number).
+  bool doubtful = false;
+  friend bool operator==(const Cell&, const Cell&) = default;
+};
+
+struct Table;
+
+struct Row {
+  RowKind kind = RowKind::kLine;
+  uint8_t side = 0;  // index into the spec's sides (income / expenditure for two-sided tables)
+  // Stable identity within the table: the classification code ("2080505"), a catalogue row id
+  // ("current_total"), or the match key of the label.
+  std::string key;
+  Location at;
+  std::vector<Cell> cells;  // one per column of the side, in catalogue order
+  int32_t parent = -1;      // index of the parent row (项 -> 款 -> 类 -> 合计, item -> group)
+  std::string unit;         // tables 11-13: the unit a project or subtotal belongs to
+  std::string doubt;        // why the reading of this row is doubtful; empty when sure
+
+  // Cell of column `column_id`, or nullptr when the side has no such column.
+  const Cell* cell(const Table& table, std::string_view column_id) const;
+  Amount amount(const Table& table, std::string_view column_id) const;
+  // The row's label (label or name column) as printed.
+  const std::string& label(const Table& table) const;
+  friend bool operator==(const Row&, const Row&) = default;
+};
+
+struct Table {
+  const TableSpec* spec = nullptr;  // never null in a read document
+  std::string title;                // as printed, without markup
+  Location title_at;
+  std::string printed_label;  // "预算公开表10", "部门公开表9" when the document prints one
+  std::string entity;         // 单位名称 / 部门名称 line
+  MoneyUnit unit = MoneyUnit::kWanYuan;
+  bool no_data = false;  // "注：本表无数据"
+  Location no_data_at;
+  std::vector<TextItem> notes;  // other 注 lines
+  uint32_t last_line = 0;       // last line of the table's region
+  std::vector<Row> rows;
+
+  TableKind kind() const { return spec->kind; }
+  // First row of `kind` (on `side` when given), or nullptr.
+  const Row* find_row(RowKind kind, int side = -1) const;
+  // Row with `key` (on `side` when given), or nullptr.
+  const Row* find_key(std::string_view key, int side = -1) const;
+  friend bool operator==(const Table& a, const Table& b);
+};
+
+struct Section {
+  TextItem heading;
+  std::vector<TextItem> paragraphs;
+  friend bool operator==(const Section&, const Section&) = default;
+};
+
+// 第一部分 概况
+struct Overview {
+  std::vector<TextItem> duties;             // 职责, one item per numbered duty or paragraph
+  std::vector<TextItem> offices;            // 内设机构
+  std::vector<TextItem> subordinate_units;  // 下属单位 (departments)
+  friend bool operator==(const Overview&, const Overview&) = default;
+};
+
+// A count or measure stated in the text ("实有1辆", "建筑总面积300平方米").
+struct Quantity {
+  std::string label;   // what is counted ("编制", "实有", "领导用车", "办公用房建筑总面积")
+  std::string printed; // the number as printed ("300", "1,250.5")
+  int64_t hundredths = 0;  // exact value × 100
+  std::string unit;    // "辆", "平方米", "台（套）"
+  Location at;
+  friend bool operator==(const Quantity&, const Quantity&) = default;
+};
+
+// 国有资产占有使用情况
+struct Assets {
+  bool present = false;          // the section exists
+  Quantity vehicle_quota;        // 公务用车编制 (unit empty when not stated)
+  Quantity vehicles_held;        // 实有
+  std::vector<Quantity> vehicles_by_type;
+  Quantity office_area;          // 办公用房建筑总面积
+  std::vector<Quantity> equipment;  // 价值50万元/100万元以上的设备
+  friend bool operator==(const Assets&, const Assets&) = default;
+};
+
+// A performance target table found in the document (filled in detail by the targets reader).
+struct TargetTable {
+  enum class Kind : uint8_t { kProject, kOverall };
+  Kind kind = Kind::kProject;
+  std::string title;
+  Location at;
+  uint32_t last_line = 0;
+  std::string project_name;  // 项目名称 when it could be read
+  Location project_name_at;
+  friend bool operator==(const TargetTable&, const TargetTable&) = default;
+};
+
+// Something the reader skipped, doubted or could not place; nothing is dropped silently.
+struct Diagnostic {
+  Location at;
+  std::string message;
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+struct Document {
+  std::string source;    // the file the document was read from
+  std::string encoding;  // as detected
+  uint32_t line_count = 0;
+  DocumentKind kind = DocumentKind::kUnknown;
+  int year = 0;
+  std::string name;    // the unit or department ("高平市医疗保险服务中心")
+  std::string region;  // the county or district ("高平市", "长治市屯留区")
+  TextItem title;      // "2026年度单位预算公开"
+  Overview overview;
+  std::vector<Table> tables;
+  std::vector<Section> narrative;  // 第三部分 情况说明, target tables excluded
+  Assets assets;
+  std::vector<TargetTable> targets;
+  std::vector<Diagnostic> diagnostics;
+
+  const Table* table(TableKind kind) const;
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+}  // namespace yusuan

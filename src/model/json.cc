@@ -1,0 +1,317 @@
+#include "model/json.h"
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+constexpr std::string_view kFormat = "yusuan.document/1";
+
+Json Text(const TextItem& t) { return Json{{"text", t.text}, {"line", t.at.line}}; }
+
+Json Texts(const std::vector<TextItem>& items) {
+  Json a = Json::array();
+  for (const TextItem& t : items) a.push_back(Text(t));
+  return a;
+}
+
+Json QuantityJson(const Quantity& q) {
+  Json j{{"label", q.label}, {"printed", q.printed}, {"unit", q.unit}, {"line", q.at.line}};
+  return j;
+}
+
+Json CellJson(const ColumnSpec& column, const Cell& cell, MoneyUnit unit) {
+  Json j = Json::object();
+  if (column.type == ColumnType::kAmount && cell.amount.present()) {
+    j["yuan"] = FormatYuan(cell.amount.fen);
+    j["printed"] = FormatIn(cell.amount, unit);
+  } else if (!cell.text.empty()) {
+    j["text"] = cell.text;
+  } else {
+    return j;
+  }
+  j["col"] = cell.at.column;
+  if (cell.doubtful) j["doubtful"] = true;
+  return j;
+}
+
+Json TableJson(const Table& t) {
+  const TableSpec& spec = *t.spec;
+  Json j{{"kind", spec.id},
+         {"number", static_cast<int>(spec.kind)},
+         {"name", spec.name},
+         {"title", t.title},
+         {"line", t.title_at.line},
+         {"last_line", t.last_line},
+         {"unit", MoneyUnitName(t.unit)}};
+  if (!t.printed_label.empty()) j["printed_label"] = t.printed_label;
+  if (!t.entity.empty()) j["entity"] = t.entity;
+  j["no_data"] = t.no_data;
+  if (t.no_data) j["no_data_line"] = t.no_data_at.line;
+  if (!t.notes.empty()) j["notes"] = Texts(t.notes);
+  Json columns = Json::object();
+  for (const SideSpec& side : spec.sides) {
+    Json ids = Json::array();
+    for (const ColumnSpec& c : side.columns) ids.push_back(c.id);
+    columns[std::string(side.id)] = ids;
+  }
+  j["columns"] = columns;
+  Json rows = Json::array();
+  for (const Row& r : t.rows) {
+    const SideSpec& side = spec.sides[r.side];
+    Json row{{"line", r.at.line}, {"side", side.id}, {"kind", RowKindId(r.kind)}, {"key", r.key}};
+    if (r.parent >= 0) row["parent"] = r.parent;
+    if (!r.unit.empty()) row["unit"] = r.unit;
+    if (!r.doubt.empty()) row["doubt"] = r.doubt;
+    Json cells = Json::object();
+    for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
+      Json cell = CellJson(side.columns[c], r.cells[c], t.unit);
+      if (!cell.empty()) cells[std::string(side.columns[c].id)] = cell;
+    }
+    row["cells"] = cells;
+    rows.push_back(row);
+  }
+  j["rows"] = rows;
+  return j;
+}
+
+// --- reading back -----------------------------------------------------------------------------
+
+struct JsonError {
+  std::string message;
+};
+
+const Json& Need(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key)) throw JsonError{std::string("缺少字段 ") + key};
+  return j.at(key);
+}
+
+std::string Str(const Json& j, const char* key, std::string fallback = {}) {
+  if (!j.is_object() || !j.contains(key)) return fallback;
+  if (!j.at(key).is_string()) throw JsonError{std::string("字段 ") + key + " 应为字符串"};
+  return j.at(key).get<std::string>();
+}
+
+uint32_t Line(const Json& j, const char* key = "line") {
+  if (!j.is_object() || !j.contains(key)) return 0;
+  if (!j.at(key).is_number_unsigned()) throw JsonError{std::string("字段 ") + key + " 应为非负整数"};
+  return j.at(key).get<uint32_t>();
+}
+
+TextItem TextFrom(const Json& j) { return TextItem{Str(j, "text"), Location{Line(j), 0}}; }
+
+std::vector<TextItem> TextsFrom(const Json& j, const char* key) {
+  std::vector<TextItem> out;
+  if (!j.contains(key)) return out;
+  for (const Json& item : j.at(key)) out.push_back(TextFrom(item));
+  return out;
+}
+
+Quantity QuantityFrom(const Json& j) {
+  Quantity q;
+  q.label = Str(j, "label");
+  q.printed = Str(j, "printed");
+  q.unit = Str(j, "unit");
+  q.at = Location{Line(j), 0};
+  if (!q.printed.empty() && !ParseHundredths(q.printed, &q.hundredths)) {
+    throw JsonError{"数量“" + q.printed + "”不是数字"};
+  }
+  return q;
+}
+
+Table TableFrom(const Json& j) {
+  Table t;
+  std::string kind = Str(j, "kind");
+  t.spec = FindSpec(kind);
+  if (!t.spec) throw JsonError{"未知的表格类型 " + kind};
+  t.title = Str(j, "title");
+  t.title_at = Location{Line(j), 0};
+  t.last_line = Line(j, "last_line");
+  t.unit = Str(j, "unit") == "元" ? MoneyUnit::kYuan : MoneyUnit::kWanYuan;
+  t.printed_label = Str(j, "printed_label");
+  t.entity = Str(j, "entity");
+  t.no_data = j.value("no_data", false);
+  t.no_data_at = Location{Line(j, "no_data_line"), 0};
+  t.notes = TextsFrom(j, "notes");
+  for (const Json& rj : Need(j, "rows")) {
+    Row r;
+    r.at = Location{Line(rj), 0};
+    std::string side_id = Str(rj, "side");
+    int side = -1;
+    for (size_t s = 0; s < t.spec->sides.size(); ++s) {
+      if (t.spec->sides[s].id == side_id) side = static_cast<int>(s);
+    }
+    if (side < 0) throw JsonError{"表 " + kind + " 没有 " + side_id + " 侧"};
+    r.side = static_cast<uint8_t>(side);
+    if (!RowKindFromId(Str(rj, "kind"), &r.kind)) throw JsonError{"未知的行类型"};
+    r.key = Str(rj, "key");
+    r.parent = rj.value("parent", -1);
+    r.unit = Str(rj, "unit");
+    r.doubt = Str(rj, "doubt");
+    const SideSpec& spec_side = t.spec->sides[side];
+    r.cells.resize(spec_side.columns.size());
+    const Json& cells = Need(rj, "cells");
+    for (size_t c = 0; c < spec_side.columns.size(); ++c) {
+      Cell& cell = r.cells[c];
+      cell.at = Location{r.at.line, 0};
+      std::string id(spec_side.columns[c].id);
+      if (!cells.contains(id)) continue;
+      const Json& cj = cells.at(id);
+      cell.at.column = static_cast<uint16_t>(cj.value("col", 0));
+      cell.doubtful = cj.value("doubtful", false);
+      cell.text = Str(cj, "text");
+      if (cj.contains("printed")) {
+        auto amount = ParseAmount(Str(cj, "printed"), t.unit);
+        if (!amount.ok()) throw JsonError{amount.status().message()};
+        auto yuan = ParseYuan(Str(cj, "yuan"));
+        if (!yuan.ok() || *yuan != amount->fen) {
+          throw JsonError{"第 " + std::to_string(r.at.line) + " 行 " + id + " 的 yuan 与 printed 不一致"};
+        }
+        cell.amount = *amount;
+      }
+    }
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+}  // namespace
+
+Json ToJson(const Summary& s) {
+  return Json{{"kind", DocumentKindId(s.kind)},
+              {"year", s.year},
+              {"name", s.name},
+              {"income_total", FormatYuan(s.income_total)},
+              {"expenditure_total", FormatYuan(s.expenditure_total)},
+              {"current_income", FormatYuan(s.current_income)},
+              {"carryover", FormatYuan(s.carryover)},
+              {"general_public_budget", FormatYuan(s.general_public_budget)},
+              {"government_fund", FormatYuan(s.government_fund)},
+              {"basic_expenditure", FormatYuan(s.basic_expenditure)},
+              {"project_expenditure", FormatYuan(s.project_expenditure)},
+              {"personnel", FormatYuan(s.personnel)},
+              {"public_funds", FormatYuan(s.public_funds)},
+              {"three_public", FormatYuan(s.three_public)},
+              {"org_running", FormatYuan(s.org_running)},
+              {"projects_current", s.projects_current},
+              {"projects_carryover", s.projects_carryover},
+              {"performance_tables", s.performance_tables},
+              {"livelihood_projects", s.livelihood_projects},
+              {"livelihood_total", FormatYuan(s.livelihood_total)}};
+}
+
+Json ToJson(const Document& doc) {
+  Json j{{"format", kFormat},
+         {"source", Json{{"file", doc.source}, {"encoding", doc.encoding}, {"lines", doc.line_count}}},
+         {"summary", ToJson(Summarize(doc))},
+         {"kind", DocumentKindId(doc.kind)},
+         {"year", doc.year},
+         {"name", doc.name},
+         {"region", doc.region},
+         {"title", Text(doc.title)}};
+  j["overview"] = Json{{"duties", Texts(doc.overview.duties)},
+                       {"offices", Texts(doc.overview.offices)},
+                       {"subordinate_units", Texts(doc.overview.subordinate_units)}};
+  Json tables = Json::array();
+  for (const Table& t : doc.tables) tables.push_back(TableJson(t));
+  j["tables"] = tables;
+  Json narrative = Json::array();
+  for (const Section& s : doc.narrative) {
+    narrative.push_back(Json{{"heading", Text(s.heading)}, {"paragraphs", Texts(s.paragraphs)}});
+  }
+  j["narrative"] = narrative;
+  Json assets{{"present", doc.assets.present}};
+  if (!doc.assets.vehicle_quota.printed.empty()) {
+    assets["vehicle_quota"] = QuantityJson(doc.assets.vehicle_quota);
+  }
+  if (!doc.assets.vehicles_held.printed.empty()) {
+    assets["vehicles_held"] = QuantityJson(doc.assets.vehicles_held);
+  }
+  Json by_type = Json::array();
+  for (const Quantity& q : doc.assets.vehicles_by_type) by_type.push_back(QuantityJson(q));
+  assets["vehicles_by_type"] = by_type;
+  if (!doc.assets.office_area.printed.empty()) {
+    assets["office_area"] = QuantityJson(doc.assets.office_area);
+  }
+  Json equipment = Json::array();
+  for (const Quantity& q : doc.assets.equipment) equipment.push_back(QuantityJson(q));
+  assets["equipment"] = equipment;
+  j["assets"] = assets;
+  Json targets = Json::array();
+  for (const TargetTable& t : doc.targets) {
+    Json tj{{"kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project"},
+            {"title", t.title},
+            {"line", t.at.line},
+            {"last_line", t.last_line}};
+    if (!t.project_name.empty()) {
+      tj["project_name"] = t.project_name;
+      tj["project_name_line"] = t.project_name_at.line;
+    }
+    targets.push_back(tj);
+  }
+  j["performance_targets"] = targets;
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : doc.diagnostics) {
+    diagnostics.push_back(Json{{"line", d.at.line}, {"message", d.message}});
+  }
+  j["diagnostics"] = diagnostics;
+  return j;
+}
+
+Result<Document> DocumentFromJson(const Json& j) {
+  try {
+    if (Str(j, "format") != kFormat) {
+      return Status::InvalidArgument("不是 yusuan 文档 JSON（format 应为 " + std::string(kFormat) + "）");
+    }
+    Document doc;
+    const Json& source = Need(j, "source");
+    doc.source = Str(source, "file");
+    doc.encoding = Str(source, "encoding");
+    doc.line_count = Line(source, "lines");
+    doc.kind = DocumentKindFromId(Str(j, "kind"));
+    doc.year = j.value("year", 0);
+    doc.name = Str(j, "name");
+    doc.region = Str(j, "region");
+    doc.title = TextFrom(Need(j, "title"));
+    const Json& overview = Need(j, "overview");
+    doc.overview.duties = TextsFrom(overview, "duties");
+    doc.overview.offices = TextsFrom(overview, "offices");
+    doc.overview.subordinate_units = TextsFrom(overview, "subordinate_units");
+    for (const Json& t : Need(j, "tables")) doc.tables.push_back(TableFrom(t));
+    for (const Json& s : Need(j, "narrative")) {
+      doc.narrative.push_back(Section{TextFrom(Need(s, "heading")), TextsFrom(s, "paragraphs")});
+    }
+    const Json& assets = Need(j, "assets");
+    doc.assets.present = assets.value("present", false);
+    if (assets.contains("vehicle_quota")) doc.assets.vehicle_quota = QuantityFrom(assets["vehicle_quota"]);
+    if (assets.contains("vehicles_held")) doc.assets.vehicles_held = QuantityFrom(assets["vehicles_held"]);
+    for (const Json& q : assets.value("vehicles_by_type", Json::array())) {
+      doc.assets.vehicles_by_type.push_back(QuantityFrom(q));
+    }
+    if (assets.contains("office_area")) doc.assets.office_area = QuantityFrom(assets["office_area"]);
+    for (const Json& q : assets.value("equipment", Json::array())) {
+      doc.assets.equipment.push_back(QuantityFrom(q));
+    }
+    for (const Json& tj : Need(j, "performance_targets")) {
+      TargetTable t;
+      t.kind = Str(tj, "kind") == "overall" ? TargetTable::Kind::kOverall
+                                            : TargetTable::Kind::kProject;
+      t.title = Str(tj, "title");
+      t.at = Location{Line(tj), 0};
+      t.last_line = Line(tj, "last_line");
+      t.project_name = Str(tj, "project_name");
+      t.project_name_at = Location{Line(tj, "project_name_line"), 0};
+      doc.targets.push_back(std::move(t));
+    }
+    for (const Json& d : Need(j, "diagnostics")) {
+      doc.diagnostics.push_back(Diagnostic{Location{Line(d), 0}, Str(d, "message")});
+    }
+    return doc;
+  } catch (const JsonError& e) {
+    return Status::InvalidArgument("文档 JSON 无效：" + e.message);
+  } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidArgument(std::string("文档 JSON 无效：") + e.what());
+  }
+}
+
+}  // namespace yusuan

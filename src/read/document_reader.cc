@@ -1,0 +1,412 @@
+#include "read/document_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "base/text.h"
+#include "decode/decode.h"
+#include "read/lines.h"
+#include "read/sections.h"
+#include "read/table_reader.h"
+
+namespace yusuan {
+namespace {
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool EndsWithPageNumber(std::string_view plain) {
+  size_t end = plain.size();
+  size_t d = end;
+  while (d > 0 && plain[d - 1] >= '0' && plain[d - 1] <= '9') --d;
+  if (d == end) return false;
+  std::string_view before = plain.substr(0, d);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with("\t") || before.ends_with("...") || before.ends_with("…");
+}
+
+// A table-of-contents line: "表三2026年预算支出总表.....\t6", "第一部分 概况\t1".
+bool IsTocLine(std::string_view raw) {
+  std::string plain = StripMarkup(raw);
+  return EndsWithPageNumber(plain) || (plain.find(".....") != std::string::npos);
+}
+
+// Phrases that converters leave on every page as a watermark. A line that is only one of these
+// is never part of the content.
+constexpr std::string_view kWatermarks[] = {"仅供内部审核", "内部资料", "征求意见稿", "仅供参考",
+                                            "草稿", "样稿"};
+
+bool IsWatermark(std::string_view raw) {
+  std::string key = MatchKey(raw);
+  for (std::string_view w : kWatermarks) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
+bool IsPartHeading(std::string_view key, int* part) {
+  static constexpr std::string_view kParts[] = {"第一部分", "第二部分", "第三部分", "第四部分",
+                                                "第五部分"};
+  for (int i = 0; i < 5; ++i) {
+    if (key.starts_with(kParts[i])) {
+      *part = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A title line: short, not a sentence, no tab.
+bool IsTitleShaped(std::string_view raw, const std::string& plain) {
+  if (Trim(raw).find('\t') != std::string_view::npos) return false;
+  if (CodePoints(plain) > 60) return false;
+  return plain.find("。") == std::string::npos && plain.find("，") == std::string::npos &&
+         plain.find("；") == std::string::npos;
+}
+
+bool IsTargetTitle(const std::string& key) {
+  if (Contains(key, "情况表")) return false;
+  return Contains(key, "项目支出绩效目标表") ||
+         (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
+}
+
+// "预算公开表10", "部门公开表9".
+bool IsPrintedLabel(const std::string& key) {
+  size_t p = key.find("公开表");
+  if (p == std::string::npos || CodePoints(key) > 12) return false;
+  std::string_view rest = std::string_view(key).substr(p + 9);
+  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+int FindYear(std::string_view s) {
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (s[i] == '2' && s[i + 1] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 3])) &&
+        (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4])))) {
+      return (s[i + 2] - '0') * 10 + (s[i + 3] - '0') + 2000;
+    }
+  }
+  return 0;
+}
+
+// The administrative area a name starts with: "长治市屯留区卫生健康和体育局" -> "长治市屯留区",
+// "孟县人力资源和社会保障局" -> "孟县". Empty when the name starts with none.
+std::string RegionOf(std::string_view name) {
+  std::string out;
+  size_t pos = 0;
+  // Up to two levels (市 then 县/区/旗), each at most 5 characters long.
+  for (int level = 0; level < 2; ++level) {
+    size_t p = pos;
+    size_t found = std::string_view::npos;
+    for (int chars = 0; chars < 5 && p < name.size(); ++chars) {
+      size_t start = p;
+      char32_t cp = NextCodePoint(name, &p);
+      (void)start;
+      bool city = cp == U'市' || cp == U'州' || cp == U'盟';
+      bool county = cp == U'县' || cp == U'区' || cp == U'旗';
+      if ((level == 0 && (city || county)) || (level == 1 && county)) {
+        found = p;
+        break;
+      }
+    }
+    if (found == std::string_view::npos || found - pos < 6) break;  // a region has 2+ chars
+    out += name.substr(pos, found - pos);
+    pos = found;
+    // A county reached at the first level ends the region.
+    if (std::string_view(out).ends_with("县") || std::string_view(out).ends_with("区")) break;
+  }
+  return out;
+}
+
+struct Structure {
+  std::vector<bool> watermark;  // index by line number
+  std::vector<bool> toc;
+  std::map<int, uint32_t> parts;  // 第N部分 -> line
+  std::vector<TableRegion> tables;
+  std::vector<TargetTable> targets;
+};
+
+Structure FindStructure(const Lines& lines) {
+  Structure st;
+  const uint32_t n = lines.size();
+  st.watermark.assign(n + 2, false);
+  st.toc.assign(n + 2, false);
+  bool in_toc = false;
+  std::string pending_label;
+  std::vector<uint32_t> target_title_lines;
+  for (uint32_t i = 1; i <= n; ++i) {
+    std::string_view raw = lines[i];
+    if (IsWatermark(raw)) {
+      st.watermark[i] = true;
+      continue;
+    }
+    std::string plain = StripMarkup(raw);
+    std::string key = MatchKey(plain);
+    if (key.empty()) continue;
+    if (key == "目录") {
+      in_toc = true;
+      st.toc[i] = true;
+      continue;
+    }
+    if (in_toc) {
+      if (IsTocLine(raw)) {
+        st.toc[i] = true;
+        continue;
+      }
+      in_toc = false;
+    }
+    if (IsTocLine(raw) && CodePoints(plain) < 80 && MatchTitle(plain) != nullptr) {
+      st.toc[i] = true;  // a stray TOC entry outside the TOC block
+      continue;
+    }
+    int part;
+    if (IsPartHeading(key, &part) && raw.find('\t') == std::string_view::npos) {
+      st.parts.emplace(part, i);
+      continue;
+    }
+    if (IsPrintedLabel(key)) {
+      pending_label = CleanCell(plain);
+      continue;
+    }
+    if (!IsTitleShaped(raw, plain)) continue;
+    if (IsTargetTitle(key)) {
+      target_title_lines.push_back(i);
+      continue;
+    }
+    if (const TableSpec* spec = MatchTitle(plain)) {
+      TableRegion r;
+      r.spec = spec;
+      r.title_line = i;
+      r.title = CleanCell(plain);
+      r.printed_label = std::move(pending_label);
+      pending_label.clear();
+      st.tables.push_back(std::move(r));
+    }
+  }
+
+  // Target tables. A title repeated as a page header has no 项目名称 (or 部门基本信息) row of
+  // its own before the next title; it belongs to the table around it.
+  std::vector<uint32_t> starts;
+  for (size_t k = 0; k < target_title_lines.size(); ++k) {
+    uint32_t line = target_title_lines[k];
+    uint32_t next = k + 1 < target_title_lines.size() ? target_title_lines[k + 1] : n + 1;
+    for (uint32_t j = line + 1; j < next; ++j) {
+      std::string key = MatchKey(StripMarkup(lines[j]));
+      if (key.starts_with("项目名称") || key.starts_with("部门基本信息") ||
+          key.starts_with("单位基本信息")) {
+        starts.push_back(line);
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < starts.size(); ++k) {
+    TargetTable t;
+    std::string plain = StripMarkup(lines[starts[k]]);
+    t.kind = Contains(MatchKey(plain), "整体支出") ? TargetTable::Kind::kOverall
+                                                  : TargetTable::Kind::kProject;
+    t.title = CleanCell(plain);
+    t.at = Location{starts[k], 0};
+    t.last_line = k + 1 < starts.size() ? starts[k + 1] - 1 : n;
+    st.targets.push_back(std::move(t));
+  }
+  return st;
+}
+
+// The first line after `from` that ends a region: a part heading, a table or target title, or
+// (for target tables) a narrative heading.
+uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
+                   bool stop_at_headings) {
+  uint32_t end = limit;
+  for (const auto& [part, line] : st.parts) {
+    if (line > from && line - 1 < end) end = line - 1;
+  }
+  for (const TableRegion& t : st.tables) {
+    if (t.title_line > from && t.title_line - 1 < end) end = t.title_line - 1;
+  }
+  for (const TargetTable& t : st.targets) {
+    if (t.at.line > from && t.at.line - 1 < end) end = t.at.line - 1;
+  }
+  if (stop_at_headings) {
+    for (uint32_t i = from + 1; i <= end; ++i) {
+      std::string_view raw = lines[i];
+      if (raw.find('\t') != std::string_view::npos) continue;
+      std::string plain = StripMarkup(raw);
+      if (IsSectionHeading(raw) && !MatchKey(plain).starts_with("(") && CodePoints(plain) > 3) {
+        // "十一、国有资产占有使用情况" after the last target table.
+        std::string_view rest = StripOrdinal(plain);
+        if (rest.size() < plain.size() && std::string_view(plain).find("、") != std::string::npos) {
+          return i - 1;
+        }
+      }
+    }
+  }
+  return end;
+}
+
+void ReadTargetHeaders(const Lines& lines, std::vector<TargetTable>* targets) {
+  std::vector<std::string_view> cells;
+  for (TargetTable& t : *targets) {
+    for (uint32_t i = t.at.line + 1; i <= t.last_line; ++i) {
+      std::string_view raw = lines[i];
+      SplitTabs(raw, &cells);
+      // Skip leading empty cells (the one-cell-per-line layout indents with tabs).
+      size_t first = 0;
+      while (first < cells.size() && Trim(cells[first]).empty()) ++first;
+      if (first == cells.size() || !MatchKey(cells[first]).starts_with("项目名称")) continue;
+      std::string name;
+      for (size_t c = first + 1; c < cells.size() && name.empty(); ++c) name = CleanCell(cells[c]);
+      uint32_t at = i;
+      // One cell per line: the name is on one of the next non-empty lines.
+      for (uint32_t j = i + 1; name.empty() && j <= t.last_line && j <= i + 3; ++j) {
+        name = CleanCell(lines[j]);
+        at = j;
+      }
+      std::string key = MatchKey(name);
+      if (key == "主管部门及代码" || key.empty()) break;
+      t.project_name = name;
+      t.project_name_at = Location{at, 0};
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+Result<Document> ReadDecoded(std::string_view text, const std::string& source,
+                             const std::string& encoding) {
+  Document doc;
+  doc.source = source;
+  doc.encoding = encoding;
+  Lines lines(text);
+  doc.line_count = lines.size();
+  Structure st = FindStructure(lines);
+
+  // Title, kind, year and name from the opening lines.
+  uint32_t first_part = st.parts.empty() ? lines.size() : st.parts.begin()->second;
+  std::string previous;
+  for (uint32_t i = 1; i <= lines.size() && i <= std::max<uint32_t>(first_part, 40); ++i) {
+    if (st.watermark[i] || st.toc[i]) continue;
+    std::string plain = CleanCell(StripMarkup(lines[i]));
+    if (plain.empty()) continue;
+    std::string key = MatchKey(plain);
+    bool is_title = CodePoints(plain) <= 60 &&
+                    (Contains(key, "预算公开") || Contains(key, "部门预算") ||
+                     Contains(key, "单位预算") || Contains(key, "民生领域重大事项"));
+    if (!is_title) {
+      if (key != "目录") previous = plain;
+      continue;
+    }
+    doc.title = TextItem{plain, Location{i, 0}};
+    doc.year = FindYear(plain);
+    if (Contains(key, "民生")) {
+      doc.kind = DocumentKind::kLivelihood;
+    } else if (Contains(key, "部门预算")) {
+      doc.kind = DocumentKind::kDepartment;
+    } else if (Contains(key, "单位预算")) {
+      doc.kind = DocumentKind::kUnit;
+    }
+    if (doc.kind != DocumentKind::kLivelihood) {
+      doc.name = previous;
+      size_t year_at = plain.find("20");
+      if (doc.name.empty() && year_at != std::string::npos && year_at > 0) {
+        doc.name = plain.substr(0, year_at);
+      }
+    }
+    break;
+  }
+
+  if (doc.title.text.empty() && st.tables.empty() && st.targets.empty()) {
+    return Status::NotDisclosure(source +
+                                 ": 不是预算公开文件：未找到预算公开标题、标准预算表或绩效目标表");
+  }
+
+  std::vector<bool> owned(lines.size() + 2, false);
+  for (uint32_t i = 1; i <= lines.size(); ++i) owned[i] = st.watermark[i] || st.toc[i];
+
+  // Tables.
+  for (TableRegion& region : st.tables) {
+    region.last_line = RegionEnd(lines, st, region.title_line, lines.size(), false);
+    for (uint32_t i = region.title_line; i <= region.last_line; ++i) owned[i] = true;
+  }
+  if (doc.kind == DocumentKind::kUnknown && !st.tables.empty()) {
+    // No title said which: a 部门名称 line means a department.
+    for (uint32_t i = st.tables.front().title_line; i <= st.tables.front().last_line; ++i) {
+      std::string key = MatchKey(lines[i]);
+      if (key.starts_with("部门名称")) doc.kind = DocumentKind::kDepartment;
+      if (key.starts_with("单位名称")) doc.kind = DocumentKind::kUnit;
+    }
+  }
+  for (const TableRegion& region : st.tables) {
+    doc.tables.push_back(ReadTable(lines, region, st.watermark, doc.kind, &doc.diagnostics));
+  }
+  if (doc.name.empty()) {
+    for (const Table& t : doc.tables) {
+      if (!t.entity.empty()) {
+        doc.name = t.entity;
+        break;
+      }
+    }
+  }
+
+  // Performance target tables.
+  for (TargetTable& t : st.targets) {
+    t.last_line = std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, true));
+    for (uint32_t i = t.at.line; i <= t.last_line; ++i) owned[i] = true;
+  }
+  ReadTargetHeaders(lines, &st.targets);
+  doc.targets = std::move(st.targets);
+
+  // Prose.
+  auto part_line = [&](int part) -> uint32_t {
+    auto it = st.parts.find(part);
+    return it == st.parts.end() ? 0 : it->second;
+  };
+  auto part_end = [&](int part) -> uint32_t {
+    for (auto it = st.parts.upper_bound(part); it != st.parts.end(); ++it) return it->second - 1;
+    return lines.size();
+  };
+  if (uint32_t p1 = part_line(1)) ReadOverview(lines, p1, part_end(1), owned, &doc.overview);
+  if (uint32_t p3 = part_line(3)) ReadNarrative(lines, p3 + 1, part_end(3), owned, &doc.narrative);
+  ReadAssets(doc.narrative, &doc.assets);
+
+  doc.region = RegionOf(doc.name);
+  if (doc.region.empty()) {
+    for (const TargetTable& t : doc.targets) {
+      size_t cut = t.title.find("县(区)级");
+      if (cut == std::string::npos) cut = t.title.find("县（区）级");
+      if (cut == std::string::npos) cut = t.title.find("预算部门");
+      if (cut != std::string::npos && cut > 0) {
+        doc.region = t.title.substr(0, cut);
+        break;
+      }
+    }
+  }
+  if (doc.kind == DocumentKind::kLivelihood && doc.name.empty()) {
+    doc.name = doc.region + "民生领域重大事项绩效目标";
+  }
+  return doc;
+}
+
+Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
+  auto decoded = Decode(bytes);
+  if (!decoded.ok()) {
+    const Status& s = decoded.status();
+    return s.kind() == Status::Kind::kTooLarge ? Status::TooLarge(source + ": " + s.message())
+                                               : Status::NotText(source + ": " + s.message());
+  }
+  return ReadDecoded(decoded->text, source, decoded->encoding);
+}
+
+Result<Document> ReadDocumentFile(const std::string& path) {
+  auto decoded = DecodeFile(path);
+  if (!decoded.ok()) return decoded.status();
+  return ReadDecoded(decoded->text, path, decoded->encoding);
+}
+
+}  // namespace yusuan

@@ -1,0 +1,233 @@
+#include "read/sections.h"
+
+#include <string>
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Splits "甲、乙、丙" into items, dropping a trailing "等N个机构" and closing punctuation.
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t sep = s.find("、", start);
+    std::string_view item = s.substr(start, sep == std::string_view::npos ? sep : sep - start);
+    size_t deng = item.find("等");
+    if (deng != std::string_view::npos && deng > 0 && item.find("个", deng) != std::string_view::npos) {
+      item = item.substr(0, deng);
+    }
+    while (item.ends_with("。") || item.ends_with("；") || item.ends_with("，")) {
+      item.remove_suffix(3);
+    }
+    std::string clean = CleanCell(item);
+    if (!clean.empty()) items.push_back(std::move(clean));
+    if (sep == std::string_view::npos) break;
+    start = sep + 3;
+  }
+  return items;
+}
+
+// The text between the first of `openers` and the next "。" (or the end).
+std::string_view ClauseAfter(std::string_view text, std::initializer_list<std::string_view> openers,
+                             size_t* opener_pos = nullptr) {
+  for (std::string_view o : openers) {
+    size_t p = text.find(o);
+    if (p == std::string_view::npos) continue;
+    if (opener_pos) *opener_pos = p;
+    std::string_view rest = text.substr(p + o.size());
+    if (rest.starts_with("：") || rest.starts_with("包括：")) {
+      rest.remove_prefix(rest.starts_with("：") ? 3 : 9);
+    } else if (rest.starts_with(":")) {
+      rest.remove_prefix(1);
+    }
+    size_t end = rest.find("。");
+    return rest.substr(0, end);
+  }
+  return {};
+}
+
+// Reads the number that starts at `pos` in `text` and the unit after it.
+bool NumberAt(std::string_view text, size_t pos, std::string_view unit, Quantity* q) {
+  size_t end = pos;
+  while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '.' ||
+                               text[end] == ',')) {
+    ++end;
+  }
+  if (end == pos) return false;
+  std::string_view rest = text.substr(end);
+  if (!unit.empty() && !rest.starts_with(unit)) return false;
+  q->printed = std::string(text.substr(pos, end - pos));
+  q->unit = std::string(unit);
+  return ParseHundredths(q->printed, &q->hundredths);
+}
+
+// "…<label>N<unit>": the first number after `label` (within a few characters).
+bool FindQuantity(const TextItem& p, std::string_view label, std::string_view unit,
+                  Quantity* q) {
+  size_t at = p.text.find(label);
+  if (at == std::string::npos) return false;
+  size_t pos = at + label.size();
+  // Allow a short gap ("建筑总面积为300平方米").
+  for (int skip = 0; skip < 3 && pos < p.text.size(); ++skip) {
+    if (p.text[pos] >= '0' && p.text[pos] <= '9') break;
+    size_t next = pos;
+    NextCodePoint(p.text, &next);
+    pos = next;
+  }
+  if (!NumberAt(p.text, pos, unit, q)) return false;
+  q->label = std::string(label);
+  q->at = p.at;
+  return true;
+}
+
+}  // namespace
+
+bool IsSectionHeading(std::string_view raw) {
+  if (raw.find('\t') != std::string_view::npos) return false;
+  std::string_view t = Trim(raw);
+  if (t.starts_with("#")) return true;
+  std::string plain = StripMarkup(t);
+  if (plain.empty() || CodePoints(plain) > 40) return false;
+  if (plain.ends_with("。") || plain.find("，") != std::string::npos) return false;
+  std::string_view rest = StripOrdinal(plain);
+  return rest.size() < plain.size() && !rest.empty();
+}
+
+void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end,
+                  const std::vector<bool>& owned, Overview* overview) {
+  enum { kNone, kDuties, kOffices } part = kNone;
+  for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
+    if (owned[n]) continue;
+    std::string plain = StripMarkup(lines[n]);
+    if (plain.empty()) continue;
+    std::string key = MatchKey(plain);
+    if (key.starts_with("第一部分")) continue;
+    bool heading = IsSectionHeading(lines[n]) && StripOrdinal(plain).size() < plain.size();
+    if (heading && Contains(key, "职责")) {
+      part = kDuties;
+      continue;
+    }
+    if (heading && (Contains(key, "机构设置") || Contains(key, "机构情况"))) {
+      part = kOffices;
+      continue;
+    }
+    TextItem item{CleanCell(plain), Location{n, 0}};
+    if (part == kDuties) {
+      // A line that continues the previous duty (a wrapped paragraph) has no ordinal.
+      if (!overview->duties.empty() && StripOrdinal(plain).size() == plain.size() &&
+          CodePoints(plain) < 20) {
+        overview->duties.back().text += item.text;
+      } else {
+        overview->duties.push_back(std::move(item));
+      }
+    } else if (part == kOffices) {
+      std::string_view rest = StripOrdinal(plain);
+      if (rest.size() < plain.size() && CodePoints(rest) <= 20 && rest.find("。") == std::string_view::npos) {
+        overview->offices.push_back(TextItem{CleanCell(rest), Location{n, 0}});
+        continue;
+      }
+      std::string_view offices = ClauseAfter(plain, {"内设机构包括", "内设机构", "内设"});
+      for (std::string& o : SplitList(offices)) {
+        overview->offices.push_back(TextItem{std::move(o), Location{n, 0}});
+      }
+      std::string_view units = ClauseAfter(plain, {"分别为", "分别是", "下属单位包括", "下属单位"});
+      for (std::string& u : SplitList(units)) {
+        overview->subordinate_units.push_back(TextItem{std::move(u), Location{n, 0}});
+      }
+    }
+  }
+}
+
+void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end,
+                   const std::vector<bool>& owned, std::vector<Section>* narrative) {
+  for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
+    if (owned[n]) continue;
+    std::string plain = StripMarkup(lines[n]);
+    if (plain.empty()) continue;
+    if (IsSectionHeading(lines[n])) {
+      narrative->push_back(Section{TextItem{CleanCell(plain), Location{n, 0}}, {}});
+      continue;
+    }
+    if (narrative->empty()) narrative->push_back(Section{});
+    narrative->back().paragraphs.push_back(TextItem{CleanCell(plain), Location{n, 0}});
+  }
+}
+
+void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
+  bool in_assets = false;
+  for (const Section& s : narrative) {
+    std::string key = MatchKey(s.heading.text);
+    if (Contains(key, "国有资产")) {
+      in_assets = true;
+      assets->present = true;
+    } else if (in_assets && StripOrdinal(s.heading.text).size() < s.heading.text.size() &&
+               (Contains(key, "其他说明") || Contains(key, "名词解释"))) {
+      in_assets = false;
+    }
+    if (!in_assets) continue;
+    for (const TextItem& p : s.paragraphs) {
+      Quantity q;
+      if (FindQuantity(p, "公务用车编制", "辆", &q) || FindQuantity(p, "车辆编制", "辆", &q)) {
+        q.label = "编制";
+        assets->vehicle_quota = q;
+      }
+      if (FindQuantity(p, "实有", "辆", &q)) {
+        q.label = "实有";
+        assets->vehicles_held = q;
+      }
+      // "其中：领导用车0辆，机要通信用车0辆，…"
+      size_t from = p.text.find("其中");
+      while (from != std::string::npos) {
+        size_t car = p.text.find("用车", from);
+        if (car == std::string::npos) break;
+        size_t label_start = car;
+        while (label_start > 0) {
+          size_t prev = label_start - 1;
+          while (prev > 0 && (static_cast<unsigned char>(p.text[prev]) & 0xC0) == 0x80) --prev;
+          std::string_view ch = std::string_view(p.text).substr(prev, label_start - prev);
+          if (ch == "，" || ch == "：" || ch == "、" || ch == "；" || ch == "," || ch == ":" ||
+              ch == "其" || ch == "中") {
+            break;
+          }
+          label_start = prev;
+        }
+        Quantity t;
+        if (NumberAt(p.text, car + 6, "辆", &t) && car > label_start) {
+          t.label = p.text.substr(label_start, car + 6 - label_start);
+          t.at = p.at;
+          assets->vehicles_by_type.push_back(t);
+        }
+        from = car + 6;
+      }
+      if (FindQuantity(p, "建筑总面积", "平方米", &q) || FindQuantity(p, "办公用房面积", "平方米", &q)) {
+        q.label = "办公用房建筑总面积";
+        assets->office_area = q;
+      }
+      for (std::string_view marker : {"50万元（原值）以上的通用设备", "100万元（原值）以上的通用设备",
+                                      "50万元（原值）以上的专用设备", "100万元（原值）以上的专用设备",
+                                      "单位价值100万元以上专用设备", "单位价值50万元以上通用设备"}) {
+        size_t at = 0;
+        while ((at = p.text.find(marker, at)) != std::string::npos) {
+          Quantity e;
+          if (NumberAt(p.text, at + marker.size(), "台（套）", &e) ||
+              NumberAt(p.text, at + marker.size(), "台", &e)) {
+            e.label = std::string(marker);
+            e.at = p.at;
+            assets->equipment.push_back(e);
+          }
+          at += marker.size();
+        }
+      }
+    }
+  }
+}
+
+}  // namespace yusuan

@@ -1,0 +1,668 @@
+#include "read/table_reader.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// 功能分类 and revenue codes: 类 3 digits, 款 5, 项 7.
+bool IsClassificationCode(std::string_view s) {
+  return IsDigits(s) && (s.size() == 3 || s.size() == 5 || s.size() == 7);
+}
+
+RowKind CodeKind(std::string_view code) {
+  switch (code.size()) {
+    case 3: return RowKind::kClass;
+    case 5: return RowKind::kKuan;
+    default: return RowKind::kXiang;
+  }
+}
+
+// Marks that stand for "nothing here" in an amount cell.
+bool IsEmptyMark(std::string_view s) {
+  return s.empty() || s == "-" || s == "—" || s == "——" || s == "/" || s == "－" || s == "--";
+}
+
+bool HasDecimalAmount(std::string_view s) {
+  return LooksLikeAmount(s) && s.find('.') != std::string_view::npos;
+}
+
+// "1 2 3 4 5 6 7": the row of column numbers under a header.
+bool IsColumnNumberRow(const std::vector<std::string_view>& cells) {
+  int expected = 1;
+  for (std::string_view c : cells) {
+    std::string_view t = Trim(c);
+    if (t.empty()) continue;
+    if (!IsDigits(t) || std::to_string(expected) != t) return false;
+    ++expected;
+  }
+  return expected > 3;
+}
+
+// Splits on tabs; a line without tabs but with runs of two or more spaces is split on those.
+void SplitCells(std::string_view line, std::vector<std::string_view>* cells) {
+  if (line.find('\t') != std::string_view::npos || line.find("  ") == std::string_view::npos) {
+    SplitTabs(line, cells);
+    return;
+  }
+  cells->clear();
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t gap = line.find("  ", i);
+    if (gap == std::string_view::npos) {
+      cells->push_back(line.substr(i));
+      break;
+    }
+    cells->push_back(line.substr(i, gap - i));
+    i = gap;
+    while (i < line.size() && line[i] == ' ') ++i;
+  }
+}
+
+std::string LineKey(const std::vector<std::string_view>& cells) {
+  std::string key;
+  for (std::string_view c : cells) {
+    std::string k = MatchKey(c);
+    if (k.empty()) continue;
+    key += k;
+    key += '|';
+  }
+  return key;
+}
+
+// One way of laying the physical cells of a line onto the catalogue's columns.
+struct Reading {
+  std::vector<int> source;  // per logical column, the physical cell index or -1
+  std::vector<std::vector<Cell>> sides;
+  bool valid = true;
+  int satisfied = 0;
+  int violated = 0;
+  std::string signature;
+};
+
+class TableReader {
+ public:
+  TableReader(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
+              DocumentKind kind, std::vector<Diagnostic>* diagnostics)
+      : lines_(lines), region_(region), skip_(skip), doc_kind_(kind), diagnostics_(diagnostics),
+        spec_(*region.spec) {}
+
+  Table Read();
+
+ private:
+  void Note(uint32_t line, std::string message) {
+    diagnostics_->push_back(Diagnostic{Location{line, 0}, std::move(message)});
+  }
+  bool IsDataLike(const std::vector<std::string_view>& cells) const;
+  bool LabelMatchesRowSpec(std::string_view label) const;
+  Reading Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
+                   uint32_t line) const;
+  Reading ChooseReading(const std::vector<std::string_view>& cells, uint32_t line);
+  void AddRows(Reading reading, uint32_t line);
+  void Classify(Row* row, uint32_t line);
+  void LinkFunctionCodes();
+  void LinkEconomic();
+  void LinkUnits();
+  void SegmentProjects();
+  bool LooksLikeOrgName(std::string_view name) const;
+
+  const Lines& lines_;
+  const TableRegion& region_;
+  const std::vector<bool>& skip_;
+  DocumentKind doc_kind_;
+  std::vector<Diagnostic>* diagnostics_;
+  const TableSpec& spec_;
+  Table table_;
+  std::vector<bool> row_spec_used_;
+  std::set<std::string_view> seen_ids_;
+  int current_group_ = -1;
+};
+
+bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
+  std::string key = MatchKey(label);
+  if (key.empty()) return false;
+  switch (spec_.scheme) {
+    case RowScheme::kFixedRows:
+      for (const RowSpec& r : spec_.rows) {
+        if (Contains(key, r.pattern)) return true;
+      }
+      return !FunctionClassCode(label).empty();
+    case RowScheme::kEconomic:
+      if (key == "合计") return true;
+      for (std::string_view g : spec_.groups) {
+        if (key == g) return true;
+      }
+      return false;
+    case RowScheme::kUnits:
+      return Contains(key, "合计");
+    case RowScheme::kFunctionCodes:
+      return key == "合计" || IsClassificationCode(key.substr(0, key.find_first_not_of("0123456789")));
+    case RowScheme::kProjects:
+      return false;
+  }
+  return false;
+}
+
+bool TableReader::IsDataLike(const std::vector<std::string_view>& cells) const {
+  for (std::string_view c : cells) {
+    if (HasDecimalAmount(Trim(c))) return true;
+  }
+  // A label column holding a known row label or a classification code.
+  for (size_t s = 0; s < spec_.sides.size(); ++s) {
+    const SideSpec& side = spec_.sides[s];
+    int offset = spec_.side_offset(static_cast<int>(s));
+    for (int c : {side.code_column(), side.label_column()}) {
+      if (c < 0) continue;
+      size_t phys = static_cast<size_t>(offset + c);
+      if (phys < cells.size() && LabelMatchesRowSpec(Trim(cells[phys]))) return true;
+    }
+  }
+  return false;
+}
+
+Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
+                              uint32_t line) const {
+  Reading r;
+  r.source = std::move(source);
+  std::vector<bool> used(cells.size(), false);
+  r.sides.resize(spec_.sides.size());
+  for (size_t s = 0; s < spec_.sides.size(); ++s) {
+    const SideSpec& side = spec_.sides[s];
+    int offset = spec_.side_offset(static_cast<int>(s));
+    r.sides[s].resize(side.columns.size());
+    for (size_t c = 0; c < side.columns.size(); ++c) {
+      int phys = r.source[offset + c];
+      Cell& cell = r.sides[s][c];
+      cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? phys + 1 : 0)};
+      std::string text = phys >= 0 ? CleanCell(cells[phys]) : std::string();
+      if (phys >= 0) used[phys] = true;
+      r.signature += text;
+      r.signature += '\x1f';
+      if (side.columns[c].type == ColumnType::kAmount) {
+        if (IsEmptyMark(text)) continue;
+        if (!LooksLikeAmount(text)) {
+          r.valid = false;
+          cell.text = std::move(text);
+          cell.doubtful = true;
+          continue;
+        }
+        auto amount = ParseAmount(text, table_.unit);
+        if (amount.ok()) {
+          cell.amount = *amount;
+        } else {
+          cell.text = std::move(text);
+          cell.doubtful = true;
+        }
+      } else {
+        if (HasDecimalAmount(text)) r.valid = false;
+        cell.text = std::move(text);
+      }
+    }
+  }
+  for (size_t p = 0; p < cells.size(); ++p) {
+    if (!used[p] && !Trim(cells[p]).empty()) r.valid = false;  // a value would be lost
+  }
+  for (const RowSum& sum : spec_.row_sums) {
+    const SideSpec& side = spec_.sides[sum.side];
+    const std::vector<Cell>& row = r.sides[sum.side];
+    int t = side.column(sum.total);
+    if (t < 0) continue;
+    Amount total = row[t].amount;
+    std::vector<Amount> parts;
+    int64_t part_sum = 0;
+    for (std::string_view id : sum.parts) {
+      int c = side.column(id);
+      if (c < 0) continue;
+      parts.push_back(row[c].amount);
+      part_sum += row[c].amount.fen;
+    }
+    bool any_part = std::any_of(parts.begin(), parts.end(), [](const Amount& a) {
+      return a.present();
+    });
+    if (!total.present() && !any_part) continue;
+    int64_t diff = total.fen - part_sum;
+    if (diff < 0) diff = -diff;
+    if (diff <= RoundingTolerance(total, parts)) {
+      ++r.satisfied;
+    } else {
+      ++r.violated;
+    }
+  }
+  return r;
+}
+
+Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells, uint32_t line) {
+  const int width = spec_.total_width();
+  const int n = static_cast<int>(cells.size());
+  int last = -1;
+  for (int i = 0; i < n; ++i) {
+    if (!Trim(cells[i]).empty()) last = i;
+  }
+  auto layout = [&](auto physical_of) {
+    std::vector<int> source(width, -1);
+    for (int i = 0; i < width; ++i) {
+      int p = physical_of(i);
+      source[i] = (p >= 0 && p < n) ? p : -1;
+    }
+    return source;
+  };
+  Reading literal = Evaluate(cells, layout([](int i) { return i; }), line);
+  if (literal.valid && literal.violated == 0) return literal;
+
+  // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
+  std::vector<Reading> repairs;
+  for (int p = 1; p <= last; ++p) {
+    repairs.push_back(Evaluate(cells, layout([p](int i) { return i < p ? i : i - 1; }), line));
+  }
+  for (int p = 0; p <= last; ++p) {
+    if (!Trim(cells[p]).empty()) continue;
+    repairs.push_back(Evaluate(cells, layout([p](int i) { return i < p ? i : i + 1; }), line));
+  }
+  std::vector<const Reading*> good;
+  std::set<std::string> signatures;
+  for (const Reading& r : repairs) {
+    // A repair must break no identity. One that only moves a value out of every identity (into
+    // 上年结转, say) counts too: the literal reading broke one, this one breaks none.
+    if (!r.valid || r.violated > 0) continue;
+    if (signatures.insert(r.signature).second) good.push_back(&r);
+  }
+  if (good.size() == 1) {
+    Reading chosen = *good.front();
+    for (size_t s = 0; s < chosen.sides.size(); ++s) {
+      int offset = spec_.side_offset(static_cast<int>(s));
+      for (size_t c = 0; c < chosen.sides[s].size(); ++c) {
+        Cell& cell = chosen.sides[s][c];
+        int phys = chosen.source[offset + c];
+        bool moved = phys != static_cast<int>(offset + c);
+        if (moved && (cell.amount.present() || !cell.text.empty())) cell.doubtful = true;
+      }
+    }
+    Note(line, "本行制表符缺失或多余；按行内“合计＝各项之和”确定了列位置，移动过的单元格标为存疑");
+    chosen.signature = "repaired";
+    return chosen;
+  }
+  Reading fallback = literal;
+  if (good.size() > 1) {
+    Note(line, "本行列位置有多种合理读法，按原样读取并标为存疑");
+    fallback.signature = "ambiguous";
+  } else if (!literal.valid) {
+    Note(line, "本行内容与表头列不符（文字落在金额列或单元格多于表头），按原样读取并标为存疑");
+    fallback.signature = "invalid";
+  }
+  return fallback;
+}
+
+void TableReader::AddRows(Reading reading, uint32_t line) {
+  for (size_t s = 0; s < reading.sides.size(); ++s) {
+    std::vector<Cell>& cells = reading.sides[s];
+    bool any = std::any_of(cells.begin(), cells.end(), [](const Cell& c) {
+      return c.amount.present() || !c.text.empty();
+    });
+    if (!any) continue;
+    Row row;
+    row.side = static_cast<uint8_t>(s);
+    row.at = Location{line, 0};
+    row.cells = std::move(cells);
+    if (reading.signature == "repaired") {
+      row.doubt = "制表符缺失或多余，已按行内合计关系确定列位置";
+    } else if (reading.signature == "ambiguous") {
+      row.doubt = "列位置有多种合理读法，按原样读取";
+    } else if (reading.signature == "invalid") {
+      row.doubt = "内容与表头列不符，按原样读取";
+      for (Cell& c : row.cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
+    }
+    Classify(&row, line);
+    table_.rows.push_back(std::move(row));
+  }
+}
+
+void TableReader::Classify(Row* row, uint32_t line) {
+  const SideSpec& side = spec_.sides[row->side];
+  std::string& label = row->cells[side.label_column()].text;
+  switch (spec_.scheme) {
+    case RowScheme::kFixedRows: {
+      std::string key = MatchKey(label);
+      for (size_t i = 0; i < spec_.rows.size(); ++i) {
+        const RowSpec& rs = spec_.rows[i];
+        if (rs.side != row->side || row_spec_used_[i] || !Contains(key, rs.pattern)) continue;
+        if (!rs.after.empty() && !seen_ids_.count(rs.after)) continue;
+        row_spec_used_[i] = true;
+        seen_ids_.insert(rs.id);
+        row->kind = rs.kind;
+        row->key = std::string(rs.id);
+        return;
+      }
+      std::string_view code = FunctionClassCode(label);
+      if (!code.empty()) {
+        row->kind = RowKind::kClass;
+        row->key = std::string(code);
+        return;
+      }
+      row->kind = RowKind::kLine;
+      row->key = MatchKey(StripOrdinal(label));
+      Note(line, "“" + label + "”不是" + std::string(spec_.name) + "的标准行，按普通行读取");
+      return;
+    }
+    case RowScheme::kFunctionCodes: {
+      int code_col = side.code_column();
+      std::string& code = row->cells[code_col].text;
+      // "2080505 机关事业单位…" printed in one cell.
+      size_t space = code.find(' ');
+      if (space != std::string::npos && IsDigits(code.substr(0, space)) && label.empty()) {
+        label = code.substr(space + 1);
+        code.resize(space);
+      }
+      if (MatchKey(code) == "合计" || (code.empty() && MatchKey(label) == "合计")) {
+        row->kind = RowKind::kTotal;
+        row->key = "total";
+      } else if (IsClassificationCode(code)) {
+        row->kind = CodeKind(code);
+        row->key = code;
+      } else {
+        row->kind = RowKind::kLine;
+        row->key = MatchKey(code + label);
+        row->doubt = code.empty() ? "缺少科目编码" : "科目编码“" + code + "”不是3、5或7位数字";
+        Note(line, row->doubt);
+      }
+      return;
+    }
+    case RowScheme::kEconomic: {
+      std::string key = MatchKey(label);
+      const std::string& gov = row->cells[side.column("gov_class")].text;
+      if (key == "合计") {
+        row->kind = RowKind::kTotal;
+        row->key = "total";
+        return;
+      }
+      bool group = gov.empty() && std::find(spec_.groups.begin(), spec_.groups.end(), key) !=
+                                      spec_.groups.end();
+      if (group) {
+        row->kind = RowKind::kGroup;
+        row->key = key;
+        current_group_ = static_cast<int>(table_.rows.size());
+      } else {
+        row->kind = RowKind::kItem;
+        row->key = key + "|" + MatchKey(gov);
+        row->parent = current_group_;
+      }
+      return;
+    }
+    case RowScheme::kUnits: {
+      std::string key = MatchKey(label);
+      if (Contains(key, "合计")) {
+        row->kind = RowKind::kTotal;
+        row->key = "total";
+      } else {
+        row->kind = RowKind::kUnit;
+        row->key = key;
+        row->unit = label;
+      }
+      return;
+    }
+    case RowScheme::kProjects:
+      row->kind = RowKind::kProject;
+      row->key = MatchKey(label);
+      return;
+  }
+}
+
+void TableReader::LinkFunctionCodes() {
+  for (size_t s = 0; s < spec_.sides.size(); ++s) {
+    std::unordered_map<std::string, int> by_code;
+    int total = -1;
+    for (size_t i = 0; i < table_.rows.size(); ++i) {
+      const Row& r = table_.rows[i];
+      if (r.side != s) continue;
+      if (r.kind == RowKind::kTotal && total < 0) total = static_cast<int>(i);
+      if (r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
+        by_code.emplace(r.key, static_cast<int>(i));
+      }
+    }
+    for (Row& r : table_.rows) {
+      if (r.side != s) continue;
+      if (r.kind == RowKind::kClass) {
+        r.parent = total;
+      } else if (r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
+        auto it = by_code.find(r.key.substr(0, r.key.size() - 2));
+        if (it != by_code.end()) r.parent = it->second;
+      }
+    }
+  }
+}
+
+void TableReader::LinkEconomic() {
+  int total = -1;
+  for (size_t i = 0; i < table_.rows.size(); ++i) {
+    if (table_.rows[i].kind == RowKind::kTotal) {
+      total = static_cast<int>(i);
+      break;
+    }
+  }
+  for (Row& r : table_.rows) {
+    if (r.kind == RowKind::kGroup) r.parent = total;
+  }
+}
+
+void TableReader::LinkUnits() {
+  int total = -1;
+  for (size_t i = 0; i < table_.rows.size(); ++i) {
+    Row& r = table_.rows[i];
+    if (r.kind == RowKind::kTotal && total < 0) {
+      total = static_cast<int>(i);
+    } else if (r.kind == RowKind::kUnit) {
+      r.parent = total;
+    }
+  }
+}
+
+bool TableReader::LooksLikeOrgName(std::string_view name) const {
+  static constexpr std::string_view kSuffixes[] = {"局", "中心", "院", "所", "站", "队", "办公室",
+                                                   "委员会", "学校", "幼儿园", "医院", "馆", "会",
+                                                   "处", "部", "校", "社", "团"};
+  for (std::string_view s : kSuffixes) {
+    if (name.ends_with(s)) return true;
+  }
+  return false;
+}
+
+// Tables 12 and 13 list, for a department, the department total, then for each unit its
+// subtotal followed by its projects. Names do not tell them apart (a unit and its department
+// may share a name), so the amounts do: a unit's subtotal equals the sum of the projects that
+// follow it. A unit's own document has just its total and the projects.
+void TableReader::SegmentProjects() {
+  std::vector<Row>& rows = table_.rows;
+  if (rows.empty()) return;
+  auto total_of = [&](const Row& r) { return r.amount(table_, "total"); };
+  auto sums_to = [&](size_t head, size_t begin, size_t end) {
+    std::vector<Amount> parts;
+    int64_t sum = 0;
+    for (size_t j = begin; j < end; ++j) {
+      parts.push_back(total_of(rows[j]));
+      sum += parts.back().fen;
+    }
+    int64_t diff = total_of(rows[head]).fen - sum;
+    return (diff < 0 ? -diff : diff) <= RoundingTolerance(total_of(rows[head]), parts);
+  };
+
+  if (doc_kind_ != DocumentKind::kDepartment) {
+    if (rows.size() > 1 && sums_to(0, 1, rows.size())) {
+      rows[0].kind = RowKind::kUnit;
+      rows[0].unit = rows[0].label(table_);
+      for (size_t j = 1; j < rows.size(); ++j) {
+        rows[j].parent = 0;
+        rows[j].unit = rows[0].unit;
+      }
+    }
+    return;
+  }
+
+  rows[0].kind = RowKind::kDepartment;
+  rows[0].key = MatchKey(rows[0].label(table_));
+  size_t i = 1;
+  while (i < rows.size()) {
+    Row& unit = rows[i];
+    unit.kind = RowKind::kUnit;
+    unit.parent = 0;
+    unit.unit = unit.label(table_);
+    int64_t target = total_of(unit).fen;
+    int64_t sum = 0;
+    std::vector<Amount> parts;
+    size_t j = i + 1;
+    bool closed = false;
+    while (j < rows.size()) {
+      parts.push_back(total_of(rows[j]));
+      sum += parts.back().fen;
+      ++j;
+      int64_t diff = target - sum;
+      if ((diff < 0 ? -diff : diff) <= RoundingTolerance(total_of(unit), parts)) {
+        closed = true;
+        // Zero-amount projects after the subtotal is reached still belong to this unit.
+        while (j < rows.size() && total_of(rows[j]).fen == 0 &&
+               !LooksLikeOrgName(rows[j].label(table_))) {
+          ++j;
+        }
+        break;
+      }
+      if (sum > target + RoundingTolerance(total_of(unit), parts)) break;
+    }
+    if (!closed) {
+      // The amounts do not close: fall back to names for the rest, and say so.
+      unit.doubt = "单位小计与其后项目之和不符，单位与项目按名称区分";
+      Note(unit.at.line, unit.doubt);
+      size_t k = i + 1;
+      while (k < rows.size() && !LooksLikeOrgName(rows[k].label(table_))) ++k;
+      j = std::max(k, i + 1);
+    }
+    for (size_t k = i + 1; k < j; ++k) {
+      rows[k].kind = RowKind::kProject;
+      rows[k].parent = static_cast<int32_t>(i);
+      rows[k].unit = unit.unit;
+    }
+    i = j;
+  }
+}
+
+// The text after the first full- or half-width colon.
+std::string_view AfterColon(std::string_view s) {
+  size_t full = s.find("：");
+  size_t half = s.find(':');
+  if (full != std::string_view::npos && (half == std::string_view::npos || full < half)) {
+    return s.substr(full + 3);
+  }
+  return half == std::string_view::npos ? std::string_view() : s.substr(half + 1);
+}
+
+Table TableReader::Read() {
+  table_.spec = &spec_;
+  table_.title = region_.title;
+  table_.title_at = Location{region_.title_line, 0};
+  table_.printed_label = region_.printed_label;
+  table_.unit = spec_.default_unit;
+  table_.last_line = region_.last_line;
+  row_spec_used_.assign(spec_.rows.size(), false);
+
+  std::vector<std::string_view> cells;
+  std::vector<std::string> header_keys;
+  bool in_data = false;
+  for (uint32_t n = region_.title_line + 1; n <= region_.last_line; ++n) {
+    if (skip_[n]) continue;
+    std::string_view raw = lines_[n];
+    if (Trim(raw).empty()) continue;
+    std::string plain = StripMarkup(raw);
+    std::string key = MatchKey(plain);
+    if (key.starts_with("单位名称:") || key.starts_with("部门名称:")) {
+      table_.entity = CleanCell(AfterColon(plain));
+      continue;
+    }
+    if (key == "单位:万元" || key == "金额单位:万元") {
+      table_.unit = MoneyUnit::kWanYuan;
+      continue;
+    }
+    if (key == "单位:元" || key == "金额单位:元") {
+      table_.unit = MoneyUnit::kYuan;
+      continue;
+    }
+    if (key.starts_with("注")) {
+      if (Contains(key, "本表无数据")) {
+        table_.no_data = true;
+        table_.no_data_at = Location{n, 0};
+      } else {
+        table_.notes.push_back(TextItem{CleanCell(plain), Location{n, 0}});
+      }
+      continue;
+    }
+    if (key.size() <= 24 && (key.find("公开表") != std::string::npos) &&
+        raw.find('\t') == std::string_view::npos) {
+      continue;  // the next table's printed label; the document reader attaches it
+    }
+    SplitCells(raw, &cells);
+    if (!in_data) {
+      if (!IsDataLike(cells)) {
+        if (!IsColumnNumberRow(cells)) header_keys.push_back(LineKey(cells));
+        continue;
+      }
+      in_data = true;
+    } else {
+      if (IsColumnNumberRow(cells)) continue;
+      std::string lk = LineKey(cells);
+      if (std::find(header_keys.begin(), header_keys.end(), lk) != header_keys.end()) continue;
+    }
+    bool single = cells.size() == 1;
+    if (single && !LooksLikeAmount(CleanCell(cells[0])) && !IsDataLike(cells)) {
+      if (!table_.rows.empty() && spec_.scheme == RowScheme::kProjects) {
+        Row& prev = table_.rows.back();
+        std::string& label = prev.cells[spec_.sides[prev.side].label_column()].text;
+        label = CleanCell(label + CleanCell(cells[0]));
+        prev.key = MatchKey(label);
+        prev.doubt = "名称跨行，已与上一行合并";
+        Note(n, "此行被读作上一行名称的续行");
+      } else {
+        Note(n, "表格区域内的单独文字行，未归入任何行：“" + CleanCell(cells[0]) + "”");
+      }
+      continue;
+    }
+    AddRows(ChooseReading(cells, n), n);
+  }
+
+  switch (spec_.scheme) {
+    case RowScheme::kFunctionCodes: LinkFunctionCodes(); break;
+    case RowScheme::kEconomic: LinkEconomic(); break;
+    case RowScheme::kUnits: LinkUnits(); break;
+    case RowScheme::kProjects: SegmentProjects(); break;
+    case RowScheme::kFixedRows: break;
+  }
+  if (table_.no_data) {
+    for (const Row& r : table_.rows) {
+      for (const Cell& c : r.cells) {
+        if (c.amount.present() && c.amount.fen != 0) {
+          Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
+          return std::move(table_);
+        }
+      }
+    }
+  }
+  return std::move(table_);
+}
+
+}  // namespace
+
+Table ReadTable(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
+                DocumentKind kind, std::vector<Diagnostic>* diagnostics) {
+  TableReader reader(lines, region, skip, kind, diagnostics);
+  return reader.Read();
+}
+
+}  // namespace yusuan
