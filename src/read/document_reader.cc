@@ -129,8 +129,13 @@ struct Structure {
   std::vector<bool> toc;
   std::map<int, uint32_t> parts;  // 第N部分 -> line
   std::vector<TableRegion> tables;
+  std::vector<uint32_t> target_titles;
   std::vector<TargetTable> targets;
 };
+
+enum class Region { kTable, kTarget };
+uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
+                   Region region);
 
 Structure FindStructure(const Lines& lines) {
   Structure st;
@@ -139,7 +144,7 @@ Structure FindStructure(const Lines& lines) {
   st.toc.assign(n + 2, false);
   bool in_toc = false;
   std::string pending_label;
-  std::vector<uint32_t> target_title_lines;
+  std::vector<uint32_t>& target_title_lines = st.target_titles;
   for (uint32_t i = 1; i <= n; ++i) {
     std::string_view raw = lines[i];
     if (IsWatermark(raw)) {
@@ -190,60 +195,71 @@ Structure FindStructure(const Lines& lines) {
     }
   }
 
-  // Target tables. A title repeated as a page header has no 项目名称 (or 部门基本信息) row of
-  // its own before the next title; it belongs to the table around it.
-  std::vector<uint32_t> starts;
-  for (size_t k = 0; k < target_title_lines.size(); ++k) {
-    uint32_t line = target_title_lines[k];
-    uint32_t next = k + 1 < target_title_lines.size() ? target_title_lines[k + 1] : n + 1;
-    for (uint32_t j = line + 1; j < next; ++j) {
-      std::string key = MatchKey(StripMarkup(lines[j]));
-      if (key.starts_with("项目名称") || key.starts_with("部门基本信息") ||
-          key.starts_with("单位基本信息")) {
-        starts.push_back(line);
-        break;
+  // Standard tables end where the next structure begins.
+  std::vector<bool> in_table(n + 2, false);
+  for (TableRegion& region : st.tables) {
+    region.last_line = RegionEnd(lines, st, region.title_line, n, Region::kTable);
+    for (uint32_t i = region.title_line; i <= region.last_line; ++i) in_table[i] = true;
+  }
+
+  // Target tables start at their 项目名称 row (部门/单位基本信息 for an overall table); the title
+  // lines before it may be missing (raw PDF text) or repeated as page headers, so they only
+  // name the table: the last title line since the previous table's start is its title.
+  std::vector<std::string_view> cells;
+  uint32_t previous_start = 0;
+  size_t next_title = 0;
+  for (uint32_t i = 1; i <= n; ++i) {
+    if (st.watermark[i] || st.toc[i] || in_table[i]) continue;
+    SplitTabs(lines[i], &cells);
+    std::string first;
+    for (std::string_view c : cells) {
+      first = MatchKey(c);
+      if (!first.empty()) break;
+    }
+    bool project = first == "项目名称";
+    bool overall = first == "部门基本信息" || first == "单位基本信息";
+    if (!project && !overall) continue;
+    TargetTable t;
+    t.kind = overall ? TargetTable::Kind::kOverall : TargetTable::Kind::kProject;
+    t.at = Location{i, 0};
+    while (next_title < target_title_lines.size() && target_title_lines[next_title] < i) {
+      uint32_t title_line = target_title_lines[next_title++];
+      if (title_line > previous_start) {
+        t.at = Location{title_line, 0};
+        t.title = CleanCell(StripMarkup(lines[title_line]));
       }
     }
-  }
-  for (size_t k = 0; k < starts.size(); ++k) {
-    TargetTable t;
-    std::string plain = StripMarkup(lines[starts[k]]);
-    t.kind = Contains(MatchKey(plain), "整体支出") ? TargetTable::Kind::kOverall
-                                                  : TargetTable::Kind::kProject;
-    t.title = CleanCell(plain);
-    t.at = Location{starts[k], 0};
-    t.last_line = k + 1 < starts.size() ? starts[k + 1] - 1 : n;
+    if (!st.targets.empty()) st.targets.back().last_line = t.at.line - 1;
+    t.last_line = n;
+    previous_start = i;
     st.targets.push_back(std::move(t));
   }
   return st;
 }
 
-// The first line after `from` that ends a region: a part heading, a table or target title, or
-// (for target tables) a narrative heading.
+// The last line of the region that starts at `from`. Every region ends before a part heading
+// or a standard table's title. A standard table also ends before a target table's title; a
+// target table (whose next start already bounds it, and whose title may repeat on every page)
+// ends before a top-level narrative heading such as "十一、国有资产占有使用情况".
 uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
-                   bool stop_at_headings) {
+                   Region region) {
   uint32_t end = limit;
-  for (const auto& [part, line] : st.parts) {
+  auto bound = [&](uint32_t line) {
     if (line > from && line - 1 < end) end = line - 1;
+  };
+  for (const auto& [part, line] : st.parts) bound(line);
+  for (const TableRegion& t : st.tables) bound(t.title_line);
+  if (region == Region::kTable) {
+    for (uint32_t line : st.target_titles) bound(line);
+    return end;
   }
-  for (const TableRegion& t : st.tables) {
-    if (t.title_line > from && t.title_line - 1 < end) end = t.title_line - 1;
-  }
-  for (const TargetTable& t : st.targets) {
-    if (t.at.line > from && t.at.line - 1 < end) end = t.at.line - 1;
-  }
-  if (stop_at_headings) {
-    for (uint32_t i = from + 1; i <= end; ++i) {
-      std::string_view raw = lines[i];
-      if (raw.find('\t') != std::string_view::npos) continue;
-      std::string plain = StripMarkup(raw);
-      if (IsSectionHeading(raw) && !MatchKey(plain).starts_with("(") && CodePoints(plain) > 3) {
-        // "十一、国有资产占有使用情况" after the last target table.
-        std::string_view rest = StripOrdinal(plain);
-        if (rest.size() < plain.size() && std::string_view(plain).find("、") != std::string::npos) {
-          return i - 1;
-        }
-      }
+  for (uint32_t i = from + 1; i <= end; ++i) {
+    std::string_view raw = lines[i];
+    if (raw.find('\t') != std::string_view::npos || !IsSectionHeading(raw)) continue;
+    std::string plain = StripMarkup(raw);
+    size_t mark = plain.find("、");
+    if (mark != std::string::npos && mark > 0 && ChineseNumber(plain.substr(0, mark)) > 0) {
+      return i - 1;
     }
   }
   return end;
@@ -330,8 +346,7 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
   for (uint32_t i = 1; i <= lines.size(); ++i) owned[i] = st.watermark[i] || st.toc[i];
 
   // Tables.
-  for (TableRegion& region : st.tables) {
-    region.last_line = RegionEnd(lines, st, region.title_line, lines.size(), false);
+  for (const TableRegion& region : st.tables) {
     for (uint32_t i = region.title_line; i <= region.last_line; ++i) owned[i] = true;
   }
   if (doc.kind == DocumentKind::kUnknown && !st.tables.empty()) {
@@ -356,7 +371,7 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
 
   // Performance target tables.
   for (TargetTable& t : st.targets) {
-    t.last_line = std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, true));
+    t.last_line = std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, Region::kTarget));
     for (uint32_t i = t.at.line; i <= t.last_line; ++i) owned[i] = true;
   }
   ReadTargetHeaders(lines, &st.targets);

@@ -193,8 +193,7 @@ void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
           size_t prev = label_start - 1;
           while (prev > 0 && (static_cast<unsigned char>(p.text[prev]) & 0xC0) == 0x80) --prev;
           std::string_view ch = std::string_view(p.text).substr(prev, label_start - prev);
-          if (ch == "，" || ch == "：" || ch == "、" || ch == "；" || ch == "," || ch == ":" ||
-              ch == "其" || ch == "中") {
+          if (ch == "，" || ch == "：" || ch == "、" || ch == "；" || ch == "," || ch == ":") {
             break;
           }
           label_start = prev;
