@@ -1,1 +1,111 @@
+#include "base/money.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+
+namespace yusuan {
+namespace {
+
+struct ParseCase {
+  const char* text;
+  MoneyUnit unit;
+  int64_t fen;
+  int64_t ulp_fen;
+};
+
+TEST(ParseAmount, ReadsPrintedAmountsExactlyInFen) {
+  const ParseCase cases[] = {
+      {"6056.35", MoneyUnit::kWanYuan, 6056350000, 10000},
+      {"6,056.35", MoneyUnit::kWanYuan, 6056350000, 10000},
+      {"9007.2", MoneyUnit::kWanYuan, 9007200000, 100000},
+      {"0", MoneyUnit::kWanYuan, 0, 1000000},
+      {"0.00", MoneyUnit::kWanYuan, 0, 10000},
+      {"-0.42", MoneyUnit::kWanYuan, -420000, 10000},
+      {"35000000", MoneyUnit::kYuan, 3500000000, 100},
+      {"1,440,000", MoneyUnit::kYuan, 144000000, 100},
+      {"5831922.19", MoneyUnit::kYuan, 583192219, 1},
+      {"0.000001", MoneyUnit::kWanYuan, 1, 1},
+  };
+  for (const ParseCase& c : cases) {
+    auto a = ParseAmount(c.text, c.unit);
+    ASSERT_TRUE(a.ok()) << c.text << ": " << a.status().message();
+    EXPECT_EQ(a->fen, c.fen) << c.text;
+    EXPECT_EQ(a->ulp_fen, c.ulp_fen) << c.text;
+  }
+}
+
+TEST(ParseAmount, RejectsTextThatIsNotAnAmount) {
+  for (const char* text : {"", "-", "abc", "12a", "1..2", ".5", "5.", ",100", "1,,000", "合计"}) {
+    auto a = ParseAmount(text, MoneyUnit::kWanYuan);
+    EXPECT_FALSE(a.ok()) << text;
+    EXPECT_EQ(a.status().kind(), Status::Kind::kInvalidArgument) << text;
+  }
+}
+
+TEST(ParseAmount, DetectsOverflowInsteadOfWrapping) {
+  std::string huge(400, '9');
+  auto a = ParseAmount(huge, MoneyUnit::kYuan);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().kind(), Status::Kind::kOutOfRange);
+  // Fits as digits but not once scaled to fen.
+  auto b = ParseAmount("92233720368547758", MoneyUnit::kWanYuan);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().kind(), Status::Kind::kOutOfRange);
+}
+
+TEST(ParseAmount, RefusesPrecisionFinerThanAFen) {
+  auto a = ParseAmount("1.005", MoneyUnit::kYuan);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().kind(), Status::Kind::kOutOfRange);
+}
+
+TEST(FormatYuan, PrintsTwoDecimalsAndSign) {
+  EXPECT_EQ(FormatYuan(6056350000), "60563500.00");
+  EXPECT_EQ(FormatYuan(0), "0.00");
+  EXPECT_EQ(FormatYuan(7), "0.07");
+  EXPECT_EQ(FormatYuan(-420000), "-4200.00");
+  EXPECT_EQ(FormatYuan(INT64_MIN), "-92233720368547758.08");
+}
+
+TEST(FormatYuan, RoundTripsThroughParseYuan) {
+  for (int64_t fen : {int64_t{0}, int64_t{1}, int64_t{-99}, int64_t{6056350000},
+                      int64_t{INT64_MAX}}) {
+    auto back = ParseYuan(FormatYuan(fen));
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(*back, fen);
+  }
+}
+
+TEST(FormatIn, KeepsThePrintedPrecision) {
+  auto a = ParseAmount("9007.2", MoneyUnit::kWanYuan);
+  EXPECT_EQ(FormatIn(*a, MoneyUnit::kWanYuan), "9007.2");
+  auto b = ParseAmount("0.00", MoneyUnit::kWanYuan);
+  EXPECT_EQ(FormatIn(*b, MoneyUnit::kWanYuan), "0.00");
+  auto c = ParseAmount("-1,519.41", MoneyUnit::kWanYuan);
+  EXPECT_EQ(FormatIn(*c, MoneyUnit::kWanYuan), "-1519.41");
+  auto d = ParseAmount("35000000", MoneyUnit::kYuan);
+  EXPECT_EQ(FormatIn(*d, MoneyUnit::kYuan), "35000000");
+  EXPECT_EQ(d->decimals(MoneyUnit::kYuan), 0);
+  EXPECT_EQ(c->decimals(MoneyUnit::kWanYuan), 2);
+}
+
+TEST(FormatWanYuan, IsExactWithAtLeastTwoDecimals) {
+  EXPECT_EQ(FormatWanYuan(6056350000), "6056.35");
+  EXPECT_EQ(FormatWanYuan(0), "0.00");
+  EXPECT_EQ(FormatWanYuan(123), "0.000123");
+  EXPECT_EQ(FormatWanYuan(-420000), "-0.42");
+}
+
+TEST(RoundingTolerance, IsHalfAUnitPerPartPlusTheTotals) {
+  auto total = ParseAmount("6056.35", MoneyUnit::kWanYuan);
+  auto a = ParseAmount("383.26", MoneyUnit::kWanYuan);
+  auto b = ParseAmount("5673.09", MoneyUnit::kWanYuan);
+  Amount parts[] = {*a, *b};
+  // three figures printed to 0.01 万元: 3 × 0.005 万元 = 150 元 = 15000 fen
+  EXPECT_EQ(RoundingTolerance(*total, parts), 15000);
+  EXPECT_EQ(RoundingTolerance(Amount{}, {}), 0);
+}
+
+}  // namespace
+}  // namespace yusuan

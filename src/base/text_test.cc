@@ -1,1 +1,91 @@
+#include "base/text.h"
+
 #include <gtest/gtest.h>
+
+namespace yusuan {
+namespace {
+
+TEST(CleanCell, RemovesSpacesThatSplitChineseTextOnly) {
+  EXPECT_EQ(CleanCell("财政专户管理 资金"), "财政专户管理资金");
+  EXPECT_EQ(CleanCell("政府性 基金预 算"), "政府性基金预算");
+  EXPECT_EQ(CleanCell("  二十二、国有资本经营 预算支出 "), "二十二、国有资本经营预算支出");
+  EXPECT_EQ(CleanCell("“城乡居民基本医疗保险个人缴费补 贴”"), "“城乡居民基本医疗保险个人缴费补贴”");
+  EXPECT_EQ(CleanCell("2026年中央 财政"), "2026年中央财政");
+  EXPECT_EQ(CleanCell("Word  document"), "Word document");
+  EXPECT_EQ(CleanCell("\xE3\x80\x80全角空格\xE3\x80\x80"), "全角空格");
+  EXPECT_EQ(CleanCell(""), "");
+}
+
+TEST(MatchKey, FoldsWidthBracketsAndSpaces) {
+  EXPECT_EQ(MatchKey("因公出国（境）费"), MatchKey("因公出国(境)费"));
+  EXPECT_EQ(MatchKey("单位：万元"), "单位:万元");
+  EXPECT_EQ(MatchKey("长财社【2025】185号"), MatchKey("长财社[2025]185号"));
+  EXPECT_EQ(MatchKey("“三公”经费"), MatchKey("\"三公\"经费"));
+  EXPECT_EQ(MatchKey("目 录"), "目录");
+  EXPECT_EQ(MatchKey("ＡＢＣ１２３"), "ABC123");
+}
+
+TEST(ChineseNumber, ReadsOneToNinetyNine) {
+  struct {
+    const char* text;
+    int value;
+  } cases[] = {{"一", 1},   {"九", 9},    {"十", 10},    {"十一", 11}, {"二十", 20},
+               {"二十一", 21}, {"三十", 30}, {"九十九", 99}, {"零", 0},   {"一十", 0},
+               {"十十", 0},  {"abc", 0},   {"", 0},       {"一二", 0}};
+  for (const auto& c : cases) EXPECT_EQ(ChineseNumber(c.text), c.value) << c.text;
+}
+
+TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
+  EXPECT_EQ(StripOrdinal("二十一、粮油物资储备支出"), "粮油物资储备支出");
+  EXPECT_EQ(StripOrdinal("（三）负责定点医药机构"), "负责定点医药机构");
+  EXPECT_EQ(StripOrdinal("(一) 综合股"), "综合股");
+  EXPECT_EQ(StripOrdinal("1、整体绩效目标"), "整体绩效目标");
+  EXPECT_EQ(StripOrdinal("①公务用车购置费"), "公务用车购置费");
+  EXPECT_EQ(StripOrdinal("本年收入合计"), "本年收入合计");
+  EXPECT_EQ(StripOrdinal("大学、中学"), "大学、中学");
+}
+
+TEST(StripMarkup, RemovesHeadingsAndTags) {
+  EXPECT_EQ(StripMarkup("### 2026年预算收支总表"), "2026年预算收支总表");
+  EXPECT_EQ(StripMarkup("<b>第一部分 概况</b> ....."), "第一部分 概况 .....");
+  EXPECT_EQ(StripMarkup("**一、基本支出：**指"), "一、基本支出：指");
+  EXPECT_EQ(StripMarkup("<p>根据</p> <p>文件</p>"), "根据 文件");
+}
+
+TEST(SplitTabs, KeepsEmptyCells) {
+  std::vector<std::string_view> cells;
+  SplitTabs("a\t\tb\t", &cells);
+  ASSERT_EQ(cells.size(), 4u);
+  EXPECT_EQ(cells[0], "a");
+  EXPECT_EQ(cells[1], "");
+  EXPECT_EQ(cells[2], "b");
+  EXPECT_EQ(cells[3], "");
+}
+
+TEST(Utf8, DecodesAndValidates) {
+  EXPECT_TRUE(IsValidUtf8("预算 abc"));
+  EXPECT_FALSE(IsValidUtf8("\xE9\xA2"));         // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));         // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));     // surrogate
+  size_t pos = 0;
+  EXPECT_EQ(NextCodePoint("预", &pos), U'预');
+  EXPECT_EQ(pos, 3u);
+  std::string out;
+  AppendUtf8(U'算', &out);
+  AppendUtf8(U'😀', &out);
+  EXPECT_EQ(out, "算😀");
+}
+
+TEST(ParseHundredths, IsExact) {
+  int64_t v = 0;
+  ASSERT_TRUE(ParseHundredths("300", &v));
+  EXPECT_EQ(v, 30000);
+  ASSERT_TRUE(ParseHundredths("1,250.5", &v));
+  EXPECT_EQ(v, 125050);
+  EXPECT_FALSE(ParseHundredths("1.2.3", &v));
+  EXPECT_FALSE(ParseHundredths("", &v));
+  EXPECT_FALSE(ParseHundredths(std::string(40, '9'), &v));
+}
+
+}  // namespace
+}  // namespace yusuan

@@ -1,1 +1,95 @@
+#include "decode/decode.h"
+
 #include <gtest/gtest.h>
+#include <iconv.h>
+
+#include <string>
+
+namespace yusuan {
+namespace {
+
+// Encodes UTF-8 text into `to` with iconv, for building test inputs.
+std::string Encode(const std::string& utf8, const char* to) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  std::string out(utf8.size() * 4 + 8, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* o = out.data();
+  size_t out_left = out.size();
+  iconv(cd, &in, &in_left, &o, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+const std::string kText = "2026年预算收支总表\n单位：万元\n合计\t6056.35\n";
+
+TEST(Decode, ReadsUtf8WithAndWithoutBom) {
+  auto plain = Decode(kText);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->text, kText);
+  EXPECT_EQ(plain->encoding, "UTF-8");
+  auto bom = Decode("\xEF\xBB\xBF" + kText);
+  ASSERT_TRUE(bom.ok());
+  EXPECT_EQ(bom->text, kText);
+  EXPECT_EQ(bom->encoding, "UTF-8 (BOM)");
+}
+
+TEST(Decode, ReadsGb18030) {
+  auto d = Decode(Encode(kText, "GB18030"));
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->text, kText);
+  EXPECT_EQ(d->encoding, "GB18030");
+}
+
+TEST(Decode, ReadsUtf16WithBomBothOrders) {
+  auto le = Decode(Encode(kText, "UTF-16LE").insert(0, "\xFF\xFE"));
+  ASSERT_TRUE(le.ok()) << le.status().message();
+  EXPECT_EQ(le->text, kText);
+  EXPECT_EQ(le->encoding, "UTF-16LE");
+  auto be = Decode(Encode(kText, "UTF-16BE").insert(0, "\xFE\xFF"));
+  ASSERT_TRUE(be.ok()) << be.status().message();
+  EXPECT_EQ(be->text, kText);
+  EXPECT_EQ(be->encoding, "UTF-16BE");
+}
+
+TEST(Decode, DetectsUtf16WithoutBomFromZeroBytes) {
+  std::string ascii_heavy = "table 1\t6056.35\t383.26\n预算\n合计\t1.00\n";
+  auto le = Decode(Encode(ascii_heavy, "UTF-16LE"));
+  ASSERT_TRUE(le.ok());
+  EXPECT_EQ(le->text, ascii_heavy);
+  EXPECT_EQ(le->encoding, "UTF-16LE");
+}
+
+TEST(Decode, NormalizesCrlfAndLoneCr) {
+  auto d = Decode("a\r\nb\rc\nd");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "a\nb\nc\nd");
+}
+
+TEST(Decode, RefusesEmptyAndBinaryInput) {
+  auto empty = Decode("");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().kind(), Status::Kind::kNotText);
+  std::string binary = "PK\x03\x04";
+  binary += std::string("\x00\x01\x02\x00\xff\xfe\x00", 7);
+  binary += std::string(200, '\x01');
+  auto bin = Decode(binary);
+  ASSERT_FALSE(bin.ok());
+  EXPECT_EQ(bin.status().kind(), Status::Kind::kNotText);
+  std::string nul = "预算\n" + std::string(1, '\0') + "合计\n";
+  EXPECT_FALSE(Decode(nul).ok());
+}
+
+TEST(DecodeFile, NamesTheFileInErrors) {
+  auto missing = DecodeFile("/nonexistent/yusuan.txt");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().kind(), Status::Kind::kIoError);
+  EXPECT_NE(missing.status().message().find("/nonexistent/yusuan.txt"), std::string::npos);
+  auto dir = DecodeFile("/");
+  ASSERT_FALSE(dir.ok());
+  EXPECT_EQ(dir.status().kind(), Status::Kind::kIoError);
+}
+
+}  // namespace
+}  // namespace yusuan

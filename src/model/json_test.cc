@@ -1,1 +1,56 @@
+#include "model/json.h"
+
 #include <gtest/gtest.h>
+
+#include "read/document_reader.h"
+
+namespace yusuan {
+namespace {
+
+const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
+                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
+                        "004_0beacd04c5a77258.txt"};
+
+TEST(Json, EverySeedRoundTripsThroughTheModelUnchanged) {
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/" + seed);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    Json first = ToJson(*doc);
+    auto back = DocumentFromJson(Json::parse(first.dump()));
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(ToJson(*back), first);
+  }
+}
+
+TEST(Json, MoneyIsYuanWithTwoDecimalsBesideThePrintedText) {
+  auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/001_8dd967fac47080d3.txt");
+  ASSERT_TRUE(doc.ok());
+  Json j = ToJson(*doc);
+  EXPECT_EQ(j["summary"]["income_total"], "60563500.00");
+  EXPECT_EQ(j["summary"]["three_public"], "21800.00");
+  EXPECT_EQ(j["summary"]["kind"], "unit");
+  const Json& t1 = j["tables"][0];
+  EXPECT_EQ(t1["kind"], "budget_summary");
+  const Json& cell = t1["rows"][0]["cells"]["amount"];
+  EXPECT_EQ(cell["yuan"], "60563500.00");
+  EXPECT_EQ(cell["printed"], "6056.35");
+  EXPECT_EQ(cell["col"], 2);
+}
+
+TEST(Json, RejectsDocumentsThatAreNotOurs) {
+  EXPECT_FALSE(DocumentFromJson(Json::parse("{}")).ok());
+  EXPECT_FALSE(DocumentFromJson(Json::parse("[1,2]")).ok());
+  auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/001_8dd967fac47080d3.txt");
+  Json j = ToJson(*doc);
+  j["tables"][0]["rows"][0]["cells"]["amount"]["yuan"] = "1.00";  // disagrees with printed
+  auto bad = DocumentFromJson(j);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("不一致"), std::string::npos);
+  j = ToJson(*doc);
+  j["tables"][0]["kind"] = "no_such_table";
+  EXPECT_FALSE(DocumentFromJson(j).ok());
+}
+
+}  // namespace
+}  // namespace yusuan

@@ -1,1 +1,159 @@
+#include "read/document_reader.h"
+
 #include <gtest/gtest.h>
+
+namespace yusuan {
+namespace {
+
+Result<Document> Read(const std::string& text) { return ReadDecoded(text, "doc.txt", "UTF-8"); }
+
+const char* kUnitDoc =
+    "\n"
+    "高平市医疗保险服务中心\n"
+    "\n"
+    "2026年度单位预算公开\n"
+    "\n"
+    "# 目 录\n"
+    "\n"
+    "<b>第一部分 概况</b> .....\t<b>1</b>\n"
+    "表三2026年预算支出总表.....\t6\n"
+    "\n"
+    "十、绩效管理情况.....\t19\n"
+    "\n"
+    "## 第一部分 概况\n"
+    "\n"
+    "### 一、本单位职责\n"
+    "\n"
+    "(一) 贯彻落实医疗保障经办工作的方针政策。\n"
+    "\n"
+    "(二) 负责参保登记、费用征缴。\n"
+    "\n"
+    "### 二、机构设置情况\n"
+    "\n"
+    "(一) 综合股\n"
+    "\n"
+    "(二) 基金财务股\n"
+    "\n"
+    "## 第二部分 2026年单位预算报表\n"
+    "\n"
+    "### 2026年预算支出总表\n"
+    "\n"
+    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "合计\t\t6056.35\t383.26\t5673.09\n"
+    "\n"
+    "### 第三部分 2026年度单位预算情况说明\n"
+    "\n"
+    "#### 一、单位预算收支数据变动情况及原因\n"
+    "\n"
+    "2026年度预算收入总计6,056.35万元。\n"
+    "\n"
+    "## 十一、国有资产占有使用情况\n"
+    "\n"
+    "### 1、车辆情况：\n"
+    "\n"
+    "截至2025年12月31日，共有公务用车编制2辆，实有1辆，其中：领导用车0辆，事业单位业务用车1辆，其他公务用车0辆。\n"
+    "\n"
+    "截至2025年12月31日，使用的办公用房建筑总面积1,250.5平方米。\n"
+    "\n"
+    "占有使用价值50万元（原值）以上的通用设备3台（套）。\n"
+    "\n"
+    "## 第四部分 名词解释\n";
+
+TEST(DocumentReader, ReadsKindYearNameAndRegionFromTheOpeningLines) {
+  auto doc = Read(kUnitDoc);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->kind, DocumentKind::kUnit);
+  EXPECT_EQ(doc->year, 2026);
+  EXPECT_EQ(doc->name, "高平市医疗保险服务中心");
+  EXPECT_EQ(doc->region, "高平市");
+  EXPECT_EQ(doc->title.at.line, 4u);
+}
+
+TEST(DocumentReader, NeverTakesTableOfContentsEntriesForTables) {
+  auto doc = Read(kUnitDoc);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->tables.size(), 1u);
+  EXPECT_EQ(doc->tables[0].title_at.line, 29u);
+}
+
+TEST(DocumentReader, ReadsDutiesAndOffices) {
+  auto doc = Read(kUnitDoc);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->overview.duties.size(), 2u);
+  EXPECT_EQ(doc->overview.duties[1].at.line, 19u);
+  ASSERT_EQ(doc->overview.offices.size(), 2u);
+  EXPECT_EQ(doc->overview.offices[1].text, "基金财务股");
+}
+
+TEST(DocumentReader, SplitsOfficesAndUnitsFromASentence) {
+  auto doc = Read(
+      "孟县人力资源和社会保障局\n2026年度部门预算公开\n第一部分 概况\n二、机构设置情况\n"
+      "局机关内设办公室（党组办公室）、事业单位管理股、工伤认定鉴定股等3个机构。所属事业单位共2个，"
+      "分别为：孟县公共就业和人才服务中心、孟县社会保险中心。\n第二部分 报表\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->kind, DocumentKind::kDepartment);
+  EXPECT_EQ(doc->region, "孟县");
+  ASSERT_EQ(doc->overview.offices.size(), 3u);
+  EXPECT_EQ(doc->overview.offices[0].text, "办公室（党组办公室）");
+  EXPECT_EQ(doc->overview.offices[2].text, "工伤认定鉴定股");
+  ASSERT_EQ(doc->overview.subordinate_units.size(), 2u);
+  EXPECT_EQ(doc->overview.subordinate_units[1].text, "孟县社会保险中心");
+}
+
+TEST(DocumentReader, ReadsTheNarrativeAsSectionsWithLines) {
+  auto doc = Read(kUnitDoc);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_GE(doc->narrative.size(), 2u);
+  EXPECT_EQ(doc->narrative[0].heading.text, "一、单位预算收支数据变动情况及原因");
+  ASSERT_EQ(doc->narrative[0].paragraphs.size(), 1u);
+  EXPECT_EQ(doc->narrative[0].paragraphs[0].at.line, 38u);
+}
+
+TEST(DocumentReader, ReadsVehiclesFloorAreaAndEquipment) {
+  auto doc = Read(kUnitDoc);
+  ASSERT_TRUE(doc.ok());
+  const Assets& a = doc->assets;
+  EXPECT_TRUE(a.present);
+  EXPECT_EQ(a.vehicle_quota.hundredths, 200);
+  EXPECT_EQ(a.vehicles_held.hundredths, 100);
+  EXPECT_EQ(a.vehicles_held.at.line, 44u);
+  ASSERT_EQ(a.vehicles_by_type.size(), 3u);
+  EXPECT_EQ(a.vehicles_by_type[1].label, "事业单位业务用车");
+  EXPECT_EQ(a.vehicles_by_type[1].hundredths, 100);
+  EXPECT_EQ(a.vehicles_by_type[2].label, "其他公务用车");
+  EXPECT_EQ(a.office_area.printed, "1,250.5");
+  EXPECT_EQ(a.office_area.hundredths, 125050);
+  ASSERT_EQ(a.equipment.size(), 1u);
+  EXPECT_EQ(a.equipment[0].hundredths, 300);
+}
+
+TEST(DocumentReader, RefusesTextThatIsNotADisclosure) {
+  auto doc = Read("这是一份会议纪要。\n与会人员讨论了明年的工作安排。\n");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().kind(), Status::Kind::kNotDisclosure);
+  EXPECT_NE(doc.status().message().find("doc.txt"), std::string::npos);
+}
+
+TEST(DocumentReader, CountsTargetTablesOncePerProjectEvenWithRepeatedTitles) {
+  auto doc = Read(
+      "2026年民生领域重大事项绩效目标情况表\n"
+      "某区预算部门（单位）项目支出绩效目标表\n单位：元\n"
+      "某区预算部门（单位）项目支出绩效目标表\n单位：元\n"
+      "项目名称\t甲项目\n绩效指标\t一级指标\n"
+      "某区预算部门（单位）项目支出绩效目标表\n"
+      "产出指标\n"
+      "项目名称\n乙项目\n"
+      "项目名称\t丙项目\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->kind, DocumentKind::kLivelihood);
+  ASSERT_EQ(doc->targets.size(), 3u);
+  EXPECT_EQ(doc->targets[0].at.line, 4u);
+  EXPECT_EQ(doc->targets[0].project_name, "甲项目");
+  EXPECT_EQ(doc->targets[1].project_name, "乙项目");
+  EXPECT_EQ(doc->targets[1].project_name_at.line, 11u);
+  EXPECT_EQ(doc->targets[2].at.line, 12u);  // no title of its own
+  EXPECT_EQ(doc->region, "某区");
+}
+
+}  // namespace
+}  // namespace yusuan

@@ -1,1 +1,117 @@
+// Broken input: every reading ends in a model (with gaps marked) or a clear error, never a
+// crash or a hang. These run under the sanitizer build too.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "read/document_reader.h"
+
+namespace yusuan {
+namespace {
+
+std::string SeedBytes(const char* name) {
+  std::ifstream in(std::string(YUSUAN_SAMPLES) + "/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
+                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
+                        "004_0beacd04c5a77258.txt"};
+
+// Either a document or an error with a message that names the source.
+void ExpectModelOrClearError(const Result<Document>& r) {
+  if (!r.ok()) {
+    EXPECT_FALSE(r.status().message().empty());
+    EXPECT_NE(r.status().message().find("broken.txt"), std::string::npos);
+  }
+}
+
+TEST(Robustness, TruncatedDocumentsGiveAPartialModel) {
+  for (const char* seed : kSeeds) {
+    std::string bytes = SeedBytes(seed);
+    for (int percent : {1, 5, 10, 25, 50, 75, 90, 99}) {
+      // Cut anywhere, including inside a multi-byte character.
+      std::string cut = bytes.substr(0, bytes.size() * percent / 100 + 1);
+      auto r = ReadDocument(cut, "broken.txt");
+      ExpectModelOrClearError(r);
+    }
+  }
+  // Half of a budget disclosure still yields its first tables.
+  std::string half = SeedBytes("001_8dd967fac47080d3.txt");
+  half.resize(half.size() / 2);
+  auto r = ReadDocument(half, "broken.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->table(TableKind::kBudgetSummary), nullptr);
+}
+
+TEST(Robustness, ShuffledLinesNeverCrash) {
+  std::mt19937 rng(20261122);
+  for (const char* seed : kSeeds) {
+    std::string bytes = SeedBytes(seed);
+    std::vector<std::string> lines;
+    std::stringstream ss(bytes);
+    for (std::string line; std::getline(ss, line);) lines.push_back(line);
+    for (int round = 0; round < 5; ++round) {
+      std::shuffle(lines.begin(), lines.end(), rng);
+      std::string text;
+      for (const std::string& l : lines) text += l + "\n";
+      ExpectModelOrClearError(ReadDocument(text, "broken.txt"));
+    }
+  }
+}
+
+TEST(Robustness, RandomBytesAreRefusedOrRead) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes(1 + rng() % 4096, '\0');
+    for (char& c : bytes) c = static_cast<char>(rng());
+    ExpectModelOrClearError(ReadDocument(bytes, "broken.txt"));
+  }
+}
+
+TEST(Robustness, MutatedSeedsNeverCrash) {
+  std::mt19937 rng(42);
+  const char noise[] = {'\t', '\n', '.', ',', '-', '9', '0', ' ', '#'};
+  for (const char* seed : kSeeds) {
+    std::string bytes = SeedBytes(seed);
+    for (int round = 0; round < 20; ++round) {
+      std::string m = bytes;
+      for (int k = 0; k < 50; ++k) m[rng() % m.size()] = noise[rng() % sizeof(noise)];
+      ExpectModelOrClearError(ReadDocument(m, "broken.txt"));
+    }
+  }
+}
+
+TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {
+  std::string text =
+      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
+      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "合计\t\t" + std::string(400, '9') + ".00\t1.00\t\n";
+  auto r = ReadDocument(text, "broken.txt");
+  ASSERT_TRUE(r.ok());
+  const Table* t = r->table(TableKind::kExpenditureSummary);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 1u);
+  const Cell* total = t->rows[0].cell(*t, "total");
+  EXPECT_FALSE(total->amount.present());
+  EXPECT_TRUE(total->doubtful);
+  EXPECT_FALSE(t->rows[0].doubt.empty());
+  ASSERT_EQ(r->diagnostics.size(), 1u);
+  EXPECT_EQ(r->diagnostics[0].at.line, 5u);
+  EXPECT_NE(r->diagnostics[0].message.find("超出"), std::string::npos);
+}
+
+TEST(Robustness, OneTenMegabyteLineIsReadWithoutTrouble) {
+  std::string text = "测试单位\n2026年度单位预算公开\n" + std::string(10 << 20, 'x') + "\n";
+  auto r = ReadDocument(text, "broken.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->line_count, 3u);
+}
+
+}  // namespace
+}  // namespace yusuan

@@ -43,8 +43,9 @@ std::string_view ClauseAfter(std::string_view text, std::initializer_list<std::s
     if (p == std::string_view::npos) continue;
     if (opener_pos) *opener_pos = p;
     std::string_view rest = text.substr(p + o.size());
-    if (rest.starts_with("：") || rest.starts_with("包括：")) {
-      rest.remove_prefix(rest.starts_with("：") ? 3 : 9);
+    if (rest.starts_with("包括")) rest.remove_prefix(6);
+    if (rest.starts_with("：")) {
+      rest.remove_prefix(3);
     } else if (rest.starts_with(":")) {
       rest.remove_prefix(1);
     }
@@ -134,7 +135,8 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end,
         overview->offices.push_back(TextItem{CleanCell(rest), Location{n, 0}});
         continue;
       }
-      std::string_view offices = ClauseAfter(plain, {"内设机构包括", "内设机构", "内设"});
+      std::string_view offices =
+          ClauseAfter(plain, {"内设机构包括", "内设部门包括", "内设机构", "内设部门", "内设"});
       for (std::string& o : SplitList(offices)) {
         overview->offices.push_back(TextItem{std::move(o), Location{n, 0}});
       }

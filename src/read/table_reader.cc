@@ -91,6 +91,7 @@ struct Reading {
   int satisfied = 0;
   int violated = 0;
   std::string signature;
+  std::vector<std::string> problems;  // cells that hold an amount the model cannot represent
 };
 
 class TableReader {
@@ -203,6 +204,7 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
         if (amount.ok()) {
           cell.amount = *amount;
         } else {
+          r.problems.push_back(std::string(side.columns[c].name) + "：" + amount.status().message());
           cell.text = std::move(text);
           cell.doubtful = true;
         }
@@ -306,6 +308,7 @@ Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells, u
 }
 
 void TableReader::AddRows(Reading reading, uint32_t line) {
+  for (const std::string& problem : reading.problems) Note(line, problem);
   for (size_t s = 0; s < reading.sides.size(); ++s) {
     std::vector<Cell>& cells = reading.sides[s];
     bool any = std::any_of(cells.begin(), cells.end(), [](const Cell& c) {
@@ -323,6 +326,10 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
     } else if (reading.signature == "invalid") {
       row.doubt = "内容与表头列不符，按原样读取";
       for (Cell& c : row.cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
+    }
+    if (row.doubt.empty() && std::any_of(row.cells.begin(), row.cells.end(),
+                                         [](const Cell& c) { return c.doubtful; })) {
+      row.doubt = "有单元格无法读成金额";
     }
     Classify(&row, line);
     table_.rows.push_back(std::move(row));
