@@ -16,21 +16,10 @@
 
 #include "base/money.h"
 #include "model/catalogue.h"
+#include "model/location.h"
+#include "model/target.h"
 
 namespace yusuan {
-
-struct Location {
-  uint32_t line = 0;    // 1-based; 0 = unknown
-  uint16_t column = 0;  // 1-based tab-separated column; 0 = the whole line
-  friend bool operator==(const Location&, const Location&) = default;
-};
-
-// A piece of text from the document with its place.
-struct TextItem {
-  std::string text;
-  Location at;
-  friend bool operator==(const TextItem&, const TextItem&) = default;
-};
 
 enum class DocumentKind : uint8_t { kUnknown, kUnit, kDepartment, kLivelihood };
 std::string_view DocumentKindId(DocumentKind kind);  // "unit", "department", "livelihood"
@@ -124,25 +113,6 @@ struct Assets {
   friend bool operator==(const Assets&, const Assets&) = default;
 };
 
-// A performance target table found in the document (filled in detail by the targets reader).
-struct TargetTable {
-  enum class Kind : uint8_t { kProject, kOverall };
-  Kind kind = Kind::kProject;
-  std::string title;
-  Location at;
-  uint32_t last_line = 0;
-  std::string project_name;  // 项目名称 when it could be read
-  Location project_name_at;
-  friend bool operator==(const TargetTable&, const TargetTable&) = default;
-};
-
-// Something the reader skipped, doubted or could not place; nothing is dropped silently.
-struct Diagnostic {
-  Location at;
-  std::string message;
-  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
-};
-
 struct Document {
   std::string source;    // the file the document was read from
   std::string encoding;  // as detected
@@ -157,6 +127,7 @@ struct Document {
   std::vector<Section> narrative;  // 第三部分 情况说明, target tables excluded
   Assets assets;
   std::vector<TargetTable> targets;
+  LivelihoodSummary livelihood;
   std::vector<Diagnostic> diagnostics;
 
   const Table* table(TableKind kind) const;

@@ -175,6 +175,234 @@ Table TableFrom(const Json& j) {
   return t;
 }
 
+
+// ---- performance targets ---------------------------------------------------------------------
+
+const char* kPeriods[] = {"implementation", "annual"};
+
+void PutText(Json& j, const char* key, const TextItem& t) {
+  if (t.text.empty() && t.at.line == 0) return;
+  Json v{{"text", t.text}, {"line", t.at.line}};
+  if (t.at.column) v["col"] = t.at.column;
+  j[key] = v;
+}
+
+TextItem GetText(const Json& j, const char* key) {
+  if (!j.contains(key)) return {};
+  const Json& v = j.at(key);
+  return TextItem{Str(v, "text"), Location{Line(v), static_cast<uint16_t>(v.value("col", 0))}};
+}
+
+Json AmountJson(const Amount& a, MoneyUnit unit) {
+  return Json{{"yuan", FormatYuan(a.fen)}, {"printed", FormatIn(a, unit)}};
+}
+
+Amount AmountFrom(const Json& j, MoneyUnit unit) {
+  auto a = ParseAmount(Str(j, "printed"), unit);
+  if (!a.ok()) throw JsonError{a.status().message()};
+  auto yuan = ParseYuan(Str(j, "yuan"));
+  if (!yuan.ok() || *yuan != a->fen) throw JsonError{"金额的 yuan 与 printed 不一致"};
+  return *a;
+}
+
+struct FundField {
+  const char* id;
+  Amount Funds::*field;
+};
+const FundField kFundFields[] = {{"total", &Funds::total},           {"central", &Funds::central},
+                                 {"provincial", &Funds::provincial}, {"local", &Funds::local},
+                                 {"self_raised", &Funds::self_raised}, {"other", &Funds::other}};
+
+Json LocJson(const Location& at) {
+  Json j{{"line", at.line}};
+  if (at.column) j["col"] = at.column;
+  return j;
+}
+
+Location LocFrom(const Json& j) {
+  return Location{Line(j), static_cast<uint16_t>(j.value("col", 0))};
+}
+
+Json IndicatorJson(const Indicator& ind) {
+  Json j{{"level1", ind.level1}, {"level2", ind.level2}, {"name", ind.name}};
+  j["at"] = LocJson(ind.at);
+  const IndicatorValue& v = ind.value;
+  Json vj{{"raw", v.raw}, {"kind", ValueKindId(v.kind)}};
+  if (v.kind == ValueKind::kQuantity) {
+    vj["comparator"] = v.comparator;
+    if (!v.prefix.empty()) vj["prefix"] = v.prefix;
+    vj["number"] = v.number;
+    vj["unit"] = v.unit;
+  }
+  vj["at"] = LocJson(ind.value_at);
+  j["value"] = vj;
+  return j;
+}
+
+Indicator IndicatorFrom(const Json& j) {
+  Indicator ind;
+  ind.level1 = Str(j, "level1");
+  ind.level2 = Str(j, "level2");
+  ind.name = Str(j, "name");
+  ind.at = LocFrom(Need(j, "at"));
+  const Json& v = Need(j, "value");
+  ind.value = ParseIndicatorValue(Str(v, "raw"));
+  ind.value_at = LocFrom(Need(v, "at"));
+  return ind;
+}
+
+Json FactsJson(const std::vector<Fact>& facts) {
+  Json a = Json::array();
+  for (const Fact& f : facts) a.push_back(Json{{"label", f.label}, {"printed", f.printed}, {"at", LocJson(f.at)}});
+  return a;
+}
+
+std::vector<Fact> FactsFrom(const Json& j, const char* key) {
+  std::vector<Fact> out;
+  if (!j.contains(key)) return out;
+  for (const Json& f : j.at(key)) out.push_back(Fact{Str(f, "label"), Str(f, "printed"), LocFrom(Need(f, "at"))});
+  return out;
+}
+
+Json DiagnosticsJson(const std::vector<Diagnostic>& ds) {
+  Json a = Json::array();
+  for (const Diagnostic& d : ds) a.push_back(Json{{"line", d.at.line}, {"message", d.message}});
+  return a;
+}
+
+std::vector<Diagnostic> DiagnosticsFrom(const Json& j) {
+  std::vector<Diagnostic> out;
+  for (const Json& d : j) out.push_back(Diagnostic{Location{Line(d), 0}, Str(d, "message")});
+  return out;
+}
+
+struct TextField {
+  const char* id;
+  TextItem TargetTable::*field;
+};
+const TextField kTargetTexts[] = {
+    {"project_name", &TargetTable::project_name}, {"department", &TargetTable::department},
+    {"implementing_unit", &TargetTable::implementing_unit}, {"attribute", &TargetTable::attribute},
+    {"duration", &TargetTable::duration},         {"overview", &TargetTable::overview},
+    {"basis", &TargetTable::basis},               {"necessity", &TargetTable::necessity},
+    {"measures", &TargetTable::measures},         {"plan", &TargetTable::plan}};
+
+Json TargetJson(const TargetTable& t) {
+  Json j{{"kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project"},
+         {"layout", t.layout},
+         {"title", t.title},
+         {"line", t.at.line},
+         {"last_line", t.last_line},
+         {"confidence", ConfidenceId(t.confidence)}};
+  if (!t.department_code.empty()) j["department_code"] = t.department_code;
+  for (const TextField& f : kTargetTexts) PutText(j, f.id, t.*f.field);
+  Json funds = Json::object();
+  for (int p : {kImplementation, kAnnual}) {
+    Json fj = Json::object();
+    for (const FundField& ff : kFundFields) {
+      const Amount& a = t.funds[p].*ff.field;
+      if (a.present()) fj[ff.id] = AmountJson(a, MoneyUnit::kYuan);
+    }
+    if (!fj.empty()) {
+      fj["line"] = t.funds[p].at.line;
+      if (t.funds[p].at.column) fj["col"] = t.funds[p].at.column;
+      funds[kPeriods[p]] = fj;
+    }
+  }
+  j["funds"] = funds;
+  Json goals = Json::object();
+  for (int p : {kImplementation, kAnnual}) PutText(goals, kPeriods[p], t.goals[p]);
+  j["goals"] = goals;
+  Json indicators = Json::object();
+  for (int p : {kImplementation, kAnnual}) {
+    Json a = Json::array();
+    for (const Indicator& ind : t.indicators[p]) a.push_back(IndicatorJson(ind));
+    indicators[kPeriods[p]] = a;
+  }
+  j["indicators"] = indicators;
+  if (t.kind == TargetTable::Kind::kOverall) {
+    j["facts"] = FactsJson(t.facts);
+    j["funds_by_source"] = FactsJson(t.funds_by_source);
+    j["funds_by_use"] = FactsJson(t.funds_by_use);
+    j["tasks"] = Texts(t.tasks);
+  }
+  j["gaps"] = DiagnosticsJson(t.gaps);
+  return j;
+}
+
+TargetTable TargetFrom(const Json& j) {
+  TargetTable t;
+  t.kind = Str(j, "kind") == "overall" ? TargetTable::Kind::kOverall : TargetTable::Kind::kProject;
+  t.layout = Str(j, "layout");
+  t.title = Str(j, "title");
+  t.at = Location{Line(j), 0};
+  t.last_line = Line(j, "last_line");
+  t.confidence = ConfidenceFromId(Str(j, "confidence"));
+  t.department_code = Str(j, "department_code");
+  for (const TextField& f : kTargetTexts) t.*f.field = GetText(j, f.id);
+  const Json& funds = Need(j, "funds");
+  for (int p : {kImplementation, kAnnual}) {
+    if (!funds.contains(kPeriods[p])) continue;
+    const Json& fj = funds.at(kPeriods[p]);
+    for (const FundField& ff : kFundFields) {
+      if (fj.contains(ff.id)) t.funds[p].*ff.field = AmountFrom(fj.at(ff.id), MoneyUnit::kYuan);
+    }
+    t.funds[p].at = LocFrom(fj);
+  }
+  const Json& goals = Need(j, "goals");
+  for (int p : {kImplementation, kAnnual}) t.goals[p] = GetText(goals, kPeriods[p]);
+  const Json& indicators = Need(j, "indicators");
+  for (int p : {kImplementation, kAnnual}) {
+    for (const Json& ind : Need(indicators, kPeriods[p])) t.indicators[p].push_back(IndicatorFrom(ind));
+  }
+  t.facts = FactsFrom(j, "facts");
+  t.funds_by_source = FactsFrom(j, "funds_by_source");
+  t.funds_by_use = FactsFrom(j, "funds_by_use");
+  t.tasks = TextsFrom(j, "tasks");
+  t.gaps = DiagnosticsFrom(Need(j, "gaps"));
+  return t;
+}
+
+Json LivelihoodJson(const LivelihoodSummary& s) {
+  Json j{{"title", Text(s.title)}, {"confidence", s.confidence}};
+  Json rows = Json::array();
+  for (const LivelihoodRow& r : s.rows) {
+    Json rj{{"number", r.number}, {"unit_code", r.unit_code}, {"unit", r.unit},
+            {"project", r.project}, {"line", r.at.line}};
+    if (r.amount.present()) rj["amount"] = AmountJson(r.amount, MoneyUnit::kYuan);
+    rj["target"] = r.target;
+    rows.push_back(rj);
+  }
+  j["rows"] = rows;
+  if (s.total.present()) {
+    j["total"] = AmountJson(s.total, MoneyUnit::kYuan);
+    j["total_line"] = s.total_at.line;
+  }
+  return j;
+}
+
+LivelihoodSummary LivelihoodFrom(const Json& j) {
+  LivelihoodSummary s;
+  s.present = true;
+  s.title = TextFrom(Need(j, "title"));
+  s.confidence = Str(j, "confidence");
+  for (const Json& rj : Need(j, "rows")) {
+    LivelihoodRow r;
+    r.number = Str(rj, "number");
+    r.unit_code = Str(rj, "unit_code");
+    r.unit = Str(rj, "unit");
+    r.project = Str(rj, "project");
+    r.at = Location{Line(rj), 0};
+    if (rj.contains("amount")) r.amount = AmountFrom(rj.at("amount"), MoneyUnit::kYuan);
+    r.target = rj.value("target", -1);
+    s.rows.push_back(std::move(r));
+  }
+  if (j.contains("total")) {
+    s.total = AmountFrom(j.at("total"), MoneyUnit::kYuan);
+    s.total_at = Location{Line(j, "total_line"), 0};
+  }
+  return s;
+}
 }  // namespace
 
 Json ToJson(const Summary& s) {
@@ -238,18 +466,9 @@ Json ToJson(const Document& doc) {
   assets["equipment"] = equipment;
   j["assets"] = assets;
   Json targets = Json::array();
-  for (const TargetTable& t : doc.targets) {
-    Json tj{{"kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project"},
-            {"title", t.title},
-            {"line", t.at.line},
-            {"last_line", t.last_line}};
-    if (!t.project_name.empty()) {
-      tj["project_name"] = t.project_name;
-      tj["project_name_line"] = t.project_name_at.line;
-    }
-    targets.push_back(tj);
-  }
+  for (const TargetTable& t : doc.targets) targets.push_back(TargetJson(t));
   j["performance_targets"] = targets;
+  if (doc.livelihood.present) j["livelihood"] = LivelihoodJson(doc.livelihood);
   Json diagnostics = Json::array();
   for (const Diagnostic& d : doc.diagnostics) {
     diagnostics.push_back(Json{{"line", d.at.line}, {"message", d.message}});
@@ -292,17 +511,8 @@ Result<Document> DocumentFromJson(const Json& j) {
     for (const Json& q : assets.value("equipment", Json::array())) {
       doc.assets.equipment.push_back(QuantityFrom(q));
     }
-    for (const Json& tj : Need(j, "performance_targets")) {
-      TargetTable t;
-      t.kind = Str(tj, "kind") == "overall" ? TargetTable::Kind::kOverall
-                                            : TargetTable::Kind::kProject;
-      t.title = Str(tj, "title");
-      t.at = Location{Line(tj), 0};
-      t.last_line = Line(tj, "last_line");
-      t.project_name = Str(tj, "project_name");
-      t.project_name_at = Location{Line(tj, "project_name_line"), 0};
-      doc.targets.push_back(std::move(t));
-    }
+    for (const Json& tj : Need(j, "performance_targets")) doc.targets.push_back(TargetFrom(tj));
+    if (j.contains("livelihood")) doc.livelihood = LivelihoodFrom(j.at("livelihood"));
     for (const Json& d : Need(j, "diagnostics")) {
       doc.diagnostics.push_back(Diagnostic{Location{Line(d), 0}, Str(d, "message")});
     }

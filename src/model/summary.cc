@@ -43,6 +43,8 @@ Summary Summarize(const Document& doc) {
   for (const TargetTable& t : doc.targets) {
     s.performance_tables += t.kind == TargetTable::Kind::kProject;
   }
+  s.livelihood_projects = static_cast<int>(doc.livelihood.rows.size());
+  for (const LivelihoodRow& r : doc.livelihood.rows) s.livelihood_total += r.amount.fen;
   return s;
 }
 

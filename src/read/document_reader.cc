@@ -9,6 +9,7 @@
 #include "read/lines.h"
 #include "read/sections.h"
 #include "read/table_reader.h"
+#include "read/target_reader.h"
 
 namespace yusuan {
 namespace {
@@ -265,33 +266,6 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
   return end;
 }
 
-void ReadTargetHeaders(const Lines& lines, std::vector<TargetTable>* targets) {
-  std::vector<std::string_view> cells;
-  for (TargetTable& t : *targets) {
-    for (uint32_t i = t.at.line + 1; i <= t.last_line; ++i) {
-      std::string_view raw = lines[i];
-      SplitTabs(raw, &cells);
-      // Skip leading empty cells (the one-cell-per-line layout indents with tabs).
-      size_t first = 0;
-      while (first < cells.size() && Trim(cells[first]).empty()) ++first;
-      if (first == cells.size() || !MatchKey(cells[first]).starts_with("项目名称")) continue;
-      std::string name;
-      for (size_t c = first + 1; c < cells.size() && name.empty(); ++c) name = CleanCell(cells[c]);
-      uint32_t at = i;
-      // One cell per line: the name is on one of the next non-empty lines.
-      for (uint32_t j = i + 1; name.empty() && j <= t.last_line && j <= i + 3; ++j) {
-        name = CleanCell(lines[j]);
-        at = j;
-      }
-      std::string key = MatchKey(name);
-      if (key == "主管部门及代码" || key.empty()) break;
-      t.project_name = name;
-      t.project_name_at = Location{at, 0};
-      break;
-    }
-  }
-}
-
 }  // namespace
 
 Result<Document> ReadDecoded(std::string_view text, const std::string& source,
@@ -374,8 +348,20 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
     t.last_line = std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, Region::kTarget));
     for (uint32_t i = t.at.line; i <= t.last_line; ++i) owned[i] = true;
   }
-  ReadTargetHeaders(lines, &st.targets);
+  ReadTargetTables(lines, st.watermark, &st.targets);
   doc.targets = std::move(st.targets);
+
+  // The 民生 summary: from its title to the first target table.
+  for (uint32_t i = 1; i <= lines.size(); ++i) {
+    if (owned[i]) continue;
+    std::string key = MatchKey(StripMarkup(lines[i]));
+    if (!Contains(key, "民生领域重大事项绩效目标情况表") || CodePoints(key) > 40) continue;
+    uint32_t last = doc.targets.empty() ? lines.size() : doc.targets.front().at.line - 1;
+    if (last <= i) break;
+    for (uint32_t j = i; j <= last; ++j) owned[j] = true;
+    doc.livelihood = ReadLivelihoodSummary(lines, i, last, st.watermark, doc.targets);
+    break;
+  }
 
   // Prose.
   auto part_line = [&](int part) -> uint32_t {

@@ -142,16 +142,17 @@ TEST(DocumentReader, CountsTargetTablesOncePerProjectEvenWithRepeatedTitles) {
       "项目名称\t甲项目\n绩效指标\t一级指标\n"
       "某区预算部门（单位）项目支出绩效目标表\n"
       "产出指标\n"
-      "项目名称\n乙项目\n"
+      "项目名称\t乙项目\n"
       "项目名称\t丙项目\n");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->kind, DocumentKind::kLivelihood);
   ASSERT_EQ(doc->targets.size(), 3u);
   EXPECT_EQ(doc->targets[0].at.line, 4u);
-  EXPECT_EQ(doc->targets[0].project_name, "甲项目");
-  EXPECT_EQ(doc->targets[1].project_name, "乙项目");
-  EXPECT_EQ(doc->targets[1].project_name_at.line, 11u);
-  EXPECT_EQ(doc->targets[2].at.line, 12u);  // no title of its own
+  EXPECT_EQ(doc->targets[0].project_name.text, "甲项目");
+  EXPECT_EQ(doc->targets[1].project_name.text, "乙项目");
+  EXPECT_EQ(doc->targets[1].project_name.at.line, 10u);
+  EXPECT_EQ(doc->targets[1].at.line, 8u);
+  EXPECT_EQ(doc->targets[2].at.line, 11u);  // no title of its own
   EXPECT_EQ(doc->region, "某区");
 }
 

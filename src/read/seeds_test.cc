@@ -98,7 +98,7 @@ TEST(Seeds, LivelihoodDocuments) {
   EXPECT_EQ(Summarize(d000).performance_tables, 4);
   EXPECT_TRUE(d000.tables.empty());
   ASSERT_EQ(d000.targets.size(), 4u);
-  EXPECT_EQ(d000.targets[1].project_name, "育儿补贴本级补助");
+  EXPECT_EQ(d000.targets[1].project_name.text, "育儿补贴本级补助");
 
   const Document& d002 = Seed("002_31488b35b9684d74.txt");
   EXPECT_EQ(d002.kind, DocumentKind::kLivelihood);

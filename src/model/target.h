@@ -1,0 +1,137 @@
+// Performance targets (绩效目标): project target tables, the overall (整体支出) table, and the
+// 民生 summary that lists major livelihood projects. Filled by read/target_reader.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/money.h"
+#include "model/location.h"
+
+namespace yusuan {
+
+// An exact decimal: digits / 10^scale ("32.22" -> {3222, 2}).
+struct Decimal {
+  int64_t digits = 0;
+  uint8_t scale = 0;
+  friend bool operator==(const Decimal&, const Decimal&) = default;
+};
+
+// What an indicator value says.
+enum class ValueKind : uint8_t {
+  kEmpty,        // nothing printed
+  kQuantity,     // a comparison and a number with a unit: "≥27人", "≤32.22万人", "100元/人"
+  kDeadline,     // a point in time: "2026年6月底前", "当年10月前"
+  kCadence,      // a frequency: "每月", "每季度"
+  kQualitative,  // a word: "保障", "提高", "有效减轻"
+};
+std::string_view ValueKindId(ValueKind kind);
+ValueKind ValueKindFromId(std::string_view id);
+
+struct IndicatorValue {
+  std::string raw;         // as printed
+  ValueKind kind = ValueKind::kEmpty;
+  std::string comparator;  // "≥" "≤" "=" "<" ">" (normalised from full-width and words), or ""
+  std::string prefix;      // words before the number ("综合参保率达")
+  std::string number;      // the number as printed ("32.22")
+  Decimal value;
+  std::string unit;        // "人", "%", "万人", "元/人", "元/孩/年"
+  friend bool operator==(const IndicatorValue&, const IndicatorValue&) = default;
+};
+
+// Parses an indicator value; never fails (unrecognised text is kQualitative, kept raw).
+IndicatorValue ParseIndicatorValue(std::string_view raw);
+
+struct Indicator {
+  std::string level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
+  std::string level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …
+  std::string name;    // 三级指标
+  IndicatorValue value;
+  Location at;        // the name cell
+  Location value_at;  // the value cell
+  friend bool operator==(const Indicator&, const Indicator&) = default;
+};
+
+// 项目资金 for one period, in 元.
+struct Funds {
+  Amount total, central, provincial, local, self_raised, other;
+  Location at;  // the total
+  friend bool operator==(const Funds&, const Funds&) = default;
+};
+
+// The two sides of a project target table.
+enum Period : int { kImplementation = 0, kAnnual = 1 };
+
+// A labelled figure of the overall table ("内设职能部门数 8个", "一般公共预算资金 6718.33").
+struct Fact {
+  std::string label;
+  std::string printed;
+  Location at;
+  friend bool operator==(const Fact&, const Fact&) = default;
+};
+
+// How far the reader could be sure of a table's indicator pairing.
+enum class Confidence : uint8_t {
+  kFull,     // every indicator paired with its own value
+  kPartial,  // some rows were ambiguous; see `gaps`
+  kLow,      // the layout does not say which value belongs to which indicator
+};
+std::string_view ConfidenceId(Confidence c);
+Confidence ConfidenceFromId(std::string_view id);
+
+struct TargetTable {
+  enum class Kind : uint8_t { kProject, kOverall };
+  Kind kind = Kind::kProject;
+  std::string layout;  // "tabbed", "cell-per-line", "pdf-text"
+  std::string title;
+  Location at;
+  uint32_t last_line = 0;
+
+  TextItem project_name;       // 项目名称 (overall: 部门名称)
+  std::string department_code; // 主管部门及代码: "103"
+  TextItem department;         // "高平市人力资源和社会保障局 (高平市医疗保险局)"
+  TextItem implementing_unit;  // 实施单位
+  TextItem attribute;          // 项目属性
+  TextItem duration;           // 项目期
+  Funds funds[2];              // [kImplementation], [kAnnual]
+  TextItem overview, basis, necessity, measures, plan;  // 项目概况 … 项目实施计划
+  TextItem goals[2];           // 总体目标
+  std::vector<Indicator> indicators[2];  // overall tables use [kAnnual] only
+
+  // Overall (整体支出) tables.
+  std::vector<Fact> facts;          // 内设职能部门数, 核定的人员编制数, …
+  std::vector<Fact> funds_by_source;  // 万元
+  std::vector<Fact> funds_by_use;     // 万元
+  std::vector<TextItem> tasks;      // 年度重点任务
+
+  Confidence confidence = Confidence::kFull;
+  std::vector<Diagnostic> gaps;  // what could not be read or paired, with its line
+
+  friend bool operator==(const TargetTable&, const TargetTable&) = default;
+};
+
+// One row of a 民生领域重大事项绩效目标情况表.
+struct LivelihoodRow {
+  std::string number;     // 序号
+  std::string unit_code;  // "034001"
+  std::string unit;       // 预算单位
+  std::string project;    // 项目名称
+  Amount amount;          // 预算金额, 元
+  Location at;            // the project name
+  int32_t target = -1;    // index of its target table in Document::targets, or -1
+  friend bool operator==(const LivelihoodRow&, const LivelihoodRow&) = default;
+};
+
+struct LivelihoodSummary {
+  bool present = false;
+  TextItem title;
+  std::vector<LivelihoodRow> rows;
+  Amount total;  // 合计 when printed
+  Location total_at;
+  std::string confidence;  // how rows were assembled: "rows" or "columns-by-order"
+  friend bool operator==(const LivelihoodSummary&, const LivelihoodSummary&) = default;
+};
+
+}  // namespace yusuan

@@ -1,0 +1,804 @@
+#include "read/target_reader.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+struct TCell {
+  std::string text;  // cleaned
+  Location at;
+};
+using TRow = std::vector<TCell>;
+
+// ---- layouts ---------------------------------------------------------------------------------
+
+enum class Layout { kTabbed, kCellPerLine, kPdfText };
+
+Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
+                    const std::vector<bool>& skip) {
+  int non_empty = 0, multi = 0, tab_led = 0;
+  std::vector<std::string_view> cells;
+  for (uint32_t n = begin; n <= end; ++n) {
+    if (skip[n]) continue;
+    std::string_view raw = lines[n];
+    if (raw.empty()) continue;
+    ++non_empty;
+    SplitTabs(raw, &cells);
+    int filled = 0;
+    for (std::string_view c : cells) filled += !Trim(c).empty();
+    if (filled >= 2) ++multi;
+    if (raw[0] == '\t' && filled <= 1) ++tab_led;
+  }
+  if (non_empty == 0) return Layout::kPdfText;
+  if (multi * 10 >= non_empty * 3) return Layout::kTabbed;
+  if (tab_led * 2 >= non_empty) return Layout::kCellPerLine;
+  return Layout::kPdfText;
+}
+
+std::vector<TRow> TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
+                             const std::vector<bool>& skip) {
+  std::vector<TRow> rows;
+  std::vector<std::string_view> cells;
+  for (uint32_t n = begin; n <= end; ++n) {
+    if (skip[n] || Trim(lines[n]).empty()) continue;
+    SplitTabs(lines[n], &cells);
+    TRow row;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      row.push_back(TCell{CleanCell(cells[c]), Location{n, static_cast<uint16_t>(c + 1)}});
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// One cell per line, indented by a tab; a line without the tab continues the cell above
+// (a wrapped cell); a truly empty line ends the row.
+std::vector<TRow> CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
+                                  const std::vector<bool>& skip) {
+  std::vector<TRow> rows;
+  TRow row;
+  for (uint32_t n = begin; n <= end; ++n) {
+    if (skip[n]) continue;
+    std::string_view raw = lines[n];
+    if (raw.empty()) {
+      if (!row.empty()) rows.push_back(std::move(row));
+      row.clear();
+      continue;
+    }
+    if (raw[0] == '\t' || row.empty()) {
+      row.push_back(TCell{CleanCell(raw), Location{n, static_cast<uint16_t>(row.size() + 1)}});
+    } else {
+      row.back().text = CleanCell(row.back().text + CleanCell(raw));
+    }
+  }
+  if (!row.empty()) rows.push_back(std::move(row));
+  return rows;
+}
+
+// ---- vocabulary ------------------------------------------------------------------------------
+
+std::string Key(std::string_view s) {
+  std::string k = MatchKey(s);
+  if (k.starts_with("其中:")) k = k.substr(std::string_view("其中:").size());
+  while (!k.empty() && (k.back() == ':')) k.pop_back();
+  return k;
+}
+
+bool IsLevel1(const std::string& k) {
+  return k == "产出指标" || k == "效益指标" || k == "满意度指标";
+}
+
+bool IsLevel2(const std::string& k) {
+  static constexpr std::string_view kNames[] = {
+      "数量指标",     "质量指标",         "时效指标",     "成本指标",
+      "经济效益",     "经济效益指标",     "社会效益",     "社会效益指标",
+      "生态效益",     "生态效益指标",     "可持续影响",   "可持续影响指标",
+      "可持续发展影响", "可持续发展影响指标", "可持续性影响", "可持续性影响指标",
+      "可持续发展",   "服务对象满意度",   "服务对象满意度指标"};
+  return std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
+}
+
+bool LooksLikeValue(const std::string& text) {
+  if (text.empty()) return false;
+  IndicatorValue v = ParseIndicatorValue(text);
+  if (v.kind == ValueKind::kDeadline || v.kind == ValueKind::kCadence) return true;
+  if (v.kind == ValueKind::kQuantity) return v.prefix.empty() || v.prefix.size() <= 6;
+  return false;
+}
+
+// Which 项目资金 line a label names.
+Amount* FundSlot(Funds* f, const std::string& k) {
+  if (Contains(k, "资金总额") || Contains(k, "到位资金") || k == "年度资金" || k == "实施期资金") {
+    return &f->total;
+  }
+  if (Contains(k, "中央")) return &f->central;
+  if (Contains(k, "省级")) return &f->provincial;
+  if (Contains(k, "市县") || Contains(k, "市级") || Contains(k, "县级") || Contains(k, "区级")) {
+    return &f->local;
+  }
+  if (Contains(k, "自筹")) return &f->self_raised;
+  if (Contains(k, "其他资金")) return &f->other;
+  return nullptr;
+}
+
+bool IsFundLabel(const std::string& k) {
+  Funds f;
+  return FundSlot(&f, k) != nullptr && !LooksLikeAmount(k);
+}
+
+// ---- tabbed and cell-per-line tables ---------------------------------------------------------
+
+class RowTableParser {
+ public:
+  explicit RowTableParser(TargetTable* t) : t_(t) {}
+
+  void Parse(const std::vector<TRow>& rows) {
+    for (const TRow& row : rows) Row(row);
+    if (t_->kind == TargetTable::Kind::kProject && t_->project_name.text.empty()) {
+      Gap(t_->at, "未找到项目名称");
+    }
+    if (!saw_indicator_header_) Gap(t_->at, "未找到绩效指标表头", true);
+  }
+
+ private:
+  // A gap in the table. Only gaps among the indicators lower the pairing confidence.
+  void Gap(Location at, std::string message, bool indicators = false) {
+    t_->gaps.push_back(Diagnostic{at, std::move(message)});
+    if (indicators && t_->confidence == Confidence::kFull) t_->confidence = Confidence::kPartial;
+  }
+
+  // The non-empty cells of a row, in order.
+  static std::vector<const TCell*> Filled(const TRow& row) {
+    std::vector<const TCell*> out;
+    for (const TCell& c : row) {
+      if (!c.text.empty()) out.push_back(&c);
+    }
+    return out;
+  }
+
+  static TextItem Item(const TCell* c) { return TextItem{c->text, c->at}; }
+
+  // The value of `label` in a row: the cell after the label, or the label cell's own tail
+  // ("实施单位 高平市医疗保险服务中心").
+  static const TCell* ValueAfter(const std::vector<const TCell*>& f, size_t i) {
+    return i + 1 < f.size() ? f[i + 1] : nullptr;
+  }
+
+  bool TakeLabelled(const std::vector<const TCell*>& f, std::string_view label, TextItem* out) {
+    for (size_t i = 0; i < f.size(); ++i) {
+      std::string k = Key(f[i]->text);
+      if (k == label) {
+        if (const TCell* v = ValueAfter(f, i); v && Key(v->text) != "实施单位" &&
+                                               Key(v->text) != "项目期") {
+          *out = Item(v);
+        }
+        return true;
+      }
+      if (k.starts_with(label) && k.size() > label.size()) {
+        // The labels are plain Chinese, printed as their keys: the value follows in the cell.
+        size_t at = f[i]->text.find(label);
+        if (at != std::string::npos) {
+          *out = TextItem{CleanCell(std::string_view(f[i]->text).substr(at + label.size())),
+                          f[i]->at};
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void Department(const TCell* cell) {
+    std::string_view text = cell->text;
+    size_t dash = text.find('-');
+    if (dash != std::string_view::npos && dash > 0 &&
+        std::all_of(text.begin(), text.begin() + dash, [](char c) { return c >= '0' && c <= '9'; })) {
+      t_->department_code = std::string(text.substr(0, dash));
+      text.remove_prefix(dash + 1);
+    }
+    t_->department = TextItem{std::string(Trim(text)), cell->at};
+  }
+
+  // Label/value pairs in order: the k-th pair belongs to period k.
+  void FundPairs(const std::vector<const TCell*>& f, size_t from) {
+    int period = 0;
+    for (size_t i = from; i < f.size() && period < 2; ++i) {
+      std::string k = Key(f[i]->text);
+      if (!IsFundLabel(k)) {
+        Gap(f[i]->at, "项目资金行中无法归类的单元格：“" + f[i]->text + "”");
+        continue;
+      }
+      Funds& funds = t_->funds[period];
+      Amount* slot = FundSlot(&funds, k);
+      if (i + 1 < f.size() && LooksLikeAmount(f[i + 1]->text)) {
+        auto a = ParseAmount(f[i + 1]->text, MoneyUnit::kYuan);
+        if (a.ok()) {
+          *slot = *a;
+          if (slot == &funds.total) funds.at = f[i + 1]->at;
+        } else {
+          Gap(f[i + 1]->at, a.status().message());
+        }
+        ++i;
+      }
+      ++period;
+    }
+  }
+
+  void Row(const TRow& row) {
+    std::vector<const TCell*> f = Filled(row);
+    if (f.empty()) return;
+    std::string k = Key(f[0]->text);
+
+    if (k.starts_with("负责人") || k.starts_with("填报")) {
+      in_indicators_ = false;
+      return;
+    }
+    if (in_indicators_ && !k.starts_with("项目名称")) {
+      IndicatorRow(row, f);
+      return;
+    }
+    if (k.starts_with("项目名称")) {
+      TakeLabelled(f, "项目名称", &t_->project_name);
+      return;
+    }
+    if (k == "部门基本信息" || k == "单位基本信息") {
+      for (size_t i = 1; i + 1 < f.size(); ++i) {
+        std::string l = Key(f[i]->text);
+        if (l == "部门名称" || l == "单位名称") {
+          Department(f[i + 1]);
+          t_->project_name = t_->department;
+        }
+      }
+      return;
+    }
+    if (k.starts_with("主管部门")) {
+      if (f.size() > 1 && Key(f[1]->text) != "实施单位") Department(f[1]);
+      TakeLabelled(f, "实施单位", &t_->implementing_unit);
+      return;
+    }
+    if (k.starts_with("项目属性")) {
+      TakeLabelled(f, "项目属性", &t_->attribute);
+      TakeLabelled(f, "项目期", &t_->duration);
+      return;
+    }
+    if (Contains(k, "项目资金")) {
+      FundPairs(f, 1);
+      return;
+    }
+    if (IsFundLabel(k)) {
+      FundPairs(f, 0);
+      return;
+    }
+    struct TextField {
+      std::string_view label;
+      TextItem TargetTable::*field;
+    };
+    static const TextField kTexts[] = {{"项目概况", &TargetTable::overview},
+                                       {"立项依据", &TargetTable::basis},
+                                       {"项目设立必要性", &TargetTable::necessity},
+                                       {"保证项目实施的制度", &TargetTable::measures},
+                                       {"项目实施计划", &TargetTable::plan}};
+    for (const TextField& tf : kTexts) {
+      if (k.starts_with(tf.label)) {
+        if (f.size() > 1) (t_->*tf.field) = Item(f[1]);
+        for (size_t i = 2; i < f.size(); ++i) (t_->*tf.field).text += f[i]->text;
+        return;
+      }
+    }
+    if (k == "实施期目标" || k == "年度目标") return;  // the goals' header row
+    if (k == "总体目标" || k == "年度绩效目标") {
+      if (t_->kind == TargetTable::Kind::kOverall) {
+        if (f.size() > 1) t_->goals[kAnnual] = Item(f[1]);
+        return;
+      }
+      if (f.size() > 1) t_->goals[kImplementation] = Item(f[1]);
+      if (f.size() > 2) t_->goals[kAnnual] = Item(f[2]);
+      if (f.size() == 2) Gap(f[0]->at, "总体目标只有一栏，已记为实施期目标");
+      return;
+    }
+    if (k == "绩效指标" || k == "年度绩效指标") {
+      saw_indicator_header_ = true;
+      in_indicators_ = true;
+      int seen = 0;
+      for (const TCell& c : row) {
+        if (Key(c.text) == "二级指标" && ++seen == 2) annual_column_ = c.at.column;
+      }
+      return;
+    }
+    if (t_->kind == TargetTable::Kind::kOverall) OverallRow(f, k);
+  }
+
+  void OverallRow(const std::vector<const TCell*>& f, const std::string& k) {
+    static constexpr std::string_view kFactLabels[] = {
+        "内设职能部门数", "所属预算单位数", "核定的人员编制数", "实际在职人员总数",
+        "在编人员数",     "其他人员数",     "部门职责",         "部门战略目标",
+        "单位职责",       "单位战略目标"};
+    if (k == "年度预算情况") {
+      mode_ = kBudget;
+      return;
+    }
+    if (k == "年度重点任务") {
+      mode_ = kTasks;
+      return;
+    }
+    bool any_fact = false;
+    for (size_t i = 0; i < f.size(); ++i) {
+      std::string l = Key(f[i]->text);
+      if (std::find(std::begin(kFactLabels), std::end(kFactLabels), l) == std::end(kFactLabels)) {
+        continue;
+      }
+      any_fact = true;
+      if (i + 1 < f.size()) t_->facts.push_back(Fact{l, f[i + 1]->text, f[i + 1]->at});
+      ++i;
+    }
+    if (any_fact) return;
+    if (mode_ == kBudget) {
+      // "合计 8237.74 合计 8237.74": a source pair, then a use pair.
+      std::vector<Fact>* side = &t_->funds_by_source;
+      for (size_t i = 0; i + 1 < f.size(); i += 2) {
+        if (!LooksLikeAmount(f[i + 1]->text)) break;
+        side->push_back(Fact{Key(f[i]->text), f[i + 1]->text, f[i + 1]->at});
+        side = &t_->funds_by_use;
+      }
+      return;
+    }
+    if (mode_ == kTasks) {
+      if (k == "核心职能") return;
+      for (const TCell* c : f) t_->tasks.push_back(Item(c));
+    }
+  }
+
+  // Splits an indicator row into its sides by meaning. Each side reads [二级指标] 三级指标
+  // [指标值]; stray tabs move cells, and a 三级指标 may repeat its 二级指标's words, so every
+  // split point is scored: sides that mirror each other, values that look like values and
+  // names that do not, and cells on the side their printed column suggests.
+  void IndicatorRow(const TRow& row, const std::vector<const TCell*>& f) {
+    (void)row;
+    size_t i = 0;
+    if (IsLevel1(Key(f[0]->text))) {
+      level1_ = f[0]->text;
+      i = 1;
+    }
+    std::vector<const TCell*> rest(f.begin() + i, f.end());
+    if (rest.empty()) return;
+    if (t_->kind == TargetTable::Kind::kOverall) {
+      Side(kAnnual, rest);
+      return;
+    }
+    // Seven cells: a misplaced first-level label in front of two full sides.
+    if (rest.size() == 7) {
+      Gap(rest[0]->at, "指标行首多出的单元格按一级指标处理：“" + rest[0]->text + "”", true);
+      rest.erase(rest.begin());
+    }
+    size_t best_k = 0;
+    int best = -1000;
+    for (size_t k = 0; k <= rest.size(); ++k) {
+      std::vector<const TCell*> a(rest.begin(), rest.begin() + k);
+      std::vector<const TCell*> b(rest.begin() + k, rest.end());
+      int score = SideScore(a) + SideScore(b);
+      bool a_l2 = !a.empty() && IsLevel2(Key(a[0]->text));
+      bool b_l2 = !b.empty() && IsLevel2(Key(b[0]->text));
+      if (a.size() == b.size() && a_l2 == b_l2) score += 3;
+      if (annual_column_ > 0) {
+        for (size_t j = 0; j < rest.size(); ++j) {
+          bool in_b = j >= k;
+          score += (rest[j]->at.column >= annual_column_) == in_b ? 1 : 0;
+        }
+      }
+      if (score > best) {
+        best = score;
+        best_k = k;
+      }
+    }
+    Side(kImplementation, {rest.begin(), rest.begin() + best_k});
+    Side(kAnnual, {rest.begin() + best_k, rest.end()});
+  }
+
+  // How well `cells` read as one side: [二级指标] 三级指标 [指标值].
+  static int SideScore(const std::vector<const TCell*>& cells) {
+    if (cells.empty()) return 0;
+    size_t from = IsLevel2(Key(cells[0]->text)) ? 1 : 0;
+    size_t n = cells.size() - from;
+    if (n > 2) return -10 * static_cast<int>(n - 2);
+    int score = 0;
+    if (n == 2) {
+      score += LooksLikeValue(cells[from + 1]->text) ? 1 : 0;
+      score -= LooksLikeValue(cells[from]->text) ? 2 : 0;
+      score -= IsLevel2(Key(cells[from + 1]->text)) ? 2 : 0;
+    }
+    return score;
+  }
+
+  void Side(int side, std::vector<const TCell*> cells) {
+    if (cells.empty()) return;
+    if (IsLevel2(Key(cells[0]->text))) {
+      level2_[side] = cells[0]->text;
+      cells.erase(cells.begin());
+      if (cells.empty()) return;  // a 二级指标 with no indicator under it
+    }
+    std::vector<Indicator>& list = t_->indicators[side];
+    if (cells.size() == 1 && LooksLikeValue(cells[0]->text) && !list.empty() &&
+        list.back().value.kind == ValueKind::kEmpty && list.back().level2 == level2_[side]) {
+      // The value of the indicator above, printed on its own line.
+      list.back().value = ParseIndicatorValue(cells[0]->text);
+      list.back().value_at = cells[0]->at;
+      return;
+    }
+    Indicator ind;
+    ind.level1 = level1_;
+    ind.level2 = level2_[side];
+    ind.name = cells[0]->text;
+    ind.at = cells[0]->at;
+    if (cells.size() > 1) {
+      ind.value = ParseIndicatorValue(cells[1]->text);
+      ind.value_at = cells[1]->at;
+    }
+    for (size_t j = 2; j < cells.size(); ++j) {
+      Gap(cells[j]->at, "指标行中多出的单元格未能归属：“" + cells[j]->text + "”", true);
+    }
+    list.push_back(std::move(ind));
+  }
+
+  TargetTable* t_;
+  bool in_indicators_ = false;
+  bool saw_indicator_header_ = false;
+  uint16_t annual_column_ = 0;
+  std::string level1_;
+  std::string level2_[2];
+  enum { kNone, kBudget, kTasks } mode_ = kNone;
+};
+
+// ---- raw PDF text ----------------------------------------------------------------------------
+
+// A paragraph: consecutive non-empty lines (a wrapped cell), joined.
+struct Para {
+  std::string text;
+  Location at;
+  std::vector<TextItem> parts;  // the lines it was joined from
+};
+
+// Column labels of the project target table, as they appear in PDF text.
+bool IsPdfLabel(const std::string& k);
+
+// Lines that are never part of a wrapped cell: labels, page headers.
+bool StandsAlone(std::string_view line) {
+  std::string k = Key(line);
+  return IsPdfLabel(k) || Contains(k, "项目支出绩效目标表") || Contains(k, "情况表");
+}
+
+std::vector<Para> Paragraphs(const Lines& lines, uint32_t begin, uint32_t end,
+                             const std::vector<bool>& skip) {
+  std::vector<Para> out;
+  bool open = false;
+  for (uint32_t n = begin; n <= end; ++n) {
+    if (skip[n]) continue;
+    std::string_view t = Trim(lines[n]);
+    if (t.empty()) {
+      open = false;
+      continue;
+    }
+    bool alone = StandsAlone(t);
+    if (open && !alone) {
+      out.back().text = CleanCell(out.back().text + std::string(t));
+    } else {
+      out.push_back(Para{CleanCell(t), Location{n, 0}, {}});
+    }
+    out.back().parts.push_back(TextItem{CleanCell(t), Location{n, 0}});
+    open = !alone;
+  }
+  return out;
+}
+
+bool IsPdfLabel(const std::string& k) {
+  static constexpr std::string_view kLabels[] = {
+      "项目名称", "主管部门及代码", "项目属性", "项目概况", "立项依据", "项目设立必要性",
+      "保证项目实施的制度、措施", "保证项目实施的制度,措施", "项目实施计划", "年度目标",
+      "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施单位", "项目资金(元)",
+      "项目期", "单位:元"};
+  return std::find(std::begin(kLabels), std::end(kLabels), k) != std::end(kLabels);
+}
+
+// PDF text: field labels come as a run, then their values in the same order; the indicator
+// columns come as runs too. Names and values are paired by order only when both runs are
+// whole and every pair is plausible; otherwise the table says its pairing is unknown.
+void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable* t) {
+  std::vector<Para> paras = Paragraphs(lines, t->at.line, t->last_line, skip);
+  // Drop repeated page headers.
+  std::erase_if(paras, [](const Para& p) {
+    std::string k = MatchKey(p.text);
+    return Contains(k, "项目支出绩效目标表") || k == "单位:元";
+  });
+  size_t start = 0;
+  while (start < paras.size() && Key(paras[start].text) != "项目名称") ++start;
+  // The run of field labels.
+  std::vector<std::string> labels;
+  size_t i = start;
+  while (i < paras.size() && IsPdfLabel(Key(paras[i].text))) {
+    labels.push_back(Key(paras[i].text));
+    ++i;
+  }
+  auto gap = [&](Location at, std::string m) { t->gaps.push_back(Diagnostic{at, std::move(m)}); };
+  // Their values, in order, up to 绩效指标 (which has no value paragraph).
+  for (const std::string& label : labels) {
+    if (label == "绩效指标" || i >= paras.size()) break;
+    const Para& p = paras[i];
+    if (IsPdfLabel(Key(p.text))) break;
+    TextItem item{p.text, p.at};
+    if (label == "项目名称") t->project_name = item;
+    else if (label == "主管部门及代码") {
+      size_t dash = p.text.find('-');
+      if (dash != std::string::npos && dash > 0) {
+        t->department_code = p.text.substr(0, dash);
+        item.text = p.text.substr(dash + 1);
+      }
+      t->department = item;
+    } else if (label == "项目属性") t->attribute = item;
+    else if (label == "项目概况") t->overview = item;
+    else if (label == "立项依据") t->basis = item;
+    else if (label == "项目设立必要性") t->necessity = item;
+    else if (Contains(label, "保证项目实施")) t->measures = item;
+    else if (label == "项目实施计划") t->plan = item;
+    else if (label == "年度目标") t->goals[kAnnual] = item;
+    ++i;
+  }
+  // 实施单位 and 项目资金: an organisation name followed by a whole number of 元.
+  for (size_t j = i; j + 1 < paras.size(); ++j) {
+    const std::string& name = paras[j].text;
+    bool org = name.ends_with("局") || name.ends_with("中心") || name.ends_with("会") ||
+               name.ends_with("部") || name.ends_with("院") || name.ends_with("分局");
+    if (org && LooksLikeAmount(paras[j + 1].text)) {
+      t->implementing_unit = TextItem{name, paras[j].at};
+      auto a = ParseAmount(paras[j + 1].text, MoneyUnit::kYuan);
+      if (a.ok()) {
+        t->funds[kAnnual].total = *a;
+        t->funds[kAnnual].at = paras[j + 1].at;
+      }
+      break;
+    }
+  }
+  // Indicator names after 三级指标, values after 指标值. Stacked values ("≥62所" over
+  // "≥50087人") come out as consecutive lines of one paragraph: split them.
+  std::vector<Para> value_paras;
+  for (const Para& p : paras) {
+    bool stacked = p.parts.size() > 1 &&
+                   std::all_of(p.parts.begin(), p.parts.end(),
+                               [](const TextItem& l) { return LooksLikeValue(l.text); });
+    if (!stacked) {
+      value_paras.push_back(p);
+      continue;
+    }
+    for (const TextItem& l : p.parts) value_paras.push_back(Para{l.text, l.at, {l}});
+  }
+  auto funds_at = [&](size_t j, const std::vector<Para>& ps) {
+    return j + 1 < ps.size() && ps[j + 1].at == t->funds[kAnnual].at;
+  };
+  auto run_after = [&](const std::vector<Para>& ps, std::string_view label, bool values) {
+    std::vector<const Para*> run;
+    size_t j = 0;
+    while (j < ps.size() && Key(ps[j].text) != label) ++j;
+    for (++j; j < ps.size(); ++j) {
+      const std::string k = Key(ps[j].text);
+      if (IsPdfLabel(k) || IsLevel1(k) || IsLevel2(k)) break;
+      if (LooksLikeAmount(ps[j].text) && ps[j].at == t->funds[kAnnual].at) break;
+      if (!values && (LooksLikeValue(ps[j].text) || funds_at(j, ps))) break;
+      if (values && !LooksLikeValue(ps[j].text) && ps[j].text.size() > 24) break;
+      run.push_back(&ps[j]);
+    }
+    return run;
+  };
+  std::vector<const Para*> names = run_after(paras, "三级指标", false);
+  std::vector<const Para*> values = run_after(value_paras, "指标值", true);
+  // Values that stand outside the 指标值 run mean the column was broken up: no safe pairing.
+  size_t stray_values = 0;
+  for (const Para& p : value_paras) {
+    IndicatorValue v = ParseIndicatorValue(p.text);
+    bool valueish = v.kind == ValueKind::kQuantity && v.prefix.empty() && p.text.size() <= 24;
+    bool in_run = std::find(values.begin(), values.end(), &p) != values.end();
+    bool is_funds = p.at == t->funds[kAnnual].at;
+    if (valueish && !in_run && !is_funds) ++stray_values;
+  }
+  bool paired = !names.empty() && names.size() == values.size() && stray_values == 0;
+  if (paired) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      IndicatorValue v = ParseIndicatorValue(values[k]->text);
+      const std::string& n = names[k]->text;
+      // A rate must not be paired with a headcount, nor a count with a percentage.
+      bool rate = Contains(n, "率");
+      if ((rate && v.kind == ValueKind::kQuantity && v.unit != "%") ||
+          (!rate && v.unit == "%" && (Contains(n, "数") && !Contains(n, "指数")))) {
+        paired = false;
+        break;
+      }
+    }
+  }
+  if (paired) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      Indicator ind;
+      ind.name = names[k]->text;
+      ind.at = names[k]->at;
+      ind.value = ParseIndicatorValue(values[k]->text);
+      ind.value_at = values[k]->at;
+      t->indicators[kAnnual].push_back(std::move(ind));
+    }
+    t->confidence = Confidence::kFull;
+    gap(t->at, "PDF 文本中一级、二级指标无法与三级指标对应，已留空");
+  } else {
+    for (const Para* p : names) {
+      Indicator ind;
+      ind.name = p->text;
+      ind.at = p->at;
+      t->indicators[kAnnual].push_back(std::move(ind));
+    }
+    t->confidence = Confidence::kLow;
+    gap(t->at, "PDF 文本中三级指标（" + std::to_string(names.size()) + " 个）与指标值（" +
+                   std::to_string(values.size()) + " 个）的对应关系无法确定，指标值未配对");
+  }
+  if (t->project_name.text.empty()) gap(t->at, "未找到项目名称");
+}
+
+// ---- 民生 summary ----------------------------------------------------------------------------
+
+// "034001-晋城市城区教育局" -> code and name.
+void SplitUnit(const std::string& text, LivelihoodRow* row) {
+  size_t dash = text.find('-');
+  if (dash != std::string::npos && dash > 0 &&
+      std::all_of(text.begin(), text.begin() + dash, [](char c) { return c >= '0' && c <= '9'; })) {
+    row->unit_code = text.substr(0, dash);
+    row->unit = text.substr(dash + 1);
+  } else {
+    row->unit = text;
+  }
+}
+
+bool IsWholeNumber(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
+                      std::vector<TargetTable>* targets) {
+  for (TargetTable& t : *targets) {
+    Layout layout = DetectLayout(lines, t.at.line, t.last_line, skip);
+    switch (layout) {
+      case Layout::kTabbed:
+        t.layout = "tabbed";
+        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip));
+        break;
+      case Layout::kCellPerLine:
+        t.layout = "cell-per-line";
+        RowTableParser(&t).Parse(CellPerLineRows(lines, t.at.line, t.last_line, skip));
+        break;
+      case Layout::kPdfText:
+        t.layout = "pdf-text";
+        ParsePdfText(lines, skip, &t);
+        break;
+    }
+  }
+}
+
+LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
+                                        uint32_t last_line, const std::vector<bool>& skip,
+                                        const std::vector<TargetTable>& targets) {
+  LivelihoodSummary s;
+  s.present = true;
+  s.title = TextItem{CleanCell(StripMarkup(lines[title_line])), Location{title_line, 0}};
+  Layout layout = DetectLayout(lines, title_line + 1, last_line, skip);
+  if (layout != Layout::kPdfText) {
+    // Rows of cells: 序号, 单位, 项目, 金额; or 合计 and its amount.
+    std::vector<TRow> rows = layout == Layout::kTabbed
+                                 ? TabbedRows(lines, title_line + 1, last_line, skip)
+                                 : CellPerLineRows(lines, title_line + 1, last_line, skip);
+    s.confidence = "rows";
+    for (const TRow& row : rows) {
+      std::vector<const TCell*> f;
+      for (const TCell& c : row) {
+        if (!c.text.empty()) f.push_back(&c);
+      }
+      if (f.empty()) continue;
+      if (MatchKey(f[0]->text) == "合计" && f.size() >= 2) {
+        auto a = ParseAmount(f.back()->text, MoneyUnit::kYuan);
+        if (a.ok()) {
+          s.total = *a;
+          s.total_at = f.back()->at;
+        }
+        continue;
+      }
+      if (f.size() < 4 || !IsWholeNumber(f[0]->text) || !LooksLikeAmount(f[3]->text)) continue;
+      LivelihoodRow r;
+      r.number = f[0]->text;
+      SplitUnit(f[1]->text, &r);
+      r.project = f[2]->text;
+      r.at = f[2]->at;
+      auto a = ParseAmount(f[3]->text, MoneyUnit::kYuan);
+      if (a.ok()) r.amount = *a;
+      s.rows.push_back(std::move(r));
+    }
+  } else {
+    // PDF text: per page, a run of 序号, a run of units (wrapped), a run of projects, a run
+    // of amounts, each in row order.
+    std::vector<Para> paras = Paragraphs(lines, title_line + 1, last_line, skip);
+    s.confidence = "columns-by-order";
+    size_t i = 0;
+    while (i < paras.size()) {
+      // 序号 run: one number per line, so split the paragraph into lines.
+      std::vector<std::string> numbers;
+      Location numbers_at;
+      while (i < paras.size()) {
+        std::string joined;
+        bool all_numbers = true;
+        std::vector<std::string> here;
+        uint32_t n = paras[i].at.line;
+        for (; n <= last_line && !Trim(lines[n]).empty(); ++n) {
+          std::string_view t = Trim(lines[n]);
+          if (!IsWholeNumber(t) || t.size() > 3) all_numbers = false;
+          here.emplace_back(t);
+        }
+        if (!all_numbers || here.empty()) break;
+        if (numbers.empty()) numbers_at = paras[i].at;
+        numbers.insert(numbers.end(), here.begin(), here.end());
+        ++i;
+      }
+      if (numbers.empty()) {
+        ++i;
+        continue;
+      }
+      size_t count = numbers.size();
+      std::vector<const Para*> units, projects;
+      std::vector<std::pair<std::string, Location>> amounts;
+      for (; i < paras.size() && units.size() < count; ++i) units.push_back(&paras[i]);
+      for (; i < paras.size() && projects.size() < count; ++i) projects.push_back(&paras[i]);
+      for (; i < paras.size() && amounts.size() < count; ++i) {
+        for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
+          amounts.emplace_back(std::string(Trim(lines[n])), Location{n, 0});
+        }
+      }
+      if (units.size() != count || projects.size() != count || amounts.size() != count) break;
+      for (size_t k = 0; k < count; ++k) {
+        LivelihoodRow r;
+        r.number = numbers[k];
+        SplitUnit(units[k]->text, &r);
+        r.project = projects[k]->text;
+        r.at = projects[k]->at;
+        auto a = ParseAmount(amounts[k].first, MoneyUnit::kYuan);
+        if (a.ok()) r.amount = *a;
+        s.rows.push_back(std::move(r));
+      }
+      (void)numbers_at;
+    }
+  }
+  // Link each row to its target table: by project name, else by a unique annual amount (the
+  // names often differ slightly; the checks report that, the link still stands).
+  std::vector<bool> taken(targets.size(), false);
+  for (LivelihoodRow& r : s.rows) {
+    std::string key = MatchKey(r.project);
+    for (size_t k = 0; k < targets.size(); ++k) {
+      if (!taken[k] && MatchKey(targets[k].project_name.text) == key) {
+        r.target = static_cast<int32_t>(k);
+        taken[k] = true;
+        break;
+      }
+    }
+  }
+  for (LivelihoodRow& r : s.rows) {
+    if (r.target >= 0 || !r.amount.present()) continue;
+    int found = -1, matches = 0;
+    for (size_t k = 0; k < targets.size(); ++k) {
+      if (!taken[k] && targets[k].funds[kAnnual].total == r.amount) {
+        found = static_cast<int>(k);
+        ++matches;
+      }
+    }
+    if (matches == 1) {
+      r.target = found;
+      taken[found] = true;
+    }
+  }
+  return s;
+}
+
+}  // namespace yusuan
