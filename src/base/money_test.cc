@@ -69,8 +69,8 @@ TEST(FormatYuan, PrintsTwoDecimalsAndSign) {
 }
 
 TEST(FormatYuan, RoundTripsThroughParseYuan) {
-  for (int64_t fen : {int64_t{0}, int64_t{1}, int64_t{-99}, int64_t{6056350000},
-                      int64_t{INT64_MAX}}) {
+  for (int64_t fen :
+       {int64_t{0}, int64_t{1}, int64_t{-99}, int64_t{6056350000}, int64_t{INT64_MAX}}) {
     auto back = ParseYuan(FormatYuan(fen));
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, fen);

@@ -13,12 +13,12 @@ class Status {
  public:
   enum class Kind {
     kOk,
-    kIoError,         // the file could not be opened or read
-    kNotText,         // binary or undecodable bytes
-    kNotDisclosure,   // text, but not a budget disclosure
-    kInvalidArgument, // malformed value (a number, a code)
-    kOutOfRange,      // a value that does not fit (an amount beyond int64 fen)
-    kTooLarge,        // an input over the size limit
+    kIoError,          // the file could not be opened or read
+    kNotText,          // binary or undecodable bytes
+    kNotDisclosure,    // text, but not a budget disclosure
+    kInvalidArgument,  // malformed value (a number, a code)
+    kOutOfRange,       // a value that does not fit (an amount beyond int64 fen)
+    kTooLarge,         // an input over the size limit
   };
 
   Status() = default;
@@ -48,8 +48,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}    // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }

@@ -70,13 +70,13 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 bool IsCjk(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) ||   // unified ideographs
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   // extension A
-         (cp >= 0x3000 && cp <= 0x303F) ||   // CJK punctuation
-         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // full-width forms
-         (cp >= 0x2018 && cp <= 0x201F) ||   // curly quotes
-         (cp >= 0x2460 && cp <= 0x24FF) ||   // circled numbers ①
-         (cp >= 0x20000 && cp <= 0x2FFFF);   // extensions B+
+  return (cp >= 0x4E00 && cp <= 0x9FFF) ||  // unified ideographs
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // extension A
+         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||  // full-width forms
+         (cp >= 0x2018 && cp <= 0x201F) ||  // curly quotes
+         (cp >= 0x2460 && cp <= 0x24FF) ||  // circled numbers ①
+         (cp >= 0x20000 && cp <= 0x2FFFF);  // extensions B+
 }
 
 static bool IsSpaceCp(char32_t cp) {
@@ -116,7 +116,7 @@ std::string CleanCell(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t pos = 0;
-  char32_t prev = 0;   // last non-space code point written
+  char32_t prev = 0;  // last non-space code point written
   bool pending_space = false;
   while (pos < s.size()) {
     char32_t cp = NextCodePoint(s, &pos);
@@ -144,13 +144,33 @@ std::string MatchKey(std::string_view s) {
     if (IsSpaceCp(cp)) continue;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
     switch (cp) {
-      case 0x3010: case 0x3014: case 0x3016: cp = '['; break;  // 【 〔 〖
-      case 0x3011: case 0x3015: case 0x3017: cp = ']'; break;
-      case 0x201C: case 0x201D: case 0x2018: case 0x2019: cp = '"'; break;
-      case '\'': cp = '"'; break;
-      case 0x3001: cp = ','; break;  // 、
-      case 0x3002: cp = '.'; break;  // 。
-      default: break;
+      case 0x3010:
+      case 0x3014:
+      case 0x3016:
+        cp = '[';
+        break;  // 【 〔 〖
+      case 0x3011:
+      case 0x3015:
+      case 0x3017:
+        cp = ']';
+        break;
+      case 0x201C:
+      case 0x201D:
+      case 0x2018:
+      case 0x2019:
+        cp = '"';
+        break;
+      case '\'':
+        cp = '"';
+        break;
+      case 0x3001:
+        cp = ',';
+        break;  // 、
+      case 0x3002:
+        cp = '.';
+        break;  // 。
+      default:
+        break;
     }
     AppendUtf8(cp, &out);
   }
@@ -177,8 +197,7 @@ std::string StripMarkup(std::string_view line) {
   std::string_view s = Trim(line);
   while (!s.empty() && s[0] == '#') s.remove_prefix(1);
   size_t i = 0;
-  static constexpr std::string_view kTags[] = {"<b>", "</b>", "<p>", "</p>", "**", "<br>",
-                                               "<br/>"};
+  static constexpr std::string_view kTags[] = {"<b>", "</b>", "<p>", "</p>", "**", "<br>", "<br/>"};
   while (i < s.size()) {
     bool matched = false;
     if (s[i] == '<' || s[i] == '*') {
@@ -241,8 +260,8 @@ std::string_view StripOrdinal(std::string_view s) {
     if (ascii_digits || ChineseNumber(head) > 0) return Trim(t.substr(sep + 3));
   }
   // "(三)" / "（三）"
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
-                             {"（", "）"}}) {
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
     if (t.starts_with(open)) {
       size_t end = t.find(close);
       if (end != std::string_view::npos && end <= open.size() + 9) {

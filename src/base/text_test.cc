@@ -29,9 +29,9 @@ TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;
     int value;
-  } cases[] = {{"一", 1},   {"九", 9},    {"十", 10},    {"十一", 11}, {"二十", 20},
-               {"二十一", 21}, {"三十", 30}, {"九十九", 99}, {"零", 0},   {"一十", 0},
-               {"十十", 0},  {"abc", 0},   {"", 0},       {"一二", 0}};
+  } cases[] = {{"一", 1},      {"九", 9},    {"十", 10},     {"十一", 11}, {"二十", 20},
+               {"二十一", 21}, {"三十", 30}, {"九十九", 99}, {"零", 0},    {"一十", 0},
+               {"十十", 0},    {"abc", 0},   {"", 0},        {"一二", 0}};
   for (const auto& c : cases) EXPECT_EQ(ChineseNumber(c.text), c.value) << c.text;
 }
 
@@ -64,9 +64,9 @@ TEST(SplitTabs, KeepsEmptyCells) {
 
 TEST(Utf8, DecodesAndValidates) {
   EXPECT_TRUE(IsValidUtf8("预算 abc"));
-  EXPECT_FALSE(IsValidUtf8("\xE9\xA2"));         // truncated
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));         // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));     // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xE9\xA2"));      // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
   size_t pos = 0;
   EXPECT_EQ(NextCodePoint("预", &pos), U'预');
   EXPECT_EQ(pos, 3u);

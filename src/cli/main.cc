@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> parse_files;
   std::string parse_format = "text";
-  CLI::App* parse = app.add_subcommand("parse", "读取预算公开文件并输出模型（表格、说明、资产、绩效目标表）");
+  CLI::App* parse =
+      app.add_subcommand("parse", "读取预算公开文件并输出模型（表格、说明、资产、绩效目标表）");
   parse->add_option("FILE", parse_files, "预算公开文件（UTF-8、GB18030/GBK 或 UTF-16 文本）")
       ->required();
   parse->add_option("--format", parse_format, "输出格式")

@@ -1,11 +1,11 @@
 #include "decode/decode.h"
 
 #include <iconv.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sys/stat.h>
 
 #include "base/text.h"
 
@@ -33,8 +33,8 @@ Result<std::string> Convert(std::string_view bytes, const char* from) {
       continue;
     }
     size_t offset = bytes.size() - in_left;
-    status = Status::NotText(std::string("按 ") + from + " 解码失败：第 " +
-                             std::to_string(offset) + " 字节处不是合法字符");
+    status = Status::NotText(std::string("按 ") + from + " 解码失败：第 " + std::to_string(offset) +
+                             " 字节处不是合法字符");
     break;
   }
   iconv_close(cd);
@@ -113,7 +113,8 @@ Result<Decoded> Decode(std::string_view bytes) {
     out.encoding = "UTF-8";
   } else {
     auto text = Convert(bytes, "GB18030");
-    if (!text.ok()) return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
+    if (!text.ok())
+      return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
     out.text = std::move(*text);
     out.encoding = "GB18030";
   }
@@ -144,8 +145,10 @@ Result<Decoded> DecodeFile(const std::string& path) {
     const Status& s = decoded.status();
     std::string msg = path + ": " + s.message();
     switch (s.kind()) {
-      case Status::Kind::kTooLarge: return Status::TooLarge(msg);
-      default: return Status::NotText(msg);
+      case Status::Kind::kTooLarge:
+        return Status::TooLarge(msg);
+      default:
+        return Status::NotText(msg);
     }
   }
   return decoded;

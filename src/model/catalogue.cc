@@ -65,14 +65,12 @@ std::vector<TableSpec> BuildCatalogue() {
       .template_name = "shanxi-2026",
       .title_any = {{"预算收入总表"}},
       .title_none = {"财政拨款", "绩效"},
-      .sides = {SideSpec{"main",
-                         {C{"code", "科目编码", kCode}, C{"name", "科目名称", kLabel},
-                          C{"total", "合计", kAmount}, C{"general", "一般公共预算", kAmount},
-                          C{"fund", "政府性基金", kAmount},
-                          C{"capital", "国有资本经营预算", kAmount},
-                          C{"special", "财政专户管理资金", kAmount},
-                          C{"unit_funds", "单位资金", kAmount},
-                          C{"carryover", "上年结转", kAmount}}}},
+      .sides = {SideSpec{
+          "main",
+          {C{"code", "科目编码", kCode}, C{"name", "科目名称", kLabel}, C{"total", "合计", kAmount},
+           C{"general", "一般公共预算", kAmount}, C{"fund", "政府性基金", kAmount},
+           C{"capital", "国有资本经营预算", kAmount}, C{"special", "财政专户管理资金", kAmount},
+           C{"unit_funds", "单位资金", kAmount}, C{"carryover", "上年结转", kAmount}}}},
       .scheme = RowScheme::kFunctionCodes,
       .row_sums = {{0, "total", {"general", "fund", "capital", "special", "unit_funds"}}},
   });
@@ -97,11 +95,11 @@ std::vector<TableSpec> BuildCatalogue() {
       .title_any = {{"财政拨款收支总表"}},
       .title_none = kNotTargets,
       .sides = {SideSpec{"income", {C{"label", "项目", kLabel}, C{"amount", "金额", kAmount}}},
-                SideSpec{"expenditure",
-                         {C{"label", "项目", kLabel}, C{"subtotal", "小计", kAmount},
-                          C{"general", "一般公共预算", kAmount},
-                          C{"fund", "政府性基金预算", kAmount},
-                          C{"capital", "国有资本经营预算", kAmount}}}},
+                SideSpec{
+                    "expenditure",
+                    {C{"label", "项目", kLabel}, C{"subtotal", "小计", kAmount},
+                     C{"general", "一般公共预算", kAmount}, C{"fund", "政府性基金预算", kAmount},
+                     C{"capital", "国有资本经营预算", kAmount}}}},
       .scheme = RowScheme::kFixedRows,
       .rows = {{"general", "一般公共预算", 0, RowKind::kLine, {}, "一般公共预算"},
                {"fund", "政府性基金预算", 0, RowKind::kLine, {}, "政府性基金预算"},
@@ -140,14 +138,14 @@ std::vector<TableSpec> BuildCatalogue() {
       .template_name = "shanxi-2026",
       .title_any = {{"基本支出", "经济科目"}, {"基本支出", "经济分类"}},
       .title_none = kNotTargets,
-      .sides = {SideSpec{"main",
-                         {C{"label", "部门预算支出经济科目名称", kLabel},
-                          C{"gov_class", "政府预算支出经济科目名称", kText},
-                          C{"total", "合计", kAmount}, C{"personnel", "人员经费", kAmount},
-                          C{"public", "公用经费", kAmount}}}},
+      .sides = {SideSpec{
+          "main",
+          {C{"label", "部门预算支出经济科目名称", kLabel},
+           C{"gov_class", "政府预算支出经济科目名称", kText}, C{"total", "合计", kAmount},
+           C{"personnel", "人员经费", kAmount}, C{"public", "公用经费", kAmount}}}},
       .scheme = RowScheme::kEconomic,
-      .groups = {"工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出",
-                 "对企业补助", "债务利息及费用支出", "对社会保障基金补助", "其他支出"},
+      .groups = {"工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助",
+                 "债务利息及费用支出", "对社会保障基金补助", "其他支出"},
       .row_sums = {{0, "total", {"personnel", "public"}}},
   });
 
@@ -200,13 +198,13 @@ std::vector<TableSpec> BuildCatalogue() {
       .title_none = kNotTargets,
       .sides = {SideSpec{"main", FundColumns("项目")}},
       .scheme = RowScheme::kFixedRows,
-      .rows = {{"outbound", "因公出国", 0, RowKind::kLine, {}, "因公出国（境）费"},
-               {"reception", "公务接待费", 0, RowKind::kLine, {}, "公务接待费"},
-               {"vehicles", "公务用车购置及运行", 0, RowKind::kLine, {}, "公务用车购置及运行费"},
-               {"vehicle_purchase", "公务用车购置费", 0, RowKind::kLine, {}, "公务用车购置费"},
-               {"vehicle_operation", "公务用车运行维护费", 0, RowKind::kLine, {},
-                "公务用车运行维护费"},
-               {"total", "合计", 0, RowKind::kTotal, {}, "合计"}},
+      .rows =
+          {{"outbound", "因公出国", 0, RowKind::kLine, {}, "因公出国（境）费"},
+           {"reception", "公务接待费", 0, RowKind::kLine, {}, "公务接待费"},
+           {"vehicles", "公务用车购置及运行", 0, RowKind::kLine, {}, "公务用车购置及运行费"},
+           {"vehicle_purchase", "公务用车购置费", 0, RowKind::kLine, {}, "公务用车购置费"},
+           {"vehicle_operation", "公务用车运行维护费", 0, RowKind::kLine, {}, "公务用车运行维护费"},
+           {"total", "合计", 0, RowKind::kTotal, {}, "合计"}},
       .row_sums = {{0, "total", {"general", "fund", "capital"}}},
   });
 
@@ -229,13 +227,12 @@ std::vector<TableSpec> BuildCatalogue() {
       .template_name = "shanxi-2026",
       .title_any = {{"项目支出", "表", "本年"}},
       .title_none = {"上年结转", "绩效"},
-      .sides = {SideSpec{"main",
-                         {C{"label", "项目名称", kLabel}, C{"total", "合计", kAmount},
-                          C{"general", "一般公共预算", kAmount},
-                          C{"fund", "政府性基金预算", kAmount},
-                          C{"capital", "国有资本经营预算", kAmount},
-                          C{"special", "财政专户管理资金", kAmount},
-                          C{"unit_funds", "单位资金", kAmount}}}},
+      .sides = {SideSpec{
+          "main",
+          {C{"label", "项目名称", kLabel}, C{"total", "合计", kAmount},
+           C{"general", "一般公共预算", kAmount}, C{"fund", "政府性基金预算", kAmount},
+           C{"capital", "国有资本经营预算", kAmount}, C{"special", "财政专户管理资金", kAmount},
+           C{"unit_funds", "单位资金", kAmount}}}},
       .scheme = RowScheme::kProjects,
       .row_sums = {{0, "total", {"general", "fund", "capital", "special", "unit_funds"}}},
   });
@@ -255,17 +252,35 @@ std::vector<TableSpec> BuildCatalogue() {
 }
 
 constexpr FunctionClass kFunctionClasses[] = {
-    {"201", "一般公共服务支出"}, {"202", "外交支出"}, {"203", "国防支出"},
-    {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"},
-    {"207", "文化旅游体育与传媒支出"}, {"208", "社会保障和就业支出"},
-    {"209", "社会保险基金支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"},
-    {"212", "城乡社区支出"}, {"213", "农林水支出"}, {"214", "交通运输支出"},
-    {"215", "资源勘探工业信息等支出"}, {"216", "商业服务业等支出"}, {"217", "金融支出"},
-    {"219", "援助其他地区支出"}, {"220", "自然资源海洋气象等支出"},
-    {"221", "住房保障支出"}, {"222", "粮油物资储备支出"},
-    {"223", "国有资本经营预算支出"}, {"224", "灾害防治及应急管理支出"},
-    {"227", "预备费"}, {"229", "其他支出"}, {"230", "转移性支出"},
-    {"231", "债务还本支出"}, {"232", "债务付息支出"}, {"233", "债务发行费用支出"},
+    {"201", "一般公共服务支出"},
+    {"202", "外交支出"},
+    {"203", "国防支出"},
+    {"204", "公共安全支出"},
+    {"205", "教育支出"},
+    {"206", "科学技术支出"},
+    {"207", "文化旅游体育与传媒支出"},
+    {"208", "社会保障和就业支出"},
+    {"209", "社会保险基金支出"},
+    {"210", "卫生健康支出"},
+    {"211", "节能环保支出"},
+    {"212", "城乡社区支出"},
+    {"213", "农林水支出"},
+    {"214", "交通运输支出"},
+    {"215", "资源勘探工业信息等支出"},
+    {"216", "商业服务业等支出"},
+    {"217", "金融支出"},
+    {"219", "援助其他地区支出"},
+    {"220", "自然资源海洋气象等支出"},
+    {"221", "住房保障支出"},
+    {"222", "粮油物资储备支出"},
+    {"223", "国有资本经营预算支出"},
+    {"224", "灾害防治及应急管理支出"},
+    {"227", "预备费"},
+    {"229", "其他支出"},
+    {"230", "转移性支出"},
+    {"231", "债务还本支出"},
+    {"232", "债务付息支出"},
+    {"233", "债务发行费用支出"},
     {"234", "抗疫特别国债安排的支出"},
 };
 
@@ -340,24 +355,34 @@ const TableSpec* MatchTitle(std::string_view title) {
 
 std::string_view RowKindId(RowKind kind) {
   switch (kind) {
-    case RowKind::kTotal: return "total";
-    case RowKind::kClass: return "class";
-    case RowKind::kKuan: return "kuan";
-    case RowKind::kXiang: return "xiang";
-    case RowKind::kGroup: return "group";
-    case RowKind::kItem: return "item";
-    case RowKind::kDepartment: return "department";
-    case RowKind::kUnit: return "unit";
-    case RowKind::kProject: return "project";
-    case RowKind::kLine: return "line";
+    case RowKind::kTotal:
+      return "total";
+    case RowKind::kClass:
+      return "class";
+    case RowKind::kKuan:
+      return "kuan";
+    case RowKind::kXiang:
+      return "xiang";
+    case RowKind::kGroup:
+      return "group";
+    case RowKind::kItem:
+      return "item";
+    case RowKind::kDepartment:
+      return "department";
+    case RowKind::kUnit:
+      return "unit";
+    case RowKind::kProject:
+      return "project";
+    case RowKind::kLine:
+      return "line";
   }
   return "line";
 }
 
 bool RowKindFromId(std::string_view id, RowKind* kind) {
-  for (RowKind k : {RowKind::kTotal, RowKind::kClass, RowKind::kKuan, RowKind::kXiang,
-                    RowKind::kGroup, RowKind::kItem, RowKind::kDepartment, RowKind::kUnit,
-                    RowKind::kProject, RowKind::kLine}) {
+  for (RowKind k :
+       {RowKind::kTotal, RowKind::kClass, RowKind::kKuan, RowKind::kXiang, RowKind::kGroup,
+        RowKind::kItem, RowKind::kDepartment, RowKind::kUnit, RowKind::kProject, RowKind::kLine}) {
     if (RowKindId(k) == id) {
       *kind = k;
       return true;

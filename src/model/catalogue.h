@@ -16,19 +16,19 @@ namespace yusuan {
 // The kinds of standard table, numbered as in the Shanxi template (domain.md). The printed
 // number in a document may disagree; it is never used to identify a table.
 enum class TableKind : uint8_t {
-  kBudgetSummary = 1,     // 预算收支总表
-  kIncomeSummary,         // 预算收入总表
-  kExpenditureSummary,    // 预算支出总表
-  kFiscalSummary,         // 财政拨款收支总表
-  kGeneralExpenditure,    // 一般公共预算支出预算表
-  kBasicEconomic,         // 一般公共预算安排基本支出分经济科目表
-  kFundIncome,            // 政府性基金预算收入表
-  kFundExpenditure,       // 政府性基金预算支出表
-  kStateCapital,          // 国有资本经营预算收支预算表
-  kThreePublic,           // 财政拨款安排“三公”经费支出预算表
-  kOrgRunning,            // 财政拨款安排机关运行经费预算表
-  kProjectsCurrent,       // 项目支出预算表（本年预算）
-  kProjectsCarryover,     // 项目支出预算表（上年结转）
+  kBudgetSummary = 1,   // 预算收支总表
+  kIncomeSummary,       // 预算收入总表
+  kExpenditureSummary,  // 预算支出总表
+  kFiscalSummary,       // 财政拨款收支总表
+  kGeneralExpenditure,  // 一般公共预算支出预算表
+  kBasicEconomic,       // 一般公共预算安排基本支出分经济科目表
+  kFundIncome,          // 政府性基金预算收入表
+  kFundExpenditure,     // 政府性基金预算支出表
+  kStateCapital,        // 国有资本经营预算收支预算表
+  kThreePublic,         // 财政拨款安排“三公”经费支出预算表
+  kOrgRunning,          // 财政拨款安排机关运行经费预算表
+  kProjectsCurrent,     // 项目支出预算表（本年预算）
+  kProjectsCarryover,   // 项目支出预算表（上年结转）
 };
 
 enum class RowKind : uint8_t {
@@ -41,7 +41,7 @@ enum class RowKind : uint8_t {
   kDepartment,  // tables 11-13: the department's total row
   kUnit,        // tables 11-13: a unit's subtotal row
   kProject,     // tables 12-13: a project
-  kLine,        // a named line of a fixed-row table (一般公共预算, 本年收入合计, 公务接待费)
+  kLine,  // a named line of a fixed-row table (一般公共预算, 本年收入合计, 公务接待费)
 };
 std::string_view RowKindId(RowKind kind);
 bool RowKindFromId(std::string_view id, RowKind* kind);
@@ -57,8 +57,8 @@ struct ColumnSpec {
 struct SideSpec {
   std::string_view id;  // "main", or "income" / "expenditure"
   std::vector<ColumnSpec> columns;
-  int label_column() const;  // the label or name column
-  int code_column() const;   // -1 when the side has no code column
+  int label_column() const;               // the label or name column
+  int code_column() const;                // -1 when the side has no code column
   int column(std::string_view id) const;  // -1 when absent
 };
 
@@ -93,7 +93,7 @@ struct RowSum {
 struct TableSpec {
   std::string_view id;  // "budget_summary"
   TableKind kind;
-  std::string_view name;  // "预算收支总表"
+  std::string_view name;           // "预算收支总表"
   std::string_view template_name;  // "shanxi-2026"
   // The title matches when it contains every part of one alternative and none of `title_none`.
   std::vector<std::vector<std::string_view>> title_any;
@@ -101,7 +101,7 @@ struct TableSpec {
   MoneyUnit default_unit = MoneyUnit::kWanYuan;
   std::vector<SideSpec> sides;
   RowScheme scheme;
-  std::vector<RowSpec> rows = {};  // kFixedRows
+  std::vector<RowSpec> rows = {};             // kFixedRows
   std::vector<std::string_view> groups = {};  // kEconomic: the group names
   std::vector<RowSum> row_sums = {};
 

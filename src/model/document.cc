@@ -4,10 +4,14 @@ namespace yusuan {
 
 std::string_view DocumentKindId(DocumentKind kind) {
   switch (kind) {
-    case DocumentKind::kUnit: return "unit";
-    case DocumentKind::kDepartment: return "department";
-    case DocumentKind::kLivelihood: return "livelihood";
-    case DocumentKind::kUnknown: break;
+    case DocumentKind::kUnit:
+      return "unit";
+    case DocumentKind::kDepartment:
+      return "department";
+    case DocumentKind::kLivelihood:
+      return "livelihood";
+    case DocumentKind::kUnknown:
+      break;
   }
   return "unknown";
 }

@@ -94,21 +94,21 @@ struct Overview {
 
 // A count or measure stated in the text ("实有1辆", "建筑总面积300平方米").
 struct Quantity {
-  std::string label;   // what is counted ("编制", "实有", "领导用车", "办公用房建筑总面积")
-  std::string printed; // the number as printed ("300", "1,250.5")
+  std::string label;  // what is counted ("编制", "实有", "领导用车", "办公用房建筑总面积")
+  std::string printed;     // the number as printed ("300", "1,250.5")
   int64_t hundredths = 0;  // exact value × 100
-  std::string unit;    // "辆", "平方米", "台（套）"
+  std::string unit;        // "辆", "平方米", "台（套）"
   Location at;
   friend bool operator==(const Quantity&, const Quantity&) = default;
 };
 
 // 国有资产占有使用情况
 struct Assets {
-  bool present = false;          // the section exists
-  Quantity vehicle_quota;        // 公务用车编制 (unit empty when not stated)
-  Quantity vehicles_held;        // 实有
+  bool present = false;    // the section exists
+  Quantity vehicle_quota;  // 公务用车编制 (unit empty when not stated)
+  Quantity vehicles_held;  // 实有
   std::vector<Quantity> vehicles_by_type;
-  Quantity office_area;          // 办公用房建筑总面积
+  Quantity office_area;             // 办公用房建筑总面积
   std::vector<Quantity> equipment;  // 价值50万元/100万元以上的设备
   friend bool operator==(const Assets&, const Assets&) = default;
 };

@@ -94,7 +94,8 @@ std::string Str(const Json& j, const char* key, std::string fallback = {}) {
 
 uint32_t Line(const Json& j, const char* key = "line") {
   if (!j.is_object() || !j.contains(key)) return 0;
-  if (!j.at(key).is_number_unsigned()) throw JsonError{std::string("字段 ") + key + " 应为非负整数"};
+  if (!j.at(key).is_number_unsigned())
+    throw JsonError{std::string("字段 ") + key + " 应为非负整数"};
   return j.at(key).get<uint32_t>();
 }
 
@@ -165,7 +166,8 @@ Table TableFrom(const Json& j) {
         if (!amount.ok()) throw JsonError{amount.status().message()};
         auto yuan = ParseYuan(Str(cj, "yuan"));
         if (!yuan.ok() || *yuan != amount->fen) {
-          throw JsonError{"第 " + std::to_string(r.at.line) + " 行 " + id + " 的 yuan 与 printed 不一致"};
+          throw JsonError{"第 " + std::to_string(r.at.line) + " 行 " + id +
+                          " 的 yuan 与 printed 不一致"};
         }
         cell.amount = *amount;
       }
@@ -174,7 +176,6 @@ Table TableFrom(const Json& j) {
   }
   return t;
 }
-
 
 // ---- performance targets ---------------------------------------------------------------------
 
@@ -209,9 +210,12 @@ struct FundField {
   const char* id;
   Amount Funds::*field;
 };
-const FundField kFundFields[] = {{"total", &Funds::total},           {"central", &Funds::central},
-                                 {"provincial", &Funds::provincial}, {"local", &Funds::local},
-                                 {"self_raised", &Funds::self_raised}, {"other", &Funds::other}};
+const FundField kFundFields[] = {{"total", &Funds::total},
+                                 {"central", &Funds::central},
+                                 {"provincial", &Funds::provincial},
+                                 {"local", &Funds::local},
+                                 {"self_raised", &Funds::self_raised},
+                                 {"other", &Funds::other}};
 
 Json LocJson(const Location& at) {
   Json j{{"line", at.line}};
@@ -253,14 +257,16 @@ Indicator IndicatorFrom(const Json& j) {
 
 Json FactsJson(const std::vector<Fact>& facts) {
   Json a = Json::array();
-  for (const Fact& f : facts) a.push_back(Json{{"label", f.label}, {"printed", f.printed}, {"at", LocJson(f.at)}});
+  for (const Fact& f : facts)
+    a.push_back(Json{{"label", f.label}, {"printed", f.printed}, {"at", LocJson(f.at)}});
   return a;
 }
 
 std::vector<Fact> FactsFrom(const Json& j, const char* key) {
   std::vector<Fact> out;
   if (!j.contains(key)) return out;
-  for (const Json& f : j.at(key)) out.push_back(Fact{Str(f, "label"), Str(f, "printed"), LocFrom(Need(f, "at"))});
+  for (const Json& f : j.at(key))
+    out.push_back(Fact{Str(f, "label"), Str(f, "printed"), LocFrom(Need(f, "at"))});
   return out;
 }
 
@@ -280,12 +286,16 @@ struct TextField {
   const char* id;
   TextItem TargetTable::*field;
 };
-const TextField kTargetTexts[] = {
-    {"project_name", &TargetTable::project_name}, {"department", &TargetTable::department},
-    {"implementing_unit", &TargetTable::implementing_unit}, {"attribute", &TargetTable::attribute},
-    {"duration", &TargetTable::duration},         {"overview", &TargetTable::overview},
-    {"basis", &TargetTable::basis},               {"necessity", &TargetTable::necessity},
-    {"measures", &TargetTable::measures},         {"plan", &TargetTable::plan}};
+const TextField kTargetTexts[] = {{"project_name", &TargetTable::project_name},
+                                  {"department", &TargetTable::department},
+                                  {"implementing_unit", &TargetTable::implementing_unit},
+                                  {"attribute", &TargetTable::attribute},
+                                  {"duration", &TargetTable::duration},
+                                  {"overview", &TargetTable::overview},
+                                  {"basis", &TargetTable::basis},
+                                  {"necessity", &TargetTable::necessity},
+                                  {"measures", &TargetTable::measures},
+                                  {"plan", &TargetTable::plan}};
 
 Json TargetJson(const TargetTable& t) {
   Json j{{"kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project"},
@@ -353,7 +363,8 @@ TargetTable TargetFrom(const Json& j) {
   for (int p : {kImplementation, kAnnual}) t.goals[p] = GetText(goals, kPeriods[p]);
   const Json& indicators = Need(j, "indicators");
   for (int p : {kImplementation, kAnnual}) {
-    for (const Json& ind : Need(indicators, kPeriods[p])) t.indicators[p].push_back(IndicatorFrom(ind));
+    for (const Json& ind : Need(indicators, kPeriods[p]))
+      t.indicators[p].push_back(IndicatorFrom(ind));
   }
   t.facts = FactsFrom(j, "facts");
   t.funds_by_source = FactsFrom(j, "funds_by_source");
@@ -367,8 +378,11 @@ Json LivelihoodJson(const LivelihoodSummary& s) {
   Json j{{"title", Text(s.title)}, {"confidence", s.confidence}};
   Json rows = Json::array();
   for (const LivelihoodRow& r : s.rows) {
-    Json rj{{"number", r.number}, {"unit_code", r.unit_code}, {"unit", r.unit},
-            {"project", r.project}, {"line", r.at.line}};
+    Json rj{{"number", r.number},
+            {"unit_code", r.unit_code},
+            {"unit", r.unit},
+            {"project", r.project},
+            {"line", r.at.line}};
     if (r.amount.present()) rj["amount"] = AmountJson(r.amount, MoneyUnit::kYuan);
     rj["target"] = r.target;
     rows.push_back(rj);
@@ -429,14 +443,15 @@ Json ToJson(const Summary& s) {
 }
 
 Json ToJson(const Document& doc) {
-  Json j{{"format", kFormat},
-         {"source", Json{{"file", doc.source}, {"encoding", doc.encoding}, {"lines", doc.line_count}}},
-         {"summary", ToJson(Summarize(doc))},
-         {"kind", DocumentKindId(doc.kind)},
-         {"year", doc.year},
-         {"name", doc.name},
-         {"region", doc.region},
-         {"title", Text(doc.title)}};
+  Json j{
+      {"format", kFormat},
+      {"source", Json{{"file", doc.source}, {"encoding", doc.encoding}, {"lines", doc.line_count}}},
+      {"summary", ToJson(Summarize(doc))},
+      {"kind", DocumentKindId(doc.kind)},
+      {"year", doc.year},
+      {"name", doc.name},
+      {"region", doc.region},
+      {"title", Text(doc.title)}};
   j["overview"] = Json{{"duties", Texts(doc.overview.duties)},
                        {"offices", Texts(doc.overview.offices)},
                        {"subordinate_units", Texts(doc.overview.subordinate_units)}};
@@ -480,7 +495,8 @@ Json ToJson(const Document& doc) {
 Result<Document> DocumentFromJson(const Json& j) {
   try {
     if (Str(j, "format") != kFormat) {
-      return Status::InvalidArgument("不是 yusuan 文档 JSON（format 应为 " + std::string(kFormat) + "）");
+      return Status::InvalidArgument("不是 yusuan 文档 JSON（format 应为 " + std::string(kFormat) +
+                                     "）");
     }
     Document doc;
     const Json& source = Need(j, "source");
@@ -502,12 +518,15 @@ Result<Document> DocumentFromJson(const Json& j) {
     }
     const Json& assets = Need(j, "assets");
     doc.assets.present = assets.value("present", false);
-    if (assets.contains("vehicle_quota")) doc.assets.vehicle_quota = QuantityFrom(assets["vehicle_quota"]);
-    if (assets.contains("vehicles_held")) doc.assets.vehicles_held = QuantityFrom(assets["vehicles_held"]);
+    if (assets.contains("vehicle_quota"))
+      doc.assets.vehicle_quota = QuantityFrom(assets["vehicle_quota"]);
+    if (assets.contains("vehicles_held"))
+      doc.assets.vehicles_held = QuantityFrom(assets["vehicles_held"]);
     for (const Json& q : assets.value("vehicles_by_type", Json::array())) {
       doc.assets.vehicles_by_type.push_back(QuantityFrom(q));
     }
-    if (assets.contains("office_area")) doc.assets.office_area = QuantityFrom(assets["office_area"]);
+    if (assets.contains("office_area"))
+      doc.assets.office_area = QuantityFrom(assets["office_area"]);
     for (const Json& q : assets.value("equipment", Json::array())) {
       doc.assets.equipment.push_back(QuantityFrom(q));
     }

@@ -32,13 +32,13 @@ std::string TakeComparator(std::string* prefix) {
 
 bool IsDeadline(std::string_view s) {
   bool date = Contains(s, "年") || Contains(s, "月") || Contains(s, "日");
-  bool bound = Contains(s, "前") || Contains(s, "底") || Contains(s, "以内") || Contains(s, "之内") ||
-               Contains(s, "完成") || Contains(s, "截止");
+  bool bound = Contains(s, "前") || Contains(s, "底") || Contains(s, "以内") ||
+               Contains(s, "之内") || Contains(s, "完成") || Contains(s, "截止");
   return date && bound;
 }
 
 bool IsCadence(std::string_view s) {
-  if (s.size() > 18) return false;
+  if (s.size() > 36) return false;  // twelve characters: a cadence is a short phrase
   for (std::string_view lead : {"每", "按"}) {
     if (!s.starts_with(lead)) continue;
     std::string_view rest = s.substr(lead.size());
@@ -82,8 +82,8 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
   size_t end = first;
   bool dot = false;
   while (end < folded.size() &&
-         (IsDigit(folded[end]) || (folded[end] == '.' && !dot && end + 1 < folded.size() &&
-                                   IsDigit(folded[end + 1])) ||
+         (IsDigit(folded[end]) ||
+          (folded[end] == '.' && !dot && end + 1 < folded.size() && IsDigit(folded[end + 1])) ||
           (folded[end] == ',' && end + 1 < folded.size() && IsDigit(folded[end + 1])))) {
     dot = dot || folded[end] == '.';
     ++end;
@@ -122,18 +122,23 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
 
 std::string_view ValueKindId(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kEmpty: return "empty";
-    case ValueKind::kQuantity: return "quantity";
-    case ValueKind::kDeadline: return "deadline";
-    case ValueKind::kCadence: return "cadence";
-    case ValueKind::kQualitative: return "qualitative";
+    case ValueKind::kEmpty:
+      return "empty";
+    case ValueKind::kQuantity:
+      return "quantity";
+    case ValueKind::kDeadline:
+      return "deadline";
+    case ValueKind::kCadence:
+      return "cadence";
+    case ValueKind::kQualitative:
+      return "qualitative";
   }
   return "empty";
 }
 
 ValueKind ValueKindFromId(std::string_view id) {
-  for (ValueKind k : {ValueKind::kQuantity, ValueKind::kDeadline, ValueKind::kCadence,
-                      ValueKind::kQualitative}) {
+  for (ValueKind k :
+       {ValueKind::kQuantity, ValueKind::kDeadline, ValueKind::kCadence, ValueKind::kQualitative}) {
     if (ValueKindId(k) == id) return k;
   }
   return ValueKind::kEmpty;
@@ -141,9 +146,12 @@ ValueKind ValueKindFromId(std::string_view id) {
 
 std::string_view ConfidenceId(Confidence c) {
   switch (c) {
-    case Confidence::kFull: return "full";
-    case Confidence::kPartial: return "partial";
-    case Confidence::kLow: return "low";
+    case Confidence::kFull:
+      return "full";
+    case Confidence::kPartial:
+      return "partial";
+    case Confidence::kLow:
+      return "low";
   }
   return "low";
 }

@@ -21,23 +21,23 @@ struct Decimal {
 
 // What an indicator value says.
 enum class ValueKind : uint8_t {
-  kEmpty,        // nothing printed
-  kQuantity,     // a comparison and a number with a unit: "≥27人", "≤32.22万人", "100元/人"
-  kDeadline,     // a point in time: "2026年6月底前", "当年10月前"
-  kCadence,      // a frequency: "每月", "每季度"
+  kEmpty,     // nothing printed
+  kQuantity,  // a comparison and a number with a unit: "≥27人", "≤32.22万人", "100元/人"
+  kDeadline,  // a point in time: "2026年6月底前", "当年10月前"
+  kCadence,   // a frequency: "每月", "每季度"
   kQualitative,  // a word: "保障", "提高", "有效减轻"
 };
 std::string_view ValueKindId(ValueKind kind);
 ValueKind ValueKindFromId(std::string_view id);
 
 struct IndicatorValue {
-  std::string raw;         // as printed
+  std::string raw;  // as printed
   ValueKind kind = ValueKind::kEmpty;
   std::string comparator;  // "≥" "≤" "=" "<" ">" (normalised from full-width and words), or ""
   std::string prefix;      // words before the number ("综合参保率达")
   std::string number;      // the number as printed ("32.22")
   Decimal value;
-  std::string unit;        // "人", "%", "万人", "元/人", "元/孩/年"
+  std::string unit;  // "人", "%", "万人", "元/人", "元/孩/年"
   friend bool operator==(const IndicatorValue&, const IndicatorValue&) = default;
 };
 
@@ -47,7 +47,7 @@ IndicatorValue ParseIndicatorValue(std::string_view raw);
 struct Indicator {
   std::string level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
   std::string level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …
-  std::string name;    // 三级指标
+  std::string name;  // 三级指标
   IndicatorValue value;
   Location at;        // the name cell
   Location value_at;  // the value cell
@@ -89,22 +89,22 @@ struct TargetTable {
   Location at;
   uint32_t last_line = 0;
 
-  TextItem project_name;       // 项目名称 (overall: 部门名称)
-  std::string department_code; // 主管部门及代码: "103"
-  TextItem department;         // "高平市人力资源和社会保障局 (高平市医疗保险局)"
-  TextItem implementing_unit;  // 实施单位
-  TextItem attribute;          // 项目属性
-  TextItem duration;           // 项目期
-  Funds funds[2];              // [kImplementation], [kAnnual]
+  TextItem project_name;        // 项目名称 (overall: 部门名称)
+  std::string department_code;  // 主管部门及代码: "103"
+  TextItem department;  // "高平市人力资源和社会保障局 (高平市医疗保险局)"
+  TextItem implementing_unit;                           // 实施单位
+  TextItem attribute;                                   // 项目属性
+  TextItem duration;                                    // 项目期
+  Funds funds[2];                                       // [kImplementation], [kAnnual]
   TextItem overview, basis, necessity, measures, plan;  // 项目概况 … 项目实施计划
-  TextItem goals[2];           // 总体目标
-  std::vector<Indicator> indicators[2];  // overall tables use [kAnnual] only
+  TextItem goals[2];                                    // 总体目标
+  std::vector<Indicator> indicators[2];                 // overall tables use [kAnnual] only
 
   // Overall (整体支出) tables.
-  std::vector<Fact> facts;          // 内设职能部门数, 核定的人员编制数, …
+  std::vector<Fact> facts;            // 内设职能部门数, 核定的人员编制数, …
   std::vector<Fact> funds_by_source;  // 万元
   std::vector<Fact> funds_by_use;     // 万元
-  std::vector<TextItem> tasks;      // 年度重点任务
+  std::vector<TextItem> tasks;        // 年度重点任务
 
   Confidence confidence = Confidence::kFull;
   std::vector<Diagnostic> gaps;  // what could not be read or paired, with its line

@@ -38,8 +38,8 @@ bool IsTocLine(std::string_view raw) {
 
 // Phrases that converters leave on every page as a watermark. A line that is only one of these
 // is never part of the content.
-constexpr std::string_view kWatermarks[] = {"仅供内部审核", "内部资料", "征求意见稿", "仅供参考",
-                                            "草稿", "样稿"};
+constexpr std::string_view kWatermarks[] = {"仅供内部审核", "内部资料", "征求意见稿",
+                                            "仅供参考",     "草稿",     "样稿"};
 
 bool IsWatermark(std::string_view raw) {
   std::string key = MatchKey(raw);
@@ -80,9 +80,8 @@ bool IsPrintedLabel(const std::string& key) {
   size_t p = key.find("公开表");
   if (p == std::string::npos || CodePoints(key) > 12) return false;
   std::string_view rest = std::string_view(key).substr(p + 9);
-  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !rest.empty() &&
+         std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int FindYear(std::string_view s) {
@@ -285,9 +284,9 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
     std::string plain = CleanCell(StripMarkup(lines[i]));
     if (plain.empty()) continue;
     std::string key = MatchKey(plain);
-    bool is_title = CodePoints(plain) <= 60 &&
-                    (Contains(key, "预算公开") || Contains(key, "部门预算") ||
-                     Contains(key, "单位预算") || Contains(key, "民生领域重大事项"));
+    bool is_title =
+        CodePoints(plain) <= 60 && (Contains(key, "预算公开") || Contains(key, "部门预算") ||
+                                    Contains(key, "单位预算") || Contains(key, "民生领域重大事项"));
     if (!is_title) {
       if (key != "目录") previous = plain;
       continue;
@@ -345,7 +344,8 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
 
   // Performance target tables.
   for (TargetTable& t : st.targets) {
-    t.last_line = std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, Region::kTarget));
+    t.last_line =
+        std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, Region::kTarget));
     for (uint32_t i = t.at.line; i <= t.last_line; ++i) owned[i] = true;
   }
   ReadTargetTables(lines, st.watermark, &st.targets);

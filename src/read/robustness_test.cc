@@ -91,7 +91,8 @@ TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {
   std::string text =
       "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
       "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-      "合计\t\t" + std::string(400, '9') + ".00\t1.00\t\n";
+      "合计\t\t" +
+      std::string(400, '9') + ".00\t1.00\t\n";
   auto r = ReadDocument(text, "broken.txt");
   ASSERT_TRUE(r.ok());
   const Table* t = r->table(TableKind::kExpenditureSummary);

@@ -21,7 +21,8 @@ std::vector<std::string> SplitList(std::string_view s) {
     size_t sep = s.find("、", start);
     std::string_view item = s.substr(start, sep == std::string_view::npos ? sep : sep - start);
     size_t deng = item.find("等");
-    if (deng != std::string_view::npos && deng > 0 && item.find("个", deng) != std::string_view::npos) {
+    if (deng != std::string_view::npos && deng > 0 &&
+        item.find("个", deng) != std::string_view::npos) {
       item = item.substr(0, deng);
     }
     while (item.ends_with("。") || item.ends_with("；") || item.ends_with("，")) {
@@ -58,8 +59,8 @@ std::string_view ClauseAfter(std::string_view text, std::initializer_list<std::s
 // Reads the number that starts at `pos` in `text` and the unit after it.
 bool NumberAt(std::string_view text, size_t pos, std::string_view unit, Quantity* q) {
   size_t end = pos;
-  while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '.' ||
-                               text[end] == ',')) {
+  while (end < text.size() &&
+         ((text[end] >= '0' && text[end] <= '9') || text[end] == '.' || text[end] == ',')) {
     ++end;
   }
   if (end == pos) return false;
@@ -71,8 +72,7 @@ bool NumberAt(std::string_view text, size_t pos, std::string_view unit, Quantity
 }
 
 // "…<label>N<unit>": the first number after `label` (within a few characters).
-bool FindQuantity(const TextItem& p, std::string_view label, std::string_view unit,
-                  Quantity* q) {
+bool FindQuantity(const TextItem& p, std::string_view label, std::string_view unit, Quantity* q) {
   size_t at = p.text.find(label);
   if (at == std::string::npos) return false;
   size_t pos = at + label.size();
@@ -102,8 +102,8 @@ bool IsSectionHeading(std::string_view raw) {
   return rest.size() < plain.size() && !rest.empty();
 }
 
-void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end,
-                  const std::vector<bool>& owned, Overview* overview) {
+void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+                  Overview* overview) {
   enum { kNone, kDuties, kOffices } part = kNone;
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
@@ -131,7 +131,8 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end,
       }
     } else if (part == kOffices) {
       std::string_view rest = StripOrdinal(plain);
-      if (rest.size() < plain.size() && CodePoints(rest) <= 20 && rest.find("。") == std::string_view::npos) {
+      if (rest.size() < plain.size() && CodePoints(rest) <= 20 &&
+          rest.find("。") == std::string_view::npos) {
         overview->offices.push_back(TextItem{CleanCell(rest), Location{n, 0}});
         continue;
       }
@@ -148,8 +149,8 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end,
   }
 }
 
-void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end,
-                   const std::vector<bool>& owned, std::vector<Section>* narrative) {
+void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+                   std::vector<Section>* narrative) {
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
     std::string plain = StripMarkup(lines[n]);
@@ -208,13 +209,15 @@ void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
         }
         from = car + 6;
       }
-      if (FindQuantity(p, "建筑总面积", "平方米", &q) || FindQuantity(p, "办公用房面积", "平方米", &q)) {
+      if (FindQuantity(p, "建筑总面积", "平方米", &q) ||
+          FindQuantity(p, "办公用房面积", "平方米", &q)) {
         q.label = "办公用房建筑总面积";
         assets->office_area = q;
       }
-      for (std::string_view marker : {"50万元（原值）以上的通用设备", "100万元（原值）以上的通用设备",
-                                      "50万元（原值）以上的专用设备", "100万元（原值）以上的专用设备",
-                                      "单位价值100万元以上专用设备", "单位价值50万元以上通用设备"}) {
+      for (std::string_view marker :
+           {"50万元（原值）以上的通用设备", "100万元（原值）以上的通用设备",
+            "50万元（原值）以上的专用设备", "100万元（原值）以上的专用设备",
+            "单位价值100万元以上专用设备", "单位价值50万元以上通用设备"}) {
         size_t at = 0;
         while ((at = p.text.find(marker, at)) != std::string::npos) {
           Quantity e;

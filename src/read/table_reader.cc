@@ -25,9 +25,12 @@ bool IsClassificationCode(std::string_view s) {
 
 RowKind CodeKind(std::string_view code) {
   switch (code.size()) {
-    case 3: return RowKind::kClass;
-    case 5: return RowKind::kKuan;
-    default: return RowKind::kXiang;
+    case 3:
+      return RowKind::kClass;
+    case 5:
+      return RowKind::kKuan;
+    default:
+      return RowKind::kXiang;
   }
 }
 
@@ -98,7 +101,11 @@ class TableReader {
  public:
   TableReader(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
               DocumentKind kind, std::vector<Diagnostic>* diagnostics)
-      : lines_(lines), region_(region), skip_(skip), doc_kind_(kind), diagnostics_(diagnostics),
+      : lines_(lines),
+        region_(region),
+        skip_(skip),
+        doc_kind_(kind),
+        diagnostics_(diagnostics),
         spec_(*region.spec) {}
 
   Table Read();
@@ -150,7 +157,8 @@ bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
     case RowScheme::kUnits:
       return Contains(key, "合计");
     case RowScheme::kFunctionCodes:
-      return key == "合计" || IsClassificationCode(key.substr(0, key.find_first_not_of("0123456789")));
+      return key == "合计" ||
+             IsClassificationCode(key.substr(0, key.find_first_not_of("0123456789")));
     case RowScheme::kProjects:
       return false;
   }
@@ -204,7 +212,8 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
         if (amount.ok()) {
           cell.amount = *amount;
         } else {
-          r.problems.push_back(std::string(side.columns[c].name) + "：" + amount.status().message());
+          r.problems.push_back(std::string(side.columns[c].name) + "：" +
+                               amount.status().message());
           cell.text = std::move(text);
           cell.doubtful = true;
         }
@@ -231,9 +240,8 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
       parts.push_back(row[c].amount);
       part_sum += row[c].amount.fen;
     }
-    bool any_part = std::any_of(parts.begin(), parts.end(), [](const Amount& a) {
-      return a.present();
-    });
+    bool any_part =
+        std::any_of(parts.begin(), parts.end(), [](const Amount& a) { return a.present(); });
     if (!total.present() && !any_part) continue;
     int64_t diff = total.fen - part_sum;
     if (diff < 0) diff = -diff;
@@ -311,9 +319,8 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
   for (const std::string& problem : reading.problems) Note(line, problem);
   for (size_t s = 0; s < reading.sides.size(); ++s) {
     std::vector<Cell>& cells = reading.sides[s];
-    bool any = std::any_of(cells.begin(), cells.end(), [](const Cell& c) {
-      return c.amount.present() || !c.text.empty();
-    });
+    bool any = std::any_of(cells.begin(), cells.end(),
+                           [](const Cell& c) { return c.amount.present() || !c.text.empty(); });
     if (!any) continue;
     Row row;
     row.side = static_cast<uint8_t>(s);
@@ -327,8 +334,8 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
       row.doubt = "内容与表头列不符，按原样读取";
       for (Cell& c : row.cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
     }
-    if (row.doubt.empty() && std::any_of(row.cells.begin(), row.cells.end(),
-                                         [](const Cell& c) { return c.doubtful; })) {
+    if (row.doubt.empty() &&
+        std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.doubtful; })) {
       row.doubt = "有单元格无法读成金额";
     }
     Classify(&row, line);
@@ -394,8 +401,8 @@ void TableReader::Classify(Row* row, uint32_t line) {
         row->key = "total";
         return;
       }
-      bool group = gov.empty() && std::find(spec_.groups.begin(), spec_.groups.end(), key) !=
-                                      spec_.groups.end();
+      bool group = gov.empty() &&
+                   std::find(spec_.groups.begin(), spec_.groups.end(), key) != spec_.groups.end();
       if (group) {
         row->kind = RowKind::kGroup;
         row->key = key;
@@ -476,9 +483,9 @@ void TableReader::LinkUnits() {
 }
 
 bool TableReader::LooksLikeOrgName(std::string_view name) const {
-  static constexpr std::string_view kSuffixes[] = {"局", "中心", "院", "所", "站", "队", "办公室",
-                                                   "委员会", "学校", "幼儿园", "医院", "馆", "会",
-                                                   "处", "部", "校", "社", "团"};
+  static constexpr std::string_view kSuffixes[] = {
+      "局",     "中心", "院", "所", "站", "队", "办公室", "委员会", "学校",
+      "幼儿园", "医院", "馆", "会", "处", "部", "校",     "社",     "团"};
   for (std::string_view s : kSuffixes) {
     if (name.ends_with(s)) return true;
   }
@@ -645,11 +652,20 @@ Table TableReader::Read() {
   }
 
   switch (spec_.scheme) {
-    case RowScheme::kFunctionCodes: LinkFunctionCodes(); break;
-    case RowScheme::kEconomic: LinkEconomic(); break;
-    case RowScheme::kUnits: LinkUnits(); break;
-    case RowScheme::kProjects: SegmentProjects(); break;
-    case RowScheme::kFixedRows: break;
+    case RowScheme::kFunctionCodes:
+      LinkFunctionCodes();
+      break;
+    case RowScheme::kEconomic:
+      LinkEconomic();
+      break;
+    case RowScheme::kUnits:
+      LinkUnits();
+      break;
+    case RowScheme::kProjects:
+      SegmentProjects();
+      break;
+    case RowScheme::kFixedRows:
+      break;
   }
   if (table_.no_data) {
     for (const Row& r : table_.rows) {

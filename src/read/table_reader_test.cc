@@ -59,7 +59,8 @@ TEST(TableReader, RepairsAMissingTabWhenExactlyOneReadingSatisfiesTheRowSum) {
   Document doc = Read(
       "2026年预算收入总表\n"
       "项目\t\t本年收入\t\t\t\t\t\t上年结转\n"
-      "科目编码\t科目名称\t合计\t一般公共预算\t政府性基金\t国有资本经营预算\t财政专户管理资金\t单位资金\t\n"
+      "科目编码\t科目名称\t合计\t一般公共预算\t政府性基金\t国有资本经营预算\t财政专户管理资金\t单位"
+      "资金\t\n"
       "2100408\t基本公共卫生服务\t2599.25\t2599.25\t\t\t\t\t268.37\n"
       "2100409\t重大公共卫生服务\t59.85\t59.85\t\t\t\t17.26\n");
   const Table* t = doc.table(TableKind::kIncomeSummary);

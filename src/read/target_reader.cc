@@ -95,11 +95,10 @@ bool IsLevel1(const std::string& k) {
 
 bool IsLevel2(const std::string& k) {
   static constexpr std::string_view kNames[] = {
-      "数量指标",     "质量指标",         "时效指标",     "成本指标",
-      "经济效益",     "经济效益指标",     "社会效益",     "社会效益指标",
-      "生态效益",     "生态效益指标",     "可持续影响",   "可持续影响指标",
-      "可持续发展影响", "可持续发展影响指标", "可持续性影响", "可持续性影响指标",
-      "可持续发展",   "服务对象满意度",   "服务对象满意度指标"};
+      "数量指标",         "质量指标",       "时效指标",       "成本指标",           "经济效益",
+      "经济效益指标",     "社会效益",       "社会效益指标",   "生态效益",           "生态效益指标",
+      "可持续影响",       "可持续影响指标", "可持续发展影响", "可持续发展影响指标", "可持续性影响",
+      "可持续性影响指标", "可持续发展",     "服务对象满意度", "服务对象满意度指标"};
   return std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
 }
 
@@ -173,8 +172,8 @@ class RowTableParser {
     for (size_t i = 0; i < f.size(); ++i) {
       std::string k = Key(f[i]->text);
       if (k == label) {
-        if (const TCell* v = ValueAfter(f, i); v && Key(v->text) != "实施单位" &&
-                                               Key(v->text) != "项目期") {
+        if (const TCell* v = ValueAfter(f, i);
+            v && Key(v->text) != "实施单位" && Key(v->text) != "项目期") {
           *out = Item(v);
         }
         return true;
@@ -183,8 +182,8 @@ class RowTableParser {
         // The labels are plain Chinese, printed as their keys: the value follows in the cell.
         size_t at = f[i]->text.find(label);
         if (at != std::string::npos) {
-          *out = TextItem{CleanCell(std::string_view(f[i]->text).substr(at + label.size())),
-                          f[i]->at};
+          *out =
+              TextItem{CleanCell(std::string_view(f[i]->text).substr(at + label.size())), f[i]->at};
         }
         return true;
       }
@@ -196,7 +195,8 @@ class RowTableParser {
     std::string_view text = cell->text;
     size_t dash = text.find('-');
     if (dash != std::string_view::npos && dash > 0 &&
-        std::all_of(text.begin(), text.begin() + dash, [](char c) { return c >= '0' && c <= '9'; })) {
+        std::all_of(text.begin(), text.begin() + dash,
+                    [](char c) { return c >= '0' && c <= '9'; })) {
       t_->department_code = std::string(text.substr(0, dash));
       text.remove_prefix(dash + 1);
     }
@@ -314,9 +314,8 @@ class RowTableParser {
 
   void OverallRow(const std::vector<const TCell*>& f, const std::string& k) {
     static constexpr std::string_view kFactLabels[] = {
-        "内设职能部门数", "所属预算单位数", "核定的人员编制数", "实际在职人员总数",
-        "在编人员数",     "其他人员数",     "部门职责",         "部门战略目标",
-        "单位职责",       "单位战略目标"};
+        "内设职能部门数", "所属预算单位数", "核定的人员编制数", "实际在职人员总数", "在编人员数",
+        "其他人员数",     "部门职责",       "部门战略目标",     "单位职责",         "单位战略目标"};
     if (k == "年度预算情况") {
       mode_ = kBudget;
       return;
@@ -494,11 +493,25 @@ std::vector<Para> Paragraphs(const Lines& lines, uint32_t begin, uint32_t end,
 }
 
 bool IsPdfLabel(const std::string& k) {
-  static constexpr std::string_view kLabels[] = {
-      "项目名称", "主管部门及代码", "项目属性", "项目概况", "立项依据", "项目设立必要性",
-      "保证项目实施的制度、措施", "保证项目实施的制度,措施", "项目实施计划", "年度目标",
-      "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施单位", "项目资金(元)",
-      "项目期", "单位:元"};
+  static constexpr std::string_view kLabels[] = {"项目名称",
+                                                 "主管部门及代码",
+                                                 "项目属性",
+                                                 "项目概况",
+                                                 "立项依据",
+                                                 "项目设立必要性",
+                                                 "保证项目实施的制度、措施",
+                                                 "保证项目实施的制度,措施",
+                                                 "项目实施计划",
+                                                 "年度目标",
+                                                 "绩效指标",
+                                                 "一级指标",
+                                                 "二级指标",
+                                                 "三级指标",
+                                                 "指标值",
+                                                 "实施单位",
+                                                 "项目资金(元)",
+                                                 "项目期",
+                                                 "单位:元"};
   return std::find(std::begin(kLabels), std::end(kLabels), k) != std::end(kLabels);
 }
 
@@ -523,12 +536,15 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   }
   auto gap = [&](Location at, std::string m) { t->gaps.push_back(Diagnostic{at, std::move(m)}); };
   // Their values, in order, up to 绩效指标 (which has no value paragraph).
+  std::vector<Location> consumed;
   for (const std::string& label : labels) {
     if (label == "绩效指标" || i >= paras.size()) break;
     const Para& p = paras[i];
     if (IsPdfLabel(Key(p.text))) break;
     TextItem item{p.text, p.at};
-    if (label == "项目名称") t->project_name = item;
+    consumed.push_back(p.at);
+    if (label == "项目名称")
+      t->project_name = item;
     else if (label == "主管部门及代码") {
       size_t dash = p.text.find('-');
       if (dash != std::string::npos && dash > 0) {
@@ -536,13 +552,20 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
         item.text = p.text.substr(dash + 1);
       }
       t->department = item;
-    } else if (label == "项目属性") t->attribute = item;
-    else if (label == "项目概况") t->overview = item;
-    else if (label == "立项依据") t->basis = item;
-    else if (label == "项目设立必要性") t->necessity = item;
-    else if (Contains(label, "保证项目实施")) t->measures = item;
-    else if (label == "项目实施计划") t->plan = item;
-    else if (label == "年度目标") t->goals[kAnnual] = item;
+    } else if (label == "项目属性")
+      t->attribute = item;
+    else if (label == "项目概况")
+      t->overview = item;
+    else if (label == "立项依据")
+      t->basis = item;
+    else if (label == "项目设立必要性")
+      t->necessity = item;
+    else if (Contains(label, "保证项目实施"))
+      t->measures = item;
+    else if (label == "项目实施计划")
+      t->plan = item;
+    else if (label == "年度目标")
+      t->goals[kAnnual] = item;
     ++i;
   }
   // 实施单位 and 项目资金: an organisation name followed by a whole number of 元.
@@ -564,9 +587,9 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   // "≥50087人") come out as consecutive lines of one paragraph: split them.
   std::vector<Para> value_paras;
   for (const Para& p : paras) {
-    bool stacked = p.parts.size() > 1 &&
-                   std::all_of(p.parts.begin(), p.parts.end(),
-                               [](const TextItem& l) { return LooksLikeValue(l.text); });
+    bool stacked =
+        p.parts.size() > 1 && std::all_of(p.parts.begin(), p.parts.end(),
+                                          [](const TextItem& l) { return LooksLikeValue(l.text); });
     if (!stacked) {
       value_paras.push_back(p);
       continue;
@@ -598,8 +621,9 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
     IndicatorValue v = ParseIndicatorValue(p.text);
     bool valueish = v.kind == ValueKind::kQuantity && v.prefix.empty() && p.text.size() <= 24;
     bool in_run = std::find(values.begin(), values.end(), &p) != values.end();
-    bool is_funds = p.at == t->funds[kAnnual].at;
-    if (valueish && !in_run && !is_funds) ++stray_values;
+    bool is_field = p.at == t->funds[kAnnual].at ||
+                    std::find(consumed.begin(), consumed.end(), p.at) != consumed.end();
+    if (valueish && !in_run && !is_field) ++stray_values;
   }
   bool paired = !names.empty() && names.size() == values.size() && stray_values == 0;
   if (paired) {
@@ -681,8 +705,8 @@ void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
   }
 }
 
-LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
-                                        uint32_t last_line, const std::vector<bool>& skip,
+LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line, uint32_t last_line,
+                                        const std::vector<bool>& skip,
                                         const std::vector<TargetTable>& targets) {
   LivelihoodSummary s;
   s.present = true;

@@ -22,8 +22,8 @@ void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
 
 // Reads the 民生领域重大事项绩效目标情况表 whose title is on `title_line`, up to `last_line`,
 // and links each row to its target table by project name.
-LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
-                                        uint32_t last_line, const std::vector<bool>& skip,
+LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line, uint32_t last_line,
+                                        const std::vector<bool>& skip,
                                         const std::vector<TargetTable>& targets);
 
 }  // namespace yusuan

@@ -1,0 +1,74 @@
+#include "model/target.h"
+
+#include <gtest/gtest.h>
+
+namespace yusuan {
+namespace {
+
+struct ValueCase {
+  const char* raw;
+  ValueKind kind;
+  const char* comparator;
+  const char* prefix;
+  const char* number;
+  int64_t digits;
+  int scale;
+  const char* unit;
+};
+
+TEST(ParseIndicatorValue, ReadsComparisonsNumbersAndUnits) {
+  const ValueCase cases[] = {
+      {"≥27人", ValueKind::kQuantity, "≥", "", "27", 27, 0, "人"},
+      {"≤32.22万人", ValueKind::kQuantity, "≤", "", "32.22", 3222, 2, "万人"},
+      {"=100%", ValueKind::kQuantity, "=", "", "100", 100, 0, "%"},
+      {"＝100％", ValueKind::kQuantity, "=", "", "100", 100, 0, "%"},
+      {"100元/人", ValueKind::kQuantity, "", "", "100", 100, 0, "元/人"},
+      {"3600元/孩/年", ValueKind::kQuantity, "", "", "3600", 3600, 0, "元/孩/年"},
+      {"≤3860万元", ValueKind::kQuantity, "≤", "", "3860", 3860, 0, "万元"},
+      {"＞5辆", ValueKind::kQuantity, ">", "", "5", 5, 0, "辆"},
+      {"<3次", ValueKind::kQuantity, "<", "", "3", 3, 0, "次"},
+      {">=90%", ValueKind::kQuantity, "≥", "", "90", 90, 0, "%"},
+      {"不低于95%", ValueKind::kQuantity, "≥", "", "95", 95, 0, "%"},
+      {"综合参保率达90%", ValueKind::kQuantity, "", "综合参保率达", "90", 90, 0, "%"},
+      {"401条", ValueKind::kQuantity, "", "", "401", 401, 0, "条"},
+      {"1,250.5平方米", ValueKind::kQuantity, "", "", "1,250.5", 12505, 1, "平方米"},
+  };
+  for (const ValueCase& c : cases) {
+    IndicatorValue v = ParseIndicatorValue(c.raw);
+    EXPECT_EQ(v.raw, c.raw);
+    EXPECT_EQ(v.kind, c.kind) << c.raw;
+    EXPECT_EQ(v.comparator, c.comparator) << c.raw;
+    EXPECT_EQ(v.prefix, c.prefix) << c.raw;
+    EXPECT_EQ(v.number, c.number) << c.raw;
+    EXPECT_EQ(v.value.digits, c.digits) << c.raw;
+    EXPECT_EQ(v.value.scale, c.scale) << c.raw;
+    EXPECT_EQ(v.unit, c.unit) << c.raw;
+  }
+}
+
+TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
+  const std::pair<const char*, ValueKind> cases[] = {
+      {"2026年6月底前", ValueKind::kDeadline},
+      {"当年10月前", ValueKind::kDeadline},
+      {"12月31日之前", ValueKind::kDeadline},
+      {"每月", ValueKind::kCadence},
+      {"每季度", ValueKind::kCadence},
+      {"每季度支付一次", ValueKind::kCadence},
+      {"及时", ValueKind::kCadence},
+      {"保障", ValueKind::kQualitative},
+      {"提高", ValueKind::kQualitative},
+      {"有效减轻", ValueKind::kQualitative},
+      {"", ValueKind::kEmpty},
+      {"  ", ValueKind::kEmpty},
+  };
+  for (auto [raw, kind] : cases) EXPECT_EQ(ParseIndicatorValue(raw).kind, kind) << raw;
+}
+
+TEST(ParseIndicatorValue, KeepsAbsurdNumbersAsText) {
+  IndicatorValue v = ParseIndicatorValue(std::string(40, '9') + "人");
+  EXPECT_EQ(v.kind, ValueKind::kQualitative);
+  EXPECT_TRUE(v.number.empty());
+}
+
+}  // namespace
+}  // namespace yusuan
