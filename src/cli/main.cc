@@ -1,44 +1,162 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
-// A thin shell over the library: every command reads files into the model and prints it.
-#include <unistd.h>
-
+// A thin shell over the library.
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "check/rule.h"
+#include "decode/decode.h"
 #include "model/json.h"
+#include "output/findings.h"
 #include "output/text.h"
 #include "read/document_reader.h"
 
 namespace {
 
-int RunParse(const std::vector<std::string>& files, const std::string& format) {
-  int exit_code = 0;
-  yusuan::Json all = yusuan::Json::array();
+using yusuan::Json;
+
+// A file read into the model, with its decoded text kept for quoting lines.
+struct Loaded {
+  std::string text;
+  yusuan::Document doc;
+};
+
+// Reads every file; unusable ones are reported on stderr, one line each.
+std::vector<std::unique_ptr<Loaded>> Load(const std::vector<std::string>& files, bool* failed) {
+  std::vector<std::unique_ptr<Loaded>> out;
   for (const std::string& file : files) {
-    auto doc = yusuan::ReadDocumentFile(file);
-    if (!doc.ok()) {
-      std::cerr << "yusuan: " << doc.status().message() << "\n";
-      exit_code = 2;
+    auto decoded = yusuan::DecodeFile(file);
+    if (!decoded.ok()) {
+      std::cerr << "yusuan: " << decoded.status().message() << "\n";
+      *failed = true;
       continue;
     }
-    if (format == "json") {
-      all.push_back(yusuan::ToJson(*doc));
-    } else {
-      yusuan::PrintText(*doc, std::cout);
+    auto loaded = std::make_unique<Loaded>();
+    loaded->text = std::move(decoded->text);
+    auto doc = yusuan::ReadDecoded(loaded->text, file, decoded->encoding);
+    if (!doc.ok()) {
+      std::cerr << "yusuan: " << doc.status().message() << "\n";
+      *failed = true;
+      continue;
+    }
+    loaded->doc = std::move(*doc);
+    out.push_back(std::move(loaded));
+  }
+  return out;
+}
+
+int RunParse(const std::vector<std::string>& files, const std::string& format) {
+  bool failed = false;
+  auto loaded = Load(files, &failed);
+  if (format == "json") {
+    Json all = Json::array();
+    for (const auto& l : loaded) all.push_back(yusuan::ToJson(l->doc));
+    // One file: its document object. Several: an array of them.
+    std::cout << (files.size() == 1 && all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  } else {
+    for (const auto& l : loaded) {
+      yusuan::PrintText(l->doc, std::cout);
       std::cout << "\n";
     }
   }
-  if (format == "json") {
-    // One file: its document object. Several: an array of them.
-    if (files.size() == 1 && all.size() == 1) {
-      std::cout << all[0].dump(2) << "\n";
-    } else {
-      std::cout << all.dump(2) << "\n";
+  return failed ? 2 : 0;
+}
+
+std::set<std::string> SplitIds(const std::vector<std::string>& values) {
+  std::set<std::string> ids;
+  for (const std::string& v : values) {
+    std::stringstream ss(v);
+    for (std::string id; std::getline(ss, id, ',');) {
+      if (!id.empty()) ids.insert(id);
     }
   }
-  return exit_code;
+  return ids;
+}
+
+int RunCheck(const std::vector<std::string>& files, const std::string& format,
+             const std::string& output, const std::vector<std::string>& disable) {
+  yusuan::CheckOptions options;
+  options.disabled = SplitIds(disable);
+  for (const std::string& id : options.disabled) {
+    if (!yusuan::FindRule(id)) {
+      std::cerr << "yusuan: 未知的规则 " << id << "（用 yusuan rules 查看规则清单）\n";
+      return 2;
+    }
+  }
+  bool failed = false;
+  auto loaded = Load(files, &failed);
+  std::vector<yusuan::Checked> checked;
+  std::vector<const yusuan::Document*> docs;
+  for (const auto& l : loaded) {
+    checked.push_back(yusuan::Checked{&l->doc, &l->text, yusuan::CheckDocument(l->doc, options)});
+    docs.push_back(&l->doc);
+  }
+  for (yusuan::Finding& f : yusuan::CheckAcross(docs, options)) {
+    for (yusuan::Checked& c : checked) {
+      if (c.doc->source == f.file) c.findings.push_back(f);
+    }
+  }
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary);
+    if (!file) {
+      std::cerr << "yusuan: " << output << ": 无法写入\n";
+      return 2;
+    }
+    out = &file;
+  }
+  if (format == "json") {
+    *out << yusuan::FindingsJson(checked).dump(2) << "\n";
+  } else if (format == "sarif") {
+    *out << yusuan::Sarif(checked).dump(2) << "\n";
+  } else if (format == "html") {
+    *out << yusuan::HtmlReport(checked);
+  } else {
+    yusuan::PrintFindingsText(checked, *out);
+  }
+  if (failed) return 2;
+  for (const yusuan::Checked& c : checked) {
+    if (yusuan::Count(c.findings).error > 0) return 1;
+  }
+  return 0;
+}
+
+int RunRules(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << "# yusuan 规则清单\n\n"
+                 "由 `yusuan rules --format markdown` 生成，请勿手工修改。严重程度：`error` "
+                 "数字或事实错误；"
+                 "`warning` 可能有误或不合规；`info` 值得一看。\n\n"
+                 "舍入：每个数字按其印刷精度（末位的半个单位）计入容差；n 个舍入后的分项相加，"
+                 "与合计的差不超过 n 个半单位加合计自身的半单位时不算错误。\n\n";
+    std::string family;
+    auto print = [&](const yusuan::RuleInfo& r) {
+      if (r.family != family) {
+        family = r.family;
+        std::cout << "\n## " << family
+                  << "\n\n| 规则 | 级别 | 检查什么 | 例子 |\n| --- | --- | --- | --- |\n";
+      }
+      std::cout << "| `" << r.id << "` | " << yusuan::SeverityId(r.severity) << " | " << r.title
+                << " | " << r.example << " |\n";
+    };
+    for (const yusuan::Rule& r : yusuan::Rules()) print(r.info);
+    for (const yusuan::CrossRule& r : yusuan::CrossRules()) print(r.info);
+    return 0;
+  }
+  for (const yusuan::Rule& r : yusuan::Rules()) {
+    std::cout << r.info.id << "\t" << yusuan::SeverityId(r.info.severity) << "\t" << r.info.title
+              << "\n";
+  }
+  for (const yusuan::CrossRule& r : yusuan::CrossRules()) {
+    std::cout << r.info.id << "\t" << yusuan::SeverityId(r.info.severity) << "\t" << r.info.title
+              << "\n";
+  }
+  return 0;
 }
 
 }  // namespace
@@ -46,7 +164,7 @@ int RunParse(const std::vector<std::string>& files, const std::string& format) {
 int main(int argc, char** argv) {
   CLI::App app{"yusuan（预算）：读取并检查政府预算公开文件"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "yusuan 0.1");
+  app.set_version_flag("--version", "yusuan 0.2");
 
   std::vector<std::string> parse_files;
   std::string parse_format = "text";
@@ -58,11 +176,35 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
 
+  std::vector<std::string> check_files;
+  std::string check_format = "text";
+  std::string check_output;
+  std::vector<std::string> check_disable;
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "检查预算公开文件：表内算术、表间关系、说明与表格、绩效目标、民生事项、资产、文字。"
+      "无错误时退出码 0，有错误 1，文件无法使用 2");
+  check->add_option("FILE", check_files, "预算公开文件；多个文件一起检查时还做跨文件核对")
+      ->required();
+  check->add_option("--format", check_format, "输出格式")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html"}))
+      ->capture_default_str();
+  check->add_option("-o,--output", check_output, "写入文件而非标准输出");
+  check->add_option("--disable", check_disable, "关闭的规则，逗号分隔（如 text.repeated-word）");
+
+  std::string rules_format = "text";
+  CLI::App* rules = app.add_subcommand("rules", "列出全部检查规则");
+  rules->add_option("--format", rules_format, "输出格式")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (parse->parsed()) return RunParse(parse_files, parse_format);
+  if (check->parsed()) return RunCheck(check_files, check_format, check_output, check_disable);
+  if (rules->parsed()) return RunRules(rules_format);
   return 2;
 }

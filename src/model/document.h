@@ -16,6 +16,7 @@
 
 #include "base/money.h"
 #include "model/catalogue.h"
+#include "model/claim.h"
 #include "model/location.h"
 #include "model/target.h"
 
@@ -125,6 +126,7 @@ struct Document {
   Overview overview;
   std::vector<Table> tables;
   std::vector<Section> narrative;  // 第三部分 情况说明, target tables excluded
+  std::vector<Claim> claims;       // the figures the narrative states
   Assets assets;
   std::vector<TargetTable> targets;
   LivelihoodSummary livelihood;

@@ -417,6 +417,65 @@ LivelihoodSummary LivelihoodFrom(const Json& j) {
   }
   return s;
 }
+
+Json ClaimJson(const Claim& c) {
+  Json j{{"kind", ClaimKindId(c.kind)},
+         {"section", c.section},
+         {"subject", c.subject},
+         {"text", c.text},
+         {"line", c.at.line}};
+  if (c.amount.present()) {
+    j["amount"] = AmountJson(c.amount, c.unit);
+    j["unit"] = MoneyUnitName(c.unit);
+  }
+  if (c.kind == ClaimKind::kChange) j["decrease"] = c.decrease;
+  if (c.has_percent) {
+    std::string digits = std::to_string(c.percent.digits);
+    if (c.percent.scale > 0) {
+      while (digits.size() <= c.percent.scale) digits.insert(0, "0");
+      digits.insert(digits.size() - c.percent.scale, ".");
+    }
+    j["percent"] = digits;
+  }
+  if (c.kind == ClaimKind::kCount) j["count"] = c.count;
+  if (!c.items.empty()) j["items"] = c.items;
+  if (c.part >= 0) j["part"] = c.part;
+  if (c.base >= 0) j["base"] = c.base;
+  return j;
+}
+
+Claim ClaimFrom(const Json& j) {
+  Claim c;
+  c.kind = ClaimKindFromId(Str(j, "kind"));
+  c.section = Str(j, "section");
+  c.subject = Str(j, "subject");
+  c.text = Str(j, "text");
+  c.at = Location{Line(j), 0};
+  if (j.contains("amount")) {
+    c.unit = Str(j, "unit") == "元" ? MoneyUnit::kYuan : MoneyUnit::kWanYuan;
+    c.amount = AmountFrom(j.at("amount"), c.unit);
+  }
+  c.decrease = j.value("decrease", false);
+  if (j.contains("percent")) {
+    std::string p = Str(j, "percent");
+    int scale = -1;
+    for (char ch : p) {
+      if (ch == '.') {
+        scale = 0;
+        continue;
+      }
+      c.percent.digits = c.percent.digits * 10 + (ch - '0');
+      if (scale >= 0) ++scale;
+    }
+    c.percent.scale = static_cast<uint8_t>(scale < 0 ? 0 : scale);
+    c.has_percent = true;
+  }
+  c.count = j.value("count", int64_t{0});
+  if (j.contains("items")) c.items = j.at("items").get<std::vector<std::string>>();
+  c.part = j.value("part", -1);
+  c.base = j.value("base", -1);
+  return c;
+}
 }  // namespace
 
 Json ToJson(const Summary& s) {
@@ -484,6 +543,9 @@ Json ToJson(const Document& doc) {
   for (const TargetTable& t : doc.targets) targets.push_back(TargetJson(t));
   j["performance_targets"] = targets;
   if (doc.livelihood.present) j["livelihood"] = LivelihoodJson(doc.livelihood);
+  Json claims = Json::array();
+  for (const Claim& c : doc.claims) claims.push_back(ClaimJson(c));
+  j["claims"] = claims;
   Json diagnostics = Json::array();
   for (const Diagnostic& d : doc.diagnostics) {
     diagnostics.push_back(Json{{"line", d.at.line}, {"message", d.message}});
@@ -532,6 +594,7 @@ Result<Document> DocumentFromJson(const Json& j) {
     }
     for (const Json& tj : Need(j, "performance_targets")) doc.targets.push_back(TargetFrom(tj));
     if (j.contains("livelihood")) doc.livelihood = LivelihoodFrom(j.at("livelihood"));
+    for (const Json& c : Need(j, "claims")) doc.claims.push_back(ClaimFrom(c));
     for (const Json& d : Need(j, "diagnostics")) {
       doc.diagnostics.push_back(Diagnostic{Location{Line(d), 0}, Str(d, "message")});
     }

@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "decode/decode.h"
+#include "read/claims_reader.h"
 #include "read/lines.h"
 #include "read/sections.h"
 #include "read/table_reader.h"
@@ -391,6 +392,7 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
   if (doc.kind == DocumentKind::kLivelihood && doc.name.empty()) {
     doc.name = doc.region + "民生领域重大事项绩效目标";
   }
+  ExtractClaims(&doc);
   return doc;
 }
 

@@ -110,18 +110,19 @@ bool LooksLikeValue(const std::string& text) {
   return false;
 }
 
-// Which 项目资金 line a label names.
+// Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
+// "市(区)级财政资金", even "市基(区)财政资金").
 Amount* FundSlot(Funds* f, const std::string& k) {
   if (Contains(k, "资金总额") || Contains(k, "到位资金") || k == "年度资金" || k == "实施期资金") {
     return &f->total;
   }
   if (Contains(k, "中央")) return &f->central;
-  if (Contains(k, "省级")) return &f->provincial;
-  if (Contains(k, "市县") || Contains(k, "市级") || Contains(k, "县级") || Contains(k, "区级")) {
-    return &f->local;
-  }
+  if (Contains(k, "省")) return &f->provincial;
   if (Contains(k, "自筹")) return &f->self_raised;
   if (Contains(k, "其他资金")) return &f->other;
+  if ((Contains(k, "市") || Contains(k, "县") || Contains(k, "区")) && Contains(k, "财政")) {
+    return &f->local;
+  }
   return nullptr;
 }
 
@@ -306,6 +307,8 @@ class RowTableParser {
       int seen = 0;
       for (const TCell& c : row) {
         if (Key(c.text) == "二级指标" && ++seen == 2) annual_column_ = c.at.column;
+        // "绩效指标 产出指标 一级指标 …": a first-level name slipped into the header row.
+        if (IsLevel1(Key(c.text))) level1_ = c.text;
       }
       return;
     }
@@ -404,6 +407,8 @@ class RowTableParser {
     size_t n = cells.size() - from;
     if (n > 2) return -10 * static_cast<int>(n - 2);
     int score = 0;
+    // A value standing alone, with no name beside it, is an unlikely side.
+    if (n == 1 && from == 0 && LooksLikeValue(cells[0]->text)) score -= 2;
     if (n == 2) {
       score += LooksLikeValue(cells[from + 1]->text) ? 1 : 0;
       score -= LooksLikeValue(cells[from]->text) ? 2 : 0;

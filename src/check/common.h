@@ -1,0 +1,41 @@
+// Helpers the rules share: naming tables, rows and columns in messages, and comparing sums
+// within the rounding bound.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "check/rule.h"
+#include "model/document.h"
+
+namespace yusuan {
+
+// "表3 预算支出总表"
+std::string TableName(const Table& t);
+// "208 社会保障和就业支出", "合计", a project's name
+std::string RowName(const Table& t, const Row& r);
+// "基本支出"
+std::string ColumnName(const Table& t, int side, std::string_view column);
+// "6056.35 万元" / "35000000 元"
+std::string Money(int64_t fen, MoneyUnit unit);
+std::string Money(const Amount& a, MoneyUnit unit);
+
+struct SumResult {
+  bool applies = false;  // something to compare (a total or a part is printed)
+  bool ok = true;        // within the rounding bound
+  int64_t sum = 0;
+  int64_t diff = 0;       // total - sum
+  int64_t tolerance = 0;  // the rounding bound
+};
+// total = Σ parts, allowing n rounded parts their half units. Absent amounts count as zero.
+SumResult CompareSum(const Amount& total, std::span<const Amount> parts);
+// a = b, each with its own rounding.
+SumResult CompareEqual(const Amount& a, const Amount& b);
+
+// Reports `total = Σ parts` when it fails. `parts` and `part_lines` run in parallel.
+void ReportSum(Reporter& r, uint32_t line, const std::string& what, const Amount& total,
+               const std::vector<Amount>& parts, const std::vector<uint32_t>& part_lines,
+               MoneyUnit unit);
+
+}  // namespace yusuan

@@ -1,0 +1,121 @@
+#include <algorithm>
+
+#include "check/rule.h"
+
+namespace yusuan {
+
+std::string_view SeverityId(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "info";
+}
+
+std::string_view SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "错误";
+    case Severity::kWarning:
+      return "警告";
+    case Severity::kInfo:
+      return "提示";
+  }
+  return "提示";
+}
+
+Finding& Reporter::Report(uint32_t line, std::string message) {
+  return Report(line, std::move(message), rule_.severity);
+}
+
+Finding& Reporter::Report(uint32_t line, std::string message, Severity severity) {
+  Finding f;
+  f.rule = rule_.id;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.file = doc_ ? doc_->source : std::string();
+  f.line = line;
+  out_->push_back(std::move(f));
+  return out_->back();
+}
+
+std::span<const Rule> Rules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<Rule> r;
+    AddTableRules(&r);
+    AddIdentityRules(&r);
+    AddCodeRules(&r);
+    AddNarrativeRules(&r);
+    AddTargetRules(&r);
+    AddLivelihoodRules(&r);
+    AddAssetRules(&r);
+    AddTextRules(&r);
+    return r;
+  }();
+  return rules;
+}
+
+std::span<const CrossRule> CrossRules() {
+  static const std::vector<CrossRule> rules = [] {
+    std::vector<CrossRule> r;
+    AddCrossRules(&r);
+    return r;
+  }();
+  return rules;
+}
+
+const RuleInfo* FindRule(std::string_view id) {
+  for (const Rule& r : Rules()) {
+    if (r.info.id == id) return &r.info;
+  }
+  for (const CrossRule& r : CrossRules()) {
+    if (r.info.id == id) return &r.info;
+  }
+  return nullptr;
+}
+
+static void Order(std::vector<Finding>* findings) {
+  std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.line != b.line) return a.line < b.line;
+    return a.rule < b.rule;
+  });
+  // The same rule may reach the same figure from two directions: report it once.
+  findings->erase(std::unique(findings->begin(), findings->end(),
+                              [](const Finding& a, const Finding& b) {
+                                return a.file == b.file && a.line == b.line && a.rule == b.rule &&
+                                       a.message == b.message;
+                              }),
+                  findings->end());
+}
+
+std::vector<Finding> CheckDocument(const Document& doc, const CheckOptions& options) {
+  std::vector<Finding> findings;
+  for (const Rule& rule : Rules()) {
+    if (options.disabled.count(rule.info.id)) continue;
+    Reporter reporter(rule.info, &findings);
+    reporter.set_document(&doc);
+    rule.check(doc, reporter);
+  }
+  Order(&findings);
+  return findings;
+}
+
+std::vector<Finding> CheckAcross(const std::vector<const Document*>& docs,
+                                 const CheckOptions& options) {
+  std::vector<Finding> findings;
+  if (docs.size() < 2) return findings;
+  for (const CrossRule& rule : CrossRules()) {
+    if (options.disabled.count(rule.info.id)) continue;
+    Reporter reporter(rule.info, &findings);
+    rule.check(docs, reporter);
+  }
+  Order(&findings);
+  return findings;
+}
+
+}  // namespace yusuan

@@ -1,0 +1,84 @@
+#include "check/pairing.h"
+
+#include "base/text.h"
+
+namespace yusuan {
+
+std::string PairKey(std::string_view name) {
+  std::string key = MatchKey(name);
+  std::string out;
+  for (size_t pos = 0; pos < key.size();) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(key, &pos);
+    bool keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+    if (keep) out.append(key, start, pos - start);
+  }
+  return out;
+}
+
+std::vector<Pair> PairTargets(const Document& doc) {
+  std::vector<const Row*> projects;
+  std::vector<const Table*> owners;
+  for (TableKind k : {TableKind::kProjectsCurrent, TableKind::kProjectsCarryover}) {
+    const Table* t = doc.table(k);
+    if (!t) continue;
+    for (const Row& r : t->rows) {
+      if (r.kind != RowKind::kProject) continue;
+      projects.push_back(&r);
+      owners.push_back(t);
+    }
+  }
+  std::vector<bool> taken(projects.size(), false);
+  std::vector<Pair> pairs;
+  for (size_t i = 0; i < doc.targets.size(); ++i) {
+    if (doc.targets[i].kind == TargetTable::Kind::kProject) {
+      pairs.push_back(Pair{static_cast<int>(i), nullptr, nullptr, false});
+    }
+  }
+  auto take = [&](Pair& p, size_t j, bool by_amount) {
+    p.project = projects[j];
+    p.table = owners[j];
+    p.by_amount = by_amount;
+    taken[j] = true;
+  };
+  // Exact names first, then names that contain each other.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Pair& p : pairs) {
+      if (p.project) continue;
+      std::string key = PairKey(doc.targets[p.target].project_name.text);
+      if (key.size() < 6) continue;
+      for (size_t j = 0; j < projects.size(); ++j) {
+        if (taken[j]) continue;
+        std::string other = PairKey(projects[j]->label(*owners[j]));
+        bool match = pass == 0
+                         ? other == key
+                         : other.size() >= 9 && (Contains(other, key) || Contains(key, other));
+        if (match) {
+          take(p, j, false);
+          break;
+        }
+      }
+    }
+  }
+  // Then a unique amount: 元 in the target table, 万元 in the project table.
+  for (Pair& p : pairs) {
+    if (p.project) continue;
+    const Amount& yuan = doc.targets[p.target].funds[kAnnual].total;
+    if (!yuan.present()) continue;
+    int found = -1, count = 0;
+    for (size_t j = 0; j < projects.size(); ++j) {
+      if (taken[j]) continue;
+      Amount wan = projects[j]->amount(*owners[j], "total");
+      int64_t diff = wan.fen - yuan.fen;
+      if ((diff < 0 ? -diff : diff) <= wan.half_ulp()) {
+        found = static_cast<int>(j);
+        ++count;
+      }
+    }
+    if (count == 1) take(p, found, true);
+  }
+  return pairs;
+}
+
+}  // namespace yusuan

@@ -1,0 +1,25 @@
+// Pairing performance target tables with the projects of tables 12 and 13.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace yusuan {
+
+// A name reduced to its letters and digits: punctuation, width and spaces do not count.
+std::string PairKey(std::string_view name);
+
+struct Pair {
+  int target = -1;  // index in Document::targets
+  const Table* table = nullptr;
+  const Row* project = nullptr;
+  bool by_amount = false;  // the names differ; paired by amount
+};
+
+// One entry per project target table, paired with its project row when one is found (by
+// name, then by containment, then by a unique amount).
+std::vector<Pair> PairTargets(const Document& doc);
+
+}  // namespace yusuan

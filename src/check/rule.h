@@ -1,0 +1,85 @@
+// The rule engine. A rule is a small named function over the model with a stable id, a
+// severity and a description; the registry lists them all (`yusuan rules`, docs/rules.md).
+//
+//   CheckOptions options;
+//   options.disabled = {"text.repeated-word"};
+//   std::vector<Finding> findings = CheckDocument(doc, options);
+#pragma once
+
+#include <functional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/finding.h"
+#include "model/document.h"
+
+namespace yusuan {
+
+class Reporter;
+
+struct RuleInfo {
+  std::string id;  // "table3.row-sum"
+  Severity severity;
+  std::string family;   // "表内算术", "表间关系", …
+  std::string title;    // one line, Chinese
+  std::string example;  // what it catches, Chinese
+};
+
+struct Rule {
+  RuleInfo info;
+  std::function<void(const Document&, Reporter&)> check;
+};
+
+// Rules that compare several documents with each other.
+struct CrossRule {
+  RuleInfo info;
+  std::function<void(const std::vector<const Document*>&, Reporter&)> check;
+};
+
+// Collects the findings of one rule on one document.
+class Reporter {
+ public:
+  Reporter(const RuleInfo& rule, std::vector<Finding>* out) : rule_(rule), out_(out) {}
+  void set_document(const Document* doc) { doc_ = doc; }
+  const Document* document() const { return doc_; }
+
+  // Reports at `line` of the current document; returns the finding to fill in further.
+  Finding& Report(uint32_t line, std::string message);
+  // As Report, with a severity other than the rule's own (a rounding-only difference).
+  Finding& Report(uint32_t line, std::string message, Severity severity);
+
+ private:
+  const RuleInfo& rule_;
+  std::vector<Finding>* out_;
+  const Document* doc_ = nullptr;
+};
+
+struct CheckOptions {
+  std::set<std::string> disabled;  // rule ids
+};
+
+std::span<const Rule> Rules();
+std::span<const CrossRule> CrossRules();
+const RuleInfo* FindRule(std::string_view id);
+
+// Runs every enabled rule on `doc`. Findings are ordered by line, then rule.
+std::vector<Finding> CheckDocument(const Document& doc, const CheckOptions& options = {});
+// Runs the cross-document rules; each finding names the document it is in.
+std::vector<Finding> CheckAcross(const std::vector<const Document*>& docs,
+                                 const CheckOptions& options = {});
+
+// Registration, one function per rule family (check/*_rules.cc).
+void AddTableRules(std::vector<Rule>* rules);
+void AddIdentityRules(std::vector<Rule>* rules);
+void AddCodeRules(std::vector<Rule>* rules);
+void AddNarrativeRules(std::vector<Rule>* rules);
+void AddTargetRules(std::vector<Rule>* rules);
+void AddLivelihoodRules(std::vector<Rule>* rules);
+void AddAssetRules(std::vector<Rule>* rules);
+void AddTextRules(std::vector<Rule>* rules);
+void AddCrossRules(std::vector<CrossRule>* rules);
+
+}  // namespace yusuan

@@ -1,0 +1,188 @@
+// A self-contained HTML report: a summary, every table with the cells of each finding
+// highlighted and its message beside, the narrative with each claim marked, and the target
+// tables. All document text is escaped.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "check/rule.h"
+#include "model/summary.h"
+#include "output/findings.h"
+
+namespace yusuan {
+namespace {
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+constexpr std::string_view kStyle = R"(
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;max-width:1200px}
+h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
+table{border-collapse:collapse;margin:.5em 0;font-size:.85em}td,th{border:1px solid #bbb;padding:2px 6px}
+td.n{text-align:right;font-variant-numeric:tabular-nums}tr.error td{background:#fde2e1}tr.warning td{background:#fff4cf}
+tr.info td{background:#e6f0ff}td.msg{background:#fff;color:#a00;font-size:.9em;max-width:28em}
+.sev-error{color:#b00}.sev-warning{color:#a60}.sev-info{color:#236}
+span.claim-ok{border-bottom:2px solid #3a3}span.claim-bad{background:#fde2e1;border-bottom:2px solid #c00}
+.muted{color:#777}.counts span{margin-right:1.2em}details{margin:.3em 0}
+)";
+
+std::string SeverityClass(Severity s) { return std::string(SeverityId(s)); }
+
+void Report(const Checked& c, std::string* out) {
+  const Document& doc = *c.doc;
+  Summary s = Summarize(doc);
+  std::map<uint32_t, std::vector<const Finding*>> by_line;
+  std::set<uint32_t> related;
+  for (const Finding& f : c.findings) {
+    by_line[f.line].push_back(&f);
+    for (uint32_t l : f.related_lines) related.insert(l);
+  }
+  Counts n = Count(c.findings);
+  *out += fmt::format("<h1>{} · {} 年</h1>\n<p class=muted>{}（{} 行）</p>\n", Escape(doc.name),
+                      doc.year, Escape(doc.source), doc.line_count);
+  *out += fmt::format(
+      "<p class=counts><span class=sev-error>错误 {}</span><span class=sev-warning>警告 {}</span>"
+      "<span class=sev-info>提示 {}</span></p>\n",
+      n.error, n.warning, n.info);
+  *out +=
+      "<h2>问题清单</h2>\n<table><tr><th>行</th><th>级别</th><th>规则</th><th>说明</th><th>相关行</"
+      "th></tr>\n";
+  for (const Finding& f : c.findings) {
+    std::string rel;
+    for (uint32_t l : f.related_lines) rel += (rel.empty() ? "" : ", ") + std::to_string(l);
+    *out += fmt::format(
+        "<tr class={}><td><a "
+        "href=\"#L{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        SeverityClass(f.severity), f.line, f.line, SeverityName(f.severity), Escape(f.rule),
+        Escape(f.message), rel);
+  }
+  *out += "</table>\n";
+
+  for (const Table& t : doc.tables) {
+    *out += fmt::format("<h2 id=\"L{}\">表{} {}</h2>\n", t.title_at.line,
+                        static_cast<int>(t.kind()), Escape(t.title));
+    if (t.no_data) *out += "<p class=muted>注：本表无数据</p>\n";
+    for (size_t side = 0; side < t.spec->sides.size(); ++side) {
+      const SideSpec& spec = t.spec->sides[side];
+      *out += "<table><tr><th>行</th>";
+      for (const ColumnSpec& col : spec.columns) *out += "<th>" + Escape(col.name) + "</th>";
+      *out += "<th></th></tr>\n";
+      for (const Row& r : t.rows) {
+        if (r.side != side) continue;
+        auto it = by_line.find(r.at.line);
+        std::string cls;
+        std::string msg;
+        if (it != by_line.end()) {
+          Severity worst = Severity::kInfo;
+          for (const Finding* f : it->second) {
+            worst = std::min(worst, f->severity);
+            msg += Escape(f->message) + "<br>";
+          }
+          cls = SeverityClass(worst);
+        } else if (related.count(r.at.line)) {
+          cls = "info";
+        }
+        *out += fmt::format("<tr id=\"L{}\" class=\"{}\"><td class=muted>{}</td>", r.at.line, cls,
+                            r.at.line);
+        for (size_t k = 0; k < spec.columns.size() && k < r.cells.size(); ++k) {
+          const Cell& cell = r.cells[k];
+          if (spec.columns[k].type == ColumnType::kAmount) {
+            *out += "<td class=n>" +
+                    (cell.amount.present() ? Escape(FormatIn(cell.amount, t.unit))
+                                           : Escape(cell.text)) +
+                    (cell.doubtful ? "?" : "") + "</td>";
+          } else {
+            *out += "<td>" + Escape(cell.text) + "</td>";
+          }
+        }
+        *out += "<td class=msg>" + msg + "</td></tr>\n";
+      }
+      *out += "</table>\n";
+    }
+  }
+
+  *out += "<h2>情况说明</h2>\n";
+  std::set<uint32_t> claim_lines;
+  for (const Claim& cl : doc.claims) claim_lines.insert(cl.at.line);
+  for (const Section& sec : doc.narrative) {
+    *out += fmt::format("<h3 id=\"L{}\">{}</h3>\n", sec.heading.at.line, Escape(sec.heading.text));
+    for (const TextItem& p : sec.paragraphs) {
+      auto it = by_line.find(p.at.line);
+      std::string body = Escape(p.text);
+      if (claim_lines.count(p.at.line)) {
+        bool bad = it != by_line.end();
+        body = fmt::format("<span class={} title=\"{}\">{}</span>", bad ? "claim-bad" : "claim-ok",
+                           bad ? "有问题" : "已核对", body);
+      }
+      *out +=
+          fmt::format("<p id=\"L{}\"><span class=muted>{}</span> {}", p.at.line, p.at.line, body);
+      if (it != by_line.end()) {
+        for (const Finding* f : it->second) {
+          *out += fmt::format("<br><span class=sev-{}>［{}］{}</span>", SeverityClass(f->severity),
+                              Escape(f->rule), Escape(f->message));
+        }
+      }
+      *out += "</p>\n";
+    }
+  }
+
+  if (!doc.targets.empty()) {
+    *out += fmt::format("<h2>绩效目标表（{} 张）</h2>\n", doc.targets.size());
+    for (const TargetTable& t : doc.targets) {
+      *out += fmt::format(
+          "<details id=\"L{}\"><summary>第{}行 {}（{}）</summary><table>"
+          "<tr><th>期</th><th>一级</th><th>二级</th><th>三级指标</th><th>指标值</th></tr>\n",
+          t.at.line, t.at.line, Escape(t.project_name.text), ConfidenceId(t.confidence));
+      for (int side : {kImplementation, kAnnual}) {
+        for (const Indicator& i : t.indicators[side]) {
+          auto it = by_line.find(i.value_at.line ? i.value_at.line : i.at.line);
+          *out += fmt::format(
+              "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+              it != by_line.end() ? "warning" : "", side == kAnnual ? "年度" : "实施期",
+              Escape(i.level1), Escape(i.level2), Escape(i.name), Escape(i.value.raw));
+        }
+      }
+      *out += "</table></details>\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string HtmlReport(const std::vector<Checked>& checked) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=zh-CN><head><meta charset=utf-8><title>yusuan "
+      "检查报告</title><style>";
+  out += kStyle;
+  out += "</style></head><body>\n";
+  for (const Checked& c : checked) Report(c, &out);
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace yusuan

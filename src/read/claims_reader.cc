@@ -1,0 +1,336 @@
+#include "read/claims_reader.h"
+
+#include <string>
+
+#include "base/text.h"
+
+namespace yusuan {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A section's text with the line each byte came from. Paragraphs that do not end a sentence
+// are joined without a break ("支" + "出包括" -> "支出包括").
+struct SectionText {
+  std::string text;
+  std::vector<std::pair<size_t, Location>> starts;  // offset -> line
+
+  Location At(size_t offset) const {
+    Location at;
+    for (const auto& [start, loc] : starts) {
+      if (start > offset) break;
+      at = loc;
+    }
+    return at;
+  }
+};
+
+SectionText Join(const Section& s) {
+  SectionText out;
+  for (const TextItem& p : s.paragraphs) {
+    if (!out.text.empty()) {
+      std::string_view t = out.text;
+      bool ended = t.ends_with("。") || t.ends_with("；") || t.ends_with("：") || t.ends_with(";");
+      if (ended) out.text += "\n";
+    }
+    out.starts.emplace_back(out.text.size(), p.at);
+    out.text += p.text;
+  }
+  return out;
+}
+
+bool IsDelimiter(std::string_view ch) {
+  // Brackets and quotes stay inside a subject: "因公出国（境）费", "“三公”经费预算".
+  static constexpr std::string_view kDelims[] = {"，", "。", "；", "：", "、", ",", ";", ":", "\n"};
+  for (std::string_view d : kDelims) {
+    if (ch == d) return true;
+  }
+  return false;
+}
+
+// The code point that ends at byte `end` (exclusive).
+std::string_view CharBefore(std::string_view s, size_t end) {
+  if (end == 0) return {};
+  size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return s.substr(start, end - start);
+}
+
+// The words before a figure, back to the last delimiter.
+std::string SubjectBefore(std::string_view s, size_t number_start, const std::string& name) {
+  size_t begin = number_start;
+  while (begin > 0) {
+    std::string_view ch = CharBefore(s, begin);
+    if (IsDelimiter(ch)) break;
+    begin -= ch.size();
+  }
+  std::string subject(s.substr(begin, number_start - begin));
+  // "2026年度", "2026年", the unit's own name, and connecting words are not the subject.
+  for (bool changed = true; changed;) {
+    changed = false;
+    if (subject.size() >= 4 && IsDigit(subject[0]) && IsDigit(subject[1]) && IsDigit(subject[2]) &&
+        IsDigit(subject[3])) {
+      size_t cut = 4;
+      if (std::string_view(subject).substr(4).starts_with("年度"))
+        cut += 6;
+      else if (std::string_view(subject).substr(4).starts_with("年"))
+        cut += 3;
+      subject = subject.substr(cut);
+      changed = true;
+    }
+    for (std::string_view lead :
+         {std::string_view(name), std::string_view("其中"), std::string_view("主要包括"),
+          std::string_view("包括"), std::string_view("主要用于以下方面"), std::string_view("共有"),
+          std::string_view("本年"), std::string_view("为")}) {
+      if (!lead.empty() && subject.starts_with(lead) && subject.size() > lead.size() &&
+          !(lead == "本年" && (Contains(subject, "合计") || subject == "本年收入" ||
+                               Contains(subject, "预算安排") || Contains(subject, "部门")))) {
+        subject = subject.substr(lead.size());
+        changed = true;
+      }
+    }
+  }
+  return subject;
+}
+
+struct Number {
+  size_t start, end;  // bytes of the digits
+  std::string text;
+};
+
+// Reads the number starting at `pos`.
+bool ReadNumber(std::string_view s, size_t pos, Number* n) {
+  if (pos >= s.size() || !IsDigit(s[pos])) return false;
+  if (pos > 0 && (IsDigit(s[pos - 1]) || s[pos - 1] == '.' || s[pos - 1] == ',')) return false;
+  size_t end = pos;
+  while (end < s.size() && (IsDigit(s[end]) || ((s[end] == '.' || s[end] == ',') &&
+                                                end + 1 < s.size() && IsDigit(s[end + 1])))) {
+    ++end;
+  }
+  *n = Number{pos, end, std::string(s.substr(pos, end - pos))};
+  return true;
+}
+
+Decimal ToDecimal(std::string_view digits) {
+  Decimal d;
+  int scale = -1;
+  for (char c : digits) {
+    if (c == ',') continue;
+    if (c == '.') {
+      scale = 0;
+      continue;
+    }
+    if (d.digits > (INT64_MAX - 9) / 10) break;
+    d.digits = d.digits * 10 + (c - '0');
+    if (scale >= 0) ++scale;
+  }
+  d.scale = static_cast<uint8_t>(scale < 0 ? 0 : scale);
+  return d;
+}
+
+// "主要包括：甲、乙、丙等" -> {甲, 乙, 丙}
+std::vector<std::string> ListItems(std::string_view s) {
+  std::vector<std::string> items;
+  size_t end = s.size();
+  for (std::string_view stop : {"。", "；", ";"}) {
+    size_t p = s.find(stop);
+    if (p != std::string_view::npos && p < end) end = p;
+  }
+  s = s.substr(0, end);
+  if (s.ends_with("等")) s.remove_suffix(3);
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t sep = s.find("、", start);
+    std::string item =
+        CleanCell(s.substr(start, sep == std::string_view::npos ? sep : sep - start));
+    if (!item.empty()) items.push_back(item);
+    if (sep == std::string_view::npos) break;
+    start = sep + 3;
+  }
+  return items;
+}
+
+void ExtractSection(const Section& section, const std::string& name, std::vector<Claim>* claims) {
+  SectionText st = Join(section);
+  std::string_view s = st.text;
+  const std::string heading = section.heading.text;
+  // The assets section counts vehicles and rooms, not money: its own reader handles it.
+  if (Contains(MatchKey(heading), "国有资产")) return;
+  int first_amount = -1;     // of the current paragraph (a share's base)
+  int sentence_amount = -1;  // the first amount of the current sentence (what a change changes)
+  int last_amount = -1;
+  size_t paragraph_end = s.find('\n');
+  for (size_t pos = 0; pos < s.size();) {
+    if (paragraph_end != std::string_view::npos && pos > paragraph_end) {
+      first_amount = -1;  // a share's base is the first amount of its own paragraph
+      paragraph_end = s.find('\n', pos);
+    }
+    if (s.substr(pos).starts_with("。") || s.substr(pos).starts_with("；") ||
+        s.substr(pos).starts_with("\n")) {
+      sentence_amount = -1;
+    }
+    // "无“三公”经费", "无机关运行经费"
+    if (s.substr(pos).starts_with("无")) {
+      std::string_view rest = s.substr(pos + 3);
+      for (std::string_view subject : {"“三公”经费", "\"三公\"经费", "三公经费", "机关运行经费"}) {
+        if (rest.starts_with(subject)) {
+          Claim c;
+          c.kind = ClaimKind::kNone;
+          c.section = heading;
+          c.subject = MatchKey(subject);
+          c.text = std::string(s.substr(pos, 3 + subject.size()));
+          c.at = st.At(pos);
+          claims->push_back(c);
+        }
+      }
+    }
+    if (s.substr(pos).starts_with("主要包括：") || s.substr(pos).starts_with("主要包括:")) {
+      size_t after = pos + (s.substr(pos).starts_with("主要包括：") ? 15 : 13);
+      Claim c;
+      c.kind = ClaimKind::kList;
+      c.section = heading;
+      c.subject = last_amount >= 0 ? (*claims)[last_amount].subject : "";
+      c.items = ListItems(s.substr(after));
+      c.text = std::string(s.substr(pos, std::min<size_t>(s.size() - pos, 60)));
+      c.at = st.At(pos);
+      c.part = last_amount;
+      if (!c.items.empty()) claims->push_back(c);
+      pos = after;
+      continue;
+    }
+    Number n;
+    if (!ReadNumber(s, pos, &n)) {
+      size_t next = pos;
+      NextCodePoint(s, &next);
+      pos = next;
+      continue;
+    }
+    std::string_view after = s.substr(n.end);
+    std::string_view before = s.substr(0, n.start);
+    Location at = st.At(n.start);
+    bool wan = after.starts_with("万元");
+    bool yuan = !wan && after.starts_with("元");
+    if ((wan || yuan) && !after.substr(wan ? 6 : 3).starts_with("/") &&
+        !after.substr(wan ? 6 : 3).starts_with("（原值）") &&
+        !after.substr(wan ? 6 : 3).starts_with("以上")) {
+      Claim c;
+      c.section = heading;
+      c.at = at;
+      c.unit = wan ? MoneyUnit::kWanYuan : MoneyUnit::kYuan;
+      auto amount = ParseAmount(n.text, wan ? MoneyUnit::kWanYuan : MoneyUnit::kYuan);
+      if (amount.ok()) c.amount = *amount;
+      // "比上年增加1770.29万元" / "比2025年预算减少2.53万元": a change of the amount before.
+      size_t change_word = std::string_view::npos;
+      for (std::string_view w : {"增加", "减少", "增长", "下降"}) {
+        if (before.ends_with(w)) change_word = n.start - w.size();
+      }
+      std::string_view lead = change_word != std::string_view::npos ? before.substr(0, change_word)
+                                                                    : std::string_view();
+      size_t bi = lead.rfind("比");
+      bool is_change = change_word != std::string_view::npos && bi != std::string_view::npos &&
+                       change_word - bi <= 24;
+      if (is_change) {
+        c.kind = ClaimKind::kChange;
+        c.decrease = before.ends_with("减少") || before.ends_with("下降");
+        c.part = sentence_amount;
+        c.subject = sentence_amount >= 0 ? (*claims)[sentence_amount].subject : "";
+        c.text = std::string(s.substr(bi, n.end + (wan ? 6 : 3) - bi));
+        // "，增长41.30%" right after.
+        std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
+        if (tail.starts_with("，") || tail.starts_with(",")) {
+          tail.remove_prefix(tail.starts_with("，") ? 3 : 1);
+          for (std::string_view w : {"增长", "下降", "增加", "减少", "降低"}) {
+            if (!tail.starts_with(w)) continue;
+            Number p;
+            if (ReadNumber(tail, w.size(), &p) && tail.substr(p.end).starts_with("%")) {
+              c.percent = ToDecimal(p.text);
+              c.has_percent = true;
+              c.text += "，" + std::string(tail.substr(0, p.end + 1));
+            }
+          }
+        }
+        claims->push_back(c);
+      } else {
+        c.kind = ClaimKind::kAmount;
+        c.subject = SubjectBefore(s, n.start, name);
+        c.text = c.subject + n.text + (wan ? "万元" : "元");
+        claims->push_back(c);
+        last_amount = static_cast<int>(claims->size()) - 1;
+        if (first_amount < 0) first_amount = last_amount;
+        if (sentence_amount < 0) sentence_amount = last_amount;
+        // "，占6.33%" right after.
+        std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
+        if (tail.starts_with("，") || tail.starts_with(",")) {
+          tail.remove_prefix(tail.starts_with("，") ? 3 : 1);
+          if (tail.starts_with("占")) {
+            Number p;
+            if (ReadNumber(tail, 3, &p) && tail.substr(p.end).starts_with("%")) {
+              Claim share;
+              share.kind = ClaimKind::kShare;
+              share.section = heading;
+              share.subject = c.subject;
+              share.text = c.text + "，占" + p.text + "%";
+              share.at = at;
+              share.percent = ToDecimal(p.text);
+              share.has_percent = true;
+              share.part = last_amount;
+              share.base = first_amount == last_amount ? -1 : first_amount;
+              claims->push_back(share);
+            }
+          }
+        }
+      }
+      pos = n.end;
+      continue;
+    }
+    if (after.starts_with("个")) {
+      std::string subject = SubjectBefore(s, n.start, name);
+      if (Contains(subject, "项目") || Contains(subject, "单位") || Contains(subject, "机构")) {
+        Claim c;
+        c.kind = ClaimKind::kCount;
+        c.section = heading;
+        c.subject = subject;
+        c.text = subject + n.text + "个";
+        c.at = at;
+        c.count = ToDecimal(n.text).digits;
+        claims->push_back(c);
+      }
+    }
+    pos = n.end;
+  }
+}
+
+}  // namespace
+
+std::string_view ClaimKindId(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kAmount:
+      return "amount";
+    case ClaimKind::kShare:
+      return "share";
+    case ClaimKind::kChange:
+      return "change";
+    case ClaimKind::kCount:
+      return "count";
+    case ClaimKind::kList:
+      return "list";
+    case ClaimKind::kNone:
+      return "none";
+  }
+  return "amount";
+}
+
+ClaimKind ClaimKindFromId(std::string_view id) {
+  for (ClaimKind k : {ClaimKind::kAmount, ClaimKind::kShare, ClaimKind::kChange, ClaimKind::kCount,
+                      ClaimKind::kList, ClaimKind::kNone}) {
+    if (ClaimKindId(k) == id) return k;
+  }
+  return ClaimKind::kAmount;
+}
+
+void ExtractClaims(Document* doc) {
+  doc->claims.clear();
+  for (const Section& s : doc->narrative) ExtractSection(s, doc->name, &doc->claims);
+}
+
+}  // namespace yusuan
