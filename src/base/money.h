@@ -36,7 +36,11 @@ struct Amount {
 
   bool present() const { return ulp_fen != 0; }
   // Largest distance from the true value that printing this amount may have introduced.
-  int64_t half_ulp() const { return ulp_fen / 2; }
+  // A zero printed without decimals ("0万元", "0") states that nothing is there; it is exact.
+  int64_t half_ulp() const {
+    if (fen == 0 && (ulp_fen == kFenPerYuan || ulp_fen == kFenPerWanYuan)) return 0;
+    return ulp_fen / 2;
+  }
   // Number of decimals this amount was printed with in `unit`.
   int decimals(MoneyUnit unit) const;
   friend bool operator==(const Amount&, const Amount&) = default;

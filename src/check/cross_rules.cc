@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "check/common.h"
@@ -15,12 +16,20 @@ struct Seen {
   const TargetTable* table;
 };
 
-std::map<std::string, std::vector<Seen>> ByProject(const std::vector<const Document*>& docs) {
+// Groups of target tables that are the same project: the same name, or (with `by_unit`)
+// the same implementing unit and annual amount.
+std::map<std::string, std::vector<Seen>> ByProject(const std::vector<const Document*>& docs,
+                                                   bool by_unit) {
   std::map<std::string, std::vector<Seen>> out;
   for (const Document* d : docs) {
     for (const TargetTable& t : d->targets) {
       if (t.kind != TargetTable::Kind::kProject || t.project_name.text.empty()) continue;
-      out[PairKey(t.project_name.text)].push_back(Seen{d, &t});
+      out["name:" + PairKey(t.project_name.text)].push_back(Seen{d, &t});
+      if (by_unit && !t.implementing_unit.text.empty() && t.funds[kAnnual].total.present()) {
+        out["unit:" + PairKey(t.implementing_unit.text) + "|" +
+            std::to_string(t.funds[kAnnual].total.fen)]
+            .push_back(Seen{d, &t});
+      }
     }
   }
   return out;
@@ -33,7 +42,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
       {"cross.project-amount", Severity::kError, "跨文件", "同一项目在不同文件中的年度资金须一致",
        "民生情况表中 35,000,000 元，单位预算的目标表中 3,500,000 元"},
       [](const std::vector<const Document*>& docs, Reporter& rep) {
-        for (const auto& [key, seen] : ByProject(docs)) {
+        for (const auto& [key, seen] : ByProject(docs, false)) {
           if (seen.size() < 2) continue;
           const Seen& first = seen.front();
           for (size_t i = 1; i < seen.size(); ++i) {
@@ -57,7 +66,8 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
       {"cross.project-indicators", Severity::kWarning, "跨文件",
        "同一项目在不同文件中的年度指标值须一致", "同一项目一处“≤386人”，另一处“≤388人”"},
       [](const std::vector<const Document*>& docs, Reporter& rep) {
-        for (const auto& [key, seen] : ByProject(docs)) {
+        std::set<std::pair<const TargetTable*, const TargetTable*>> compared;
+        for (const auto& [key, seen] : ByProject(docs, true)) {
           if (seen.size() < 2) continue;
           const Seen& first = seen.front();
           std::map<std::string, const Indicator*> values;
@@ -65,7 +75,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
             values.emplace(PairKey(i.name), &i);
           for (size_t k = 1; k < seen.size(); ++k) {
             const Seen& s = seen[k];
-            if (s.doc == first.doc) continue;
+            if (s.doc == first.doc || !compared.emplace(first.table, s.table).second) continue;
             for (const Indicator& i : s.table->indicators[kAnnual]) {
               auto it = values.find(PairKey(i.name));
               if (it == values.end() || MatchKey(it->second->value.raw) == MatchKey(i.value.raw))

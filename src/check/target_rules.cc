@@ -253,9 +253,14 @@ void AddTargetRules(std::vector<Rule>* rules) {
             bool any = false;
             for (const Amount& a : parts) any = any || a.present();
             if (!any) continue;
+            std::vector<uint32_t> lines;
+            for (const Location* at :
+                 {&f.central_at, &f.provincial_at, &f.local_at, &f.self_raised_at, &f.other_at}) {
+              if (at->line) lines.push_back(at->line);
+            }
             ReportSum(rep, f.at.line ? f.at.line : Line(t),
                       fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t), kSide[side]),
-                      f.total, parts, {}, MoneyUnit::kYuan);
+                      f.total, parts, lines, MoneyUnit::kYuan);
           }
         }
       });

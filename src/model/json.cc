@@ -209,13 +209,14 @@ Amount AmountFrom(const Json& j, MoneyUnit unit) {
 struct FundField {
   const char* id;
   Amount Funds::*field;
+  Location Funds::*at;
 };
-const FundField kFundFields[] = {{"total", &Funds::total},
-                                 {"central", &Funds::central},
-                                 {"provincial", &Funds::provincial},
-                                 {"local", &Funds::local},
-                                 {"self_raised", &Funds::self_raised},
-                                 {"other", &Funds::other}};
+const FundField kFundFields[] = {{"total", &Funds::total, &Funds::at},
+                                 {"central", &Funds::central, &Funds::central_at},
+                                 {"provincial", &Funds::provincial, &Funds::provincial_at},
+                                 {"local", &Funds::local, &Funds::local_at},
+                                 {"self_raised", &Funds::self_raised, &Funds::self_raised_at},
+                                 {"other", &Funds::other, &Funds::other_at}};
 
 Json LocJson(const Location& at) {
   Json j{{"line", at.line}};
@@ -311,13 +312,12 @@ Json TargetJson(const TargetTable& t) {
     Json fj = Json::object();
     for (const FundField& ff : kFundFields) {
       const Amount& a = t.funds[p].*ff.field;
-      if (a.present()) fj[ff.id] = AmountJson(a, MoneyUnit::kYuan);
+      if (!a.present()) continue;
+      Json aj = AmountJson(a, MoneyUnit::kYuan);
+      aj["at"] = LocJson(t.funds[p].*ff.at);
+      fj[ff.id] = aj;
     }
-    if (!fj.empty()) {
-      fj["line"] = t.funds[p].at.line;
-      if (t.funds[p].at.column) fj["col"] = t.funds[p].at.column;
-      funds[kPeriods[p]] = fj;
-    }
+    if (!fj.empty()) funds[kPeriods[p]] = fj;
   }
   j["funds"] = funds;
   Json goals = Json::object();
@@ -355,9 +355,10 @@ TargetTable TargetFrom(const Json& j) {
     if (!funds.contains(kPeriods[p])) continue;
     const Json& fj = funds.at(kPeriods[p]);
     for (const FundField& ff : kFundFields) {
-      if (fj.contains(ff.id)) t.funds[p].*ff.field = AmountFrom(fj.at(ff.id), MoneyUnit::kYuan);
+      if (!fj.contains(ff.id)) continue;
+      t.funds[p].*ff.field = AmountFrom(fj.at(ff.id), MoneyUnit::kYuan);
+      t.funds[p].*ff.at = LocFrom(Need(fj.at(ff.id), "at"));
     }
-    t.funds[p].at = LocFrom(fj);
   }
   const Json& goals = Need(j, "goals");
   for (int p : {kImplementation, kAnnual}) t.goals[p] = GetText(goals, kPeriods[p]);

@@ -58,6 +58,7 @@ struct Indicator {
 struct Funds {
   Amount total, central, provincial, local, self_raised, other;
   Location at;  // the total
+  Location central_at, provincial_at, local_at, self_raised_at, other_at;
   friend bool operator==(const Funds&, const Funds&) = default;
 };
 

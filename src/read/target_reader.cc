@@ -110,6 +110,16 @@ bool LooksLikeValue(const std::string& text) {
   return false;
 }
 
+// Where the reader records the place of each 项目资金 line.
+Location* FundPlace(Funds* f, const Amount* slot) {
+  if (slot == &f->total) return &f->at;
+  if (slot == &f->central) return &f->central_at;
+  if (slot == &f->provincial) return &f->provincial_at;
+  if (slot == &f->local) return &f->local_at;
+  if (slot == &f->self_raised) return &f->self_raised_at;
+  return &f->other_at;
+}
+
 // Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
 // "市(区)级财政资金", even "市基(区)财政资金").
 Amount* FundSlot(Funds* f, const std::string& k) {
@@ -219,7 +229,7 @@ class RowTableParser {
         auto a = ParseAmount(f[i + 1]->text, MoneyUnit::kYuan);
         if (a.ok()) {
           *slot = *a;
-          if (slot == &funds.total) funds.at = f[i + 1]->at;
+          *FundPlace(&funds, slot) = f[i + 1]->at;
         } else {
           Gap(f[i + 1]->at, a.status().message());
         }

@@ -1,0 +1,389 @@
+// Every rule fires on a seed changed to contain its defect, and stays silent on the clean
+// seeds except for the defects the real documents do contain (listed and explained below).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "check/rule.h"
+#include "read/document_reader.h"
+
+namespace yusuan {
+namespace {
+
+std::string Seed(const std::string& name) {
+  std::ifstream in(std::string(YUSUAN_SAMPLES) + "/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const char* k000 = "000_da7aa4487f922a22.txt";
+const char* k001 = "001_8dd967fac47080d3.txt";
+const char* k002 = "002_31488b35b9684d74.txt";
+const char* k003 = "003_e6ae60a0aa2cb151.txt";
+const char* k004 = "004_0beacd04c5a77258.txt";
+
+// In the `nth` line containing `anchor`, replace `from` by `to` (every occurrence); with no
+// `from`, replace the whole line by `to`.
+struct Edit {
+  const char* anchor;
+  const char* from;
+  const char* to;
+  int nth = 1;
+};
+
+std::string Apply(std::string text, const std::vector<Edit>& edits) {
+  for (const Edit& e : edits) {
+    size_t start = 0;
+    int seen = 0;
+    bool done = false;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(start, end - start);
+      if (line.find(e.anchor) != std::string::npos && ++seen == e.nth) {
+        std::string changed;
+        if (!e.from) {
+          changed = e.to;
+        } else {
+          changed = line;
+          size_t at = changed.find(e.from);
+          EXPECT_NE(at, std::string::npos) << "\"" << e.from << "\" not in line: " << line;
+          while (at != std::string::npos) {
+            changed.replace(at, std::string(e.from).size(), e.to);
+            at = changed.find(e.from, at + std::string(e.to).size());
+          }
+        }
+        text.replace(start, end - start, changed);
+        done = true;
+        break;
+      }
+      start = end + 1;
+    }
+    EXPECT_TRUE(done) << "anchor not found: " << e.anchor << " #" << e.nth;
+  }
+  return text;
+}
+
+int Count(const std::vector<Finding>& findings, const std::string& rule) {
+  int n = 0;
+  for (const Finding& f : findings) n += f.rule == rule;
+  return n;
+}
+
+std::vector<Finding> CheckText(const std::string& text, const std::string& name) {
+  auto doc = ReadDecoded(text, name, "UTF-8");
+  EXPECT_TRUE(doc.ok()) << doc.status().message();
+  if (!doc.ok()) return {};
+  return CheckDocument(*doc);
+}
+
+struct FiringCase {
+  const char* rule;
+  const char* seed;
+  std::vector<Edit> edits;
+};
+
+const std::vector<FiringCase>& Cases() {
+  static const std::vector<FiringCase> cases = {
+      // 表内算术
+      {"table1.row-sum",
+       k003,
+       {{"八、社会保障和就业支出\t4675.90\t4183.79", "4675.90", "4675.00"}}},
+      {"table2.row-sum",
+       k003,
+       {{"20801\t人力资源和社会保障管理事务\t797.63\t797.63", "\t797.63\t797.63",
+         "\t797.63\t797.00"}}},
+      {"table3.row-sum",
+       k003,
+       {{"2080101\t行政运行\t154.39\t154.39", "154.39\t154.39", "154.39\t154.93", 2}}},
+      {"table4.row-sum",
+       k003,
+       {{"八、社会保障和就业支出\t4675.90\t4675.90", "4675.90\t4675.90", "4675.90\t4675.09"}}},
+      {"table5.row-sum", k003, {{"\t6217.80\t1123.27\t5094.53", "5094.53", "5094.35"}}},
+      {"table6.row-sum", k003, {{"\t1123.27\t1046.84\t76.42", "76.42", "76.24"}}},
+      {"table8.row-sum", k003, {{"\t合计\t1519.41\t\t1519.41", "\t\t1519.41", "\t\t1591.41"}}},
+      {"table9.row-sum",
+       k003,
+       {{"合计\t\t\t\t\t\t\t", nullptr, "合计\t\t\t合计\t\t5.00\t1.00\t1.00"}}},
+      {"table10.row-sum", k001, {{"公务接待费\t0.70\t0.70", "0.70\t0.70", "0.70\t0.07"}}},
+      {"table11.row-sum", k003, {{"部门合计\t60.64\t60.64", "60.64\t60.64", "60.64\t60.46"}}},
+      {"table12.row-sum",
+       k003,
+       {{"2026年公益性零工市场工作运转补贴（工作经费）\t20.00\t20.00", "20.00\t20.00",
+         "20.00\t20.10"}}},
+      {"table13.row-sum",
+       k003,
+       {{"下达2025年城乡居民医疗保险工作经费（阳财社[2025]23号）\t3.35\t3.35", "3.35\t3.35",
+         "3.35\t3.53"}}},
+      {"table2.hierarchy",
+       k003,
+       {{"2080101\t行政运行\t154.39\t154.39", "154.39\t154.39", "154.93\t154.93", 1}}},
+      {"table3.hierarchy",
+       k003,
+       {{"2080101\t行政运行\t154.39\t154.39", "154.39\t154.39", "154.93\t154.93", 2}}},
+      {"table5.hierarchy",
+       k003,
+       {{"2080101\t行政运行\t154.39\t154.39", "154.39\t154.39", "154.93\t154.93", 3}}},
+      {"table7.hierarchy",
+       k003,
+       {{"1030148\t国有土地使用权出让收入\t1519.41", "1519.41", "1591.41"}}},
+      {"table8.hierarchy",
+       k003,
+       {{"2120899\t其他国有土地使用权出让收入安排的支出\t1519.41\t\t1519.41", "1519.41", "1591.41",
+         3}}},
+      {"table9.hierarchy",
+       k003,
+       {{"合计\t\t\t\t\t\t\t", nullptr,
+         "合计\t\t\t合计\t\t5.00\t\t5.00\n\t\t\t223\t国有资本经营预算支出\t4.00\t\t4.00"}}},
+      {"table6.groups", k003, {{"办公费\t办公经费\t21.84", "21.84", "21.48"}}},
+      {"table10.components", k001, {{"②公务用车运行维护费\t1.48\t1.48", "1.48", "1.84"}}},
+      {"table11.units", k003, {{"孟县人力资源和社会保障局\t60.64\t60.64", "60.64", "60.46"}}},
+      {"table12.units", k003, {{"2026年档案管理项目（其他）\t2.00\t2.00", "2.00", "2.20"}}},
+      {"table13.units",
+       k003,
+       {{"2025年稳就业扩大社会保险补贴范围省级补助资金（阳财社[2025]106号）\t4.00\t4.00", "4.00",
+         "4.40"}}},
+      {"table1.income-sum",
+       k003,
+       {{"二、政府性基金预算\t1519.41\t二、外交支出", "1519.41", "1591.41"}}},
+      {"table1.expenditure-sum", k003, {{"二十、住房保障支出\t73.80\t73.80", "73.80", "73.08"}}},
+      {"table1.balance",
+       k003,
+       {{"收入总计\t8237.74\t支出总计\t8237.74\t7737.21", "收入总计\t8237.74",
+         "收入总计\t8273.74"}}},
+      {"table4.balance",
+       k003,
+       {{"收入总计\t8237.74\t支出总计\t8237.74\t6718.33", "收入总计\t8237.74",
+         "收入总计\t8273.74"}}},
+      {"table4.income-sum", k003, {{"一、一般公共预算\t500.53", "500.53", "500.35"}}},
+      {"table4.expenditure-sum", k003, {{"二十、住房保障支出\t73.80\t73.80", "73.80", "73.08", 2}}},
+      {"table.no-data-note", k003, {{"注：本表无数据", nullptr, ""}}},
+      // 表间关系
+      {"t1-t3.total",
+       k003,
+       {{"收入总计\t8237.74\t支出总计\t8237.74\t7737.21", "支出总计\t8237.74",
+         "支出总计\t8237.84"}}},
+      {"t1-t3.classes",
+       k003,
+       {{"十、卫生健康支出\t1968.64\t1960.22", "1968.64\t1960.22", "1968.46\t1960.04"}}},
+      {"t1-t2.income", k003, {{"合计\t\t7737.21\t6217.80\t1519.41", "500.53", "500.35"}}},
+      {"t2-t3.codes", k003, {{"2080799\t其他就业补助支出\t926.00\t926.00", "394.11", "349.11"}}},
+      {"t5-t1.general",
+       k003,
+       {{"一、一般公共预算\t6217.80\t一、一般公共服务支出", "6217.80", "6218.70"}}},
+      {"t5-t2.codes",
+       k003,
+       {{"2101102\t事业单位医疗\t36.05\t35.75\t0.30", "36.05\t35.75", "36.50\t36.20", 2}}},
+      {"t5-t6.basic",
+       k003,
+       {{"\t1123.27\t1046.84\t76.42", "1123.27\t1046.84", "1123.72\t1047.30"}}},
+      {"t5-t12.project",
+       k003,
+       {{"孟县人力资源和社会保障局\t6613.94\t5094.53", "5094.53", "5049.53"}}},
+      {"t8-t1.fund", k003, {{"\t合计\t1519.41\t\t1519.41", "1519.41", "1591.41"}}},
+      {"t8-t2.codes", k003, {{"212\t城乡社区支出\t1519.41\t\t1519.41", "1519.41", "1591.41", 3}}},
+      {"t8-t12.project", k003, {{"\t合计\t1519.41\t\t1519.41", "1519.41", "1591.41"}}},
+      {"t3-t12-t13.project",
+       k003,
+       {{"孟县人力资源和社会保障局\t500.53\t500.53", "500.53", "500.35"}}},
+      {"t13-t1.carryover",
+       k003,
+       {{"孟县人力资源和社会保障局\t500.53\t500.53", "500.53", "500.35"}}},
+      {"t4-t1.income",
+       k003,
+       {{"二、政府性基金预算\t1519.41\t二、外交支出", "1519.41", "1591.41", 2}}},
+      {"t4-t5.general", k003, {{"本年支出合计\t8237.74\t6718.33", "6718.33", "6781.33"}}},
+      {"t4-t3.classes", k003, {{"十、卫生健康支出\t1968.64\t1968.64", "1968.64", "1986.64"}}},
+      {"t6-t10.items", k001, {{"公务接待费\t公务接待费\t0.70", "0.70", "0.90"}}},
+      {"t11-t6.public", k003, {{"部门合计\t60.64\t60.64", "60.64", "80.64"}}},
+      // 科目分类
+      {"code.name", k003, {{"2080101\t行政运行\t154.39", "行政运行", "行政运行费", 3}}},
+      {"code.class-name",
+       k003,
+       {{"208\t社会保障和就业支出\t4675.90", "社会保障和就业支出", "社会保障与就业支出"}}},
+      {"code.parent", k003, {{"20805\t行政事业单位养老支出\t998.55\t205.76", nullptr, ""}}},
+      {"code.format", k003, {{"2080106\t就业管理事务\t2.00\t\t2.00", "2080106\t", "\t"}}},
+      // 说明与表格
+      {"narrative.amount", k003, {{"基本支出1123.27万元，占13.64%", "1123.27", "1132.27"}}},
+      {"narrative.rounding", k004, {{"合计\t\t9263.63\t256.44\t9007.20", "9007.20", "9007.25"}}},
+      {"narrative.share", k003, {{"基本支出1123.27万元，占13.64%", "13.64%", "13.46%"}}},
+      {"narrative.change", k001, {{"比上年增加1770.29万元，增长41.30%", "41.30%", "41.03%"}}},
+      {"narrative.part-whole", k003, {{"政府采购服务预算0.96万元", "0.96", "0.69"}}},
+      {"narrative.count",
+       k001,
+       {{"公开项目绩效目标12个", "公开项目绩效目标12个", "公开项目绩效目标13个"}}},
+      {"narrative.list",
+       k001,
+       {{"公用经费23.72万元，主要包括：", "主要包括：办公费", "主要包括：会议费"}}},
+      {"narrative.none",
+       k001,
+       {{"财政拨款安排的“三公”经费预算2.18万元", nullptr, "本单位无“三公”经费预算。"}}},
+      {"narrative.three-public",
+       k001,
+       {{"公务接待费0.70万元，与上年相比", "公务接待费0.70万元", "公务接待费0.80万元"}}},
+      {"narrative.targets-amount",
+       k001,
+       {{"共计金额5,673.09万元", "共计金额5,673.09万元", "共计金额5,637.09万元"}}},
+      // 绩效目标
+      {"target.unpaired-table",
+       k001,
+       {{"项目名称\t\t信息化经费", "信息化经费", "信息系统运维费"},
+        {"实施期资金总额:\t304,200", "304,200", "314,200"}}},
+      {"target.project-without-table",
+       k001,
+       {{"项目名称\t\t信息化经费", "信息化经费", "信息系统运维费"},
+        {"实施期资金总额:\t304,200", "304,200", "314,200"}}},
+      {"target.name-differs", k001, {{"项目名称\t\t信息化经费", "信息化经费", "信息化建设经费"}}},
+      {"target.amount-vs-table12", k001, {{"实施期资金总额:\t304,200", "304,200", "340,200"}}},
+      {"target.sources-sum", k001, {{"市县(区)财政资金\t304,200", "304,200", "340,200"}}},
+      {"target.period-vs-annual",
+       k001,
+       {{"实施期资金总额:\t304,200", "实施期资金总额:\t304,200", "实施期资金总额:\t204,200"}}},
+      {"target.attribute-duration",
+       k003,
+       {{"项目属性\t\t一次性项目(1年结束)\t\t项目期\t\t1年", "\t1年", "\t3年"}}},
+      {"target.department",
+       k001,
+       {{"103-高平市人力资源和社会保障局", "103-高平市人力资源和社会保障局", "104-高平市医疗保障局",
+         6}}},
+      {"target.first-level", k001, {{"满意度指标\t服务对象满意度\t相关人员满意度", nullptr, ""}}},
+      {"target.output-second-level", k001, {{"时效指标\t临时人员工资发放时间", "时效指标", ""}}},
+      {"target.quantified", k001, {{"临时人员人数\t≥27人", "≥27人", "较多"}}},
+      {"target.empty-value", k001, {{"质量指标\t临时人员工资发放完成率\t100%", "100%", ""}}},
+      {"target.cost-exceeds", k001, {{"该项目总金额\t144万元", "144万元", "154万元"}}},
+      {"target.one-year-sides",
+       k003,
+       {{"享受补助人数\t≥300人\t数量指标\t享受补助人数\t≥300人",
+         "≥300人\t数量指标\t享受补助人数\t≥300人", "≥300人\t数量指标\t享受补助人数\t≥350人"}}},
+      {"target.unit-mismatch", k001, {{"临时人员工资发放完成率\t100%", "100%", "100元"}}},
+      {"target.overview-arithmetic",
+       k001,
+       {{"190×500=9.5万元", "190×500=9.5万元", "190×500=9.6万元"}}},
+      {"target.pairing-unknown", k002, {{"≥62所", nullptr, ""}}},
+      // 民生事项
+      {"livelihood.total", k000, {{"\t108156100", "108156100", "108165100"}}},
+      {"livelihood.row-without-table",
+       k000,
+       {{"\t就业帮扶公益性岗位补贴项目", "项目", "资金"}, {"\t1900000", "1900000", "1800000"}}},
+      {"livelihood.table-without-row",
+       k000,
+       {{"\t就业帮扶公益性岗位补贴项目", "项目", "资金"}, {"\t1900000", "1900000", "1800000"}}},
+      {"livelihood.amount", k000, {{"\t35000000", "35000000", "35000100"}}},
+      {"livelihood.name", k000, {{"\t育儿补贴本级补助", "本级", "市级"}}},
+      // 国有资产
+      {"assets.vehicles-quota", k003, {{"共有公务用车编制0辆，实有0辆", "实有0辆", "实有2辆"}}},
+      {"assets.vehicles-by-type",
+       k003,
+       {{"共有公务用车编制0辆，实有0辆", "领导用车0辆", "领导用车1辆"}}},
+      {"assets.vehicle-running-cost",
+       k001,
+       {{"共有公务用车编制0辆，实有1辆", "实有1辆", "实有0辆"}}},
+      // 文字
+      {"text.doubled-punctuation",
+       k001,
+       {{"人员经费359.54万元，主要包括：", "公务员医疗补助缴费、", "公务员医疗补助缴费、、"}}},
+      {"text.unbalanced-brackets",
+       k001,
+       {{"(一) 贯彻落实党中央", "方针政策和决策部署", "方针政策（和决策部署"}}},
+      {"text.repeated-word", k001, {{"(一) 贯彻落实党中央", "开展政策宣传", "开展政策政策宣传"}}},
+      {"text.year", k001, {{"### 2026年预算收支总表", "2026", "2025"}}},
+      {"text.outdated-class-name",
+       k001,
+       {{"主要用于以下方面：社会保障和就业支出", "卫生健康支出5,838.20",
+         "医疗卫生与计划生育支出5,838.20"}}},
+  };
+  return cases;
+}
+
+TEST(Rules, EveryRuleFiresOnASeedChangedToContainItsDefect) {
+  std::map<std::string, std::vector<Finding>> clean;
+  for (const FiringCase& c : Cases()) {
+    SCOPED_TRACE(c.rule);
+    ASSERT_NE(FindRule(c.rule), nullptr);
+    if (!clean.count(c.seed)) clean[c.seed] = CheckText(Seed(c.seed), c.seed);
+    std::vector<Finding> changed = CheckText(Apply(Seed(c.seed), c.edits), c.seed);
+    EXPECT_GT(Count(changed, c.rule), Count(clean[c.seed], c.rule)) << c.rule << " did not fire";
+  }
+}
+
+TEST(Rules, EveryRuleHasAFiringTest) {
+  std::set<std::string> covered = {"cross.project-amount", "cross.project-indicators"};
+  for (const FiringCase& c : Cases()) covered.insert(c.rule);
+  for (const Rule& r : Rules()) EXPECT_TRUE(covered.count(r.info.id)) << r.info.id;
+  EXPECT_GE(Rules().size() + CrossRules().size(), 60u);
+}
+
+// What the clean seeds really contain. Every entry is a defect a careful reviewer would
+// confirm in the document itself; every rule not listed here is silent on all five seeds.
+const std::map<std::string, int> kRealDefects = {
+    {"assets.vehicles-quota", 1},         // 001: 编制 0 辆，实有 1 辆
+    {"livelihood.name", 6},               // 002: names differ from their target tables
+    {"livelihood.row-without-table", 1},  // 002: 30 rows, 29 target tables
+    {"narrative.targets-amount", 1},      // 003: 6698.25 万元 vs the tables' sum
+    {"target.department", 26},            // 001, 003, 004: 主管部门 written differently
+    {"target.empty-value", 16},           // 001, 003, 004: indicators with no value
+    {"target.name-differs", 11},          // 001, 003, 004: names differ from table 12
+    {"target.one-year-sides", 1},         // 004: 提高提高 / 提高逐步提高
+    {"target.output-second-level", 25},   // 001, 003, 004: missing 时效/成本 etc.
+    {"target.overview-arithmetic", 1},    // 001: 340,717人×2元/人 is 68.14万, not 68.15万
+    {"target.pairing-unknown", 14},       // 002: PDF text the reader will not guess at
+    {"target.quantified", 16},            // 003, 004: 成本 values in words
+    {"target.unpaired-table", 2},         // 003: two tables of another department (901-预算股)
+    {"text.repeated-word", 47},       // 001, 003, 004: 及时及时, 提高提高, 人口人口 …
+    {"text.unbalanced-brackets", 4},  // 002: 关于《印发《…》的通知 and the like
+};
+
+TEST(Rules, CleanSeedsRaiseOnlyTheirRealDefects) {
+  std::map<std::string, int> counts;
+  for (const char* seed : {k000, k001, k002, k003, k004}) {
+    for (const Finding& f : CheckText(Seed(seed), seed)) ++counts[f.rule];
+  }
+  for (const Rule& r : Rules()) {
+    auto it = kRealDefects.find(r.info.id);
+    EXPECT_EQ(counts[r.info.id], it == kRealDefects.end() ? 0 : it->second) << r.info.id;
+  }
+}
+
+TEST(Rules, CleanSeedsHaveNoErrorsInTheirTables) {
+  for (const char* seed : {k001, k003, k004}) {
+    for (const Finding& f : CheckText(Seed(seed), seed)) {
+      bool table_rule = f.rule.starts_with("table") ||
+                        f.rule.starts_with("t") && f.rule[1] >= '0' && f.rule[1] <= '9';
+      EXPECT_FALSE(table_rule && f.severity == Severity::kError)
+          << seed << ":" << f.line << " " << f.message;
+    }
+  }
+}
+
+TEST(Rules, CanBeSwitchedOffById) {
+  CheckOptions options;
+  options.disabled = {"text.repeated-word"};
+  auto doc = ReadDecoded(Seed(k004), k004, "UTF-8");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_GT(Count(CheckDocument(*doc), "text.repeated-word"), 0);
+  EXPECT_EQ(Count(CheckDocument(*doc, options), "text.repeated-word"), 0);
+}
+
+TEST(CrossRules, FireOnTheSameProjectStatedDifferently) {
+  auto a = ReadDecoded(Seed(k000), "a.txt", "UTF-8");
+  auto b =
+      ReadDecoded(Apply(Seed(k000), {{"\t32656100", "32656100", "32656000", 3}}), "b.txt", "UTF-8");
+  ASSERT_TRUE(a.ok() && b.ok());
+  std::vector<Finding> f = CheckAcross({&*a, &*b});
+  EXPECT_GT(Count(f, "cross.project-amount"), 0);
+  EXPECT_EQ(Count(CheckAcross({&*a, &*a}), "cross.project-amount"), 0);
+  // 000 and 001 state the same project (same unit, same amount) with different values.
+  auto c = ReadDecoded(Seed(k001), "c.txt", "UTF-8");
+  ASSERT_TRUE(c.ok());
+  EXPECT_GT(Count(CheckAcross({&*a, &*c}), "cross.project-indicators"), 0);
+  auto d = ReadDecoded(Apply(Seed(k000), {{"\t≤1392人", "≤1392人", "≤1390人"}}), "d.txt", "UTF-8");
+  ASSERT_TRUE(d.ok());
+  EXPECT_GT(Count(CheckAcross({&*a, &*d}), "cross.project-indicators"), 0);
+}
+
+}  // namespace
+}  // namespace yusuan
