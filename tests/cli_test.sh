@@ -59,9 +59,59 @@ for variant in gb u16 crlf; do
   cmp -s "$tmp/utf8.json" "$tmp/$variant.json" || fail "$variant: model differs from UTF-8"
 done
 
+# check: exit 1 when a finding is an error, 0 when none is, 2 on unusable input.
+"$yusuan" check "$samples"/001_*.txt >"$tmp/check.txt"
+code=$?
+[ "$code" -eq 1 ] || fail "check 001: exit $code, expected 1 (it holds an arithmetic error)"
+grep -q "^$samples/001_8dd967fac47080d3.txt:[0-9]*: error \[target.overview-arithmetic\]" "$tmp/check.txt" \
+  || fail "check text: no compiler-style line"
+tail -1 "$tmp/check.txt" | grep -q "错误" || fail "check text: no count at the end"
+"$yusuan" check --disable target.overview-arithmetic "$samples"/001_*.txt >/dev/null
+[ $? -eq 0 ] || fail "check 001 with the error disabled: expected exit 0"
+"$yusuan" check --disable no.such-rule "$samples"/001_*.txt >/dev/null 2>&1
+[ $? -eq 2 ] || fail "check --disable unknown: expected exit 2"
+"$yusuan" check "$tmp/empty.txt" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "check empty file: expected exit 2"
+"$yusuan" check --format json "$samples"/003_*.txt >"$tmp/check.json"
+python3 - "$tmp/check.json" <<'PY' || fail "check json shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert isinstance(d["findings"], list) and d["findings"]
+for f in d["findings"]:
+    assert set(f) >= {"rule", "severity", "message", "expected", "actual", "location"}
+    assert set(f["location"]) == {"file", "line", "related_lines"}
+    assert f["severity"] in ("error", "warning", "info")
+PY
+"$yusuan" check --format sarif -o "$tmp/check.sarif" "$samples"/004_*.txt
+python3 - "$tmp/check.sarif" <<'PY' || fail "sarif shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "2.1.0"
+run = d["runs"][0]
+ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
+assert run["results"] and all(r["ruleId"] in ids for r in run["results"])
+assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run["results"])
+PY
+# HTML: self-contained, escaped.
+printf '<script>alert(1)</script>\n2026年度单位预算公开\n2026年预算支出总表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n208\t<b onclick=x>社保</b>\t1.00\t2.00\t\n' >"$tmp/xss.txt"
+"$yusuan" check --format html -o "$tmp/xss.html" "$tmp/xss.txt"
+grep -q "<script>alert" "$tmp/xss.html" && fail "html: document text not escaped"
+grep -q "&lt;b onclick=x&gt;" "$tmp/xss.html" || fail "html: cell text not escaped"
+grep -q "<b onclick" "$tmp/xss.html" && fail "html: raw markup from the document"
+grep -q "<style>" "$tmp/xss.html" || fail "html: not self-contained"
+"$yusuan" check --format html -o "$tmp/all.html" "$samples"/*.txt
+grep -q "table3.hierarchy\|text.repeated-word" "$tmp/all.html" || fail "html: findings missing"
+
+# docs/rules.md is the generated catalogue.
+docs="$(dirname "$samples")/docs/rules.md"
+"$yusuan" rules --format markdown | cmp -s - "$docs" || fail "docs/rules.md is stale: run yusuan rules --format markdown > docs/rules.md"
+[ "$("$yusuan" rules | wc -l)" -ge 60 ] || fail "fewer than 60 rules"
+
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"
 "$yusuan" parse --help | grep -q -- "--format" || fail "parse --help"
+"$yusuan" check --help | grep -q -- "--disable" || fail "check --help"
+"$yusuan" rules --help | grep -q -- "--format" || fail "rules --help"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failed"

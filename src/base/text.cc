@@ -138,41 +138,73 @@ std::string CleanCell(std::string_view s) {
 std::string MatchKey(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) {
-    char32_t cp = NextCodePoint(s, &pos);
-    if (IsSpaceCp(cp)) continue;
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
-    switch (cp) {
-      case 0x3010:
-      case 0x3014:
-      case 0x3016:
-        cp = '[';
-        break;  // 【 〔 〖
-      case 0x3011:
-      case 0x3015:
-      case 0x3017:
-        cp = ']';
-        break;
-      case 0x201C:
-      case 0x201D:
-      case 0x2018:
-      case 0x2019:
-        cp = '"';
-        break;
-      case '\'':
-        cp = '"';
-        break;
-      case 0x3001:
-        cp = ',';
-        break;  // 、
-      case 0x3002:
-        cp = '.';
-        break;  // 。
-      default:
-        break;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        ++i;
+        continue;
+      }
+      out.push_back(c == '\'' ? '"' : static_cast<char>(c));
+      ++i;
+      continue;
     }
-    AppendUtf8(cp, &out);
+    // Only a few three-byte sequences fold (U+2018-201D, U+3000-3017, U+FF01-FF5E); every
+    // other character is copied as it is, without decoding.
+    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && i + 2 < s.size()) {
+      size_t pos = i;
+      char32_t cp = NextCodePoint(s, &pos);
+      char32_t folded = cp;
+      if (cp == 0x3000 || cp == 0xFEFF) {
+        i = pos;
+        continue;
+      }
+      if (cp >= 0xFF01 && cp <= 0xFF5E) folded = cp - 0xFEE0;
+      switch (cp) {
+        case 0x3010:
+        case 0x3014:
+        case 0x3016:
+          folded = '[';
+          break;  // 【 〔 〖
+        case 0x3011:
+        case 0x3015:
+        case 0x3017:
+          folded = ']';
+          break;
+        case 0x201C:
+        case 0x201D:
+        case 0x2018:
+        case 0x2019:
+          folded = '"';
+          break;
+        case 0x3001:
+          folded = ',';
+          break;  // 、
+        case 0x3002:
+          folded = '.';
+          break;  // 。
+        default:
+          break;
+      }
+      if (folded == ' ') {
+        i = pos;
+        continue;
+      }
+      if (folded == '\'') folded = '"';
+      if (folded != cp) {
+        AppendUtf8(folded, &out);
+      } else {
+        out.append(s.substr(i, pos - i));
+      }
+      i = pos;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      i += 2;  // no-break space
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+    ++i;
   }
   return out;
 }

@@ -65,6 +65,10 @@ const Binding kBindings[] = {
     {"三公", "三公", K::kThreePublic, "total", 0, "total"},
     // 八、机关运行经费
     {"机关运行经费", "机关运行经费", K::kOrgRunning, "total", 0, "total"},
+    // 十、绩效管理：整体绩效目标
+    {"整体绩效", "预算资金", K::kBudgetSummary, "grand_total", 1, "total"},
+    {"整体绩效", "基本支出", K::kExpenditureSummary, "total", 0, "basic"},
+    {"整体绩效", "项目支出", K::kExpenditureSummary, "total", 0, "project"},
 };
 
 struct Bound {

@@ -30,6 +30,10 @@ std::vector<Pair> PairTargets(const Document& doc) {
     }
   }
   std::vector<bool> taken(projects.size(), false);
+  std::vector<std::string> project_keys;
+  for (size_t j = 0; j < projects.size(); ++j) {
+    project_keys.push_back(PairKey(projects[j]->label(*owners[j])));
+  }
   std::vector<Pair> pairs;
   for (size_t i = 0; i < doc.targets.size(); ++i) {
     if (doc.targets[i].kind == TargetTable::Kind::kProject) {
@@ -43,14 +47,18 @@ std::vector<Pair> PairTargets(const Document& doc) {
     taken[j] = true;
   };
   // Exact names first, then names that contain each other.
+  std::vector<std::string> target_keys;
+  for (const Pair& p : pairs)
+    target_keys.push_back(PairKey(doc.targets[p.target].project_name.text));
   for (int pass = 0; pass < 2; ++pass) {
-    for (Pair& p : pairs) {
+    for (size_t pi = 0; pi < pairs.size(); ++pi) {
+      Pair& p = pairs[pi];
       if (p.project) continue;
-      std::string key = PairKey(doc.targets[p.target].project_name.text);
+      const std::string& key = target_keys[pi];
       if (key.size() < 6) continue;
       for (size_t j = 0; j < projects.size(); ++j) {
         if (taken[j]) continue;
-        std::string other = PairKey(projects[j]->label(*owners[j]));
+        const std::string& other = project_keys[j];
         bool match = pass == 0
                          ? other == key
                          : other.size() >= 9 && (Contains(other, key) || Contains(key, other));

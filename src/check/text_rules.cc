@@ -137,6 +137,10 @@ void AddTextRules(std::vector<Rule>* rules) {
           for (size_t i = 0; i < s.size(); ++i) {
             if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
             for (size_t len = 6; len <= 18 && i + 2 * len <= s.size(); len += 3) {
+              // Cheap test on the first character before comparing the whole run.
+              if (s[i] != s[i + len] || s[i + 1] != s[i + len + 1] || s[i + 2] != s[i + len + 2]) {
+                continue;
+              }
               std::string_view a(s.data() + i, len), b(s.data() + i + len, len);
               if (a != b) continue;
               bool cjk = true;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "check/measured.h"
 #include "check/rule.h"
 #include "decode/decode.h"
 #include "model/json.h"
@@ -128,12 +129,24 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
 
 int RunRules(const std::string& format) {
   if (format == "markdown") {
-    std::cout << "# yusuan 规则清单\n\n"
-                 "由 `yusuan rules --format markdown` 生成，请勿手工修改。严重程度：`error` "
-                 "数字或事实错误；"
-                 "`warning` 可能有误或不合规；`info` 值得一看。\n\n"
-                 "舍入：每个数字按其印刷精度（末位的半个单位）计入容差；n 个舍入后的分项相加，"
-                 "与合计的差不超过 n 个半单位加合计自身的半单位时不算错误。\n\n";
+    std::cout
+        << "# yusuan 规则清单\n\n"
+           "由 `yusuan rules --format markdown` 生成，请勿手工修改。严重程度：`error` "
+           "数字或事实错误；"
+           "`warning` 可能有误或不合规；`info` 值得一看。\n\n"
+           "舍入：每个数字按其印刷精度（末位的半个单位）计入容差；n 个舍入后的分项相加，"
+           "与合计的差不超过 n 个半单位加合计自身的半单位时不算错误；不带小数印出的 "
+           "0（“0万元”）视为精确的零。\n\n"
+        << "检出率（种子缺陷测试 `src/check/seeded_defects_test.cc`：在样本 000、001、003、004 "
+           "中逐一改动 "
+        << yusuan::kMeasuredFigures
+        << " 个数字——表格单元格、说明中的金额与占比、绩效目标表资金——每次改动后重新检查）：至少 "
+        << yusuan::kMeasuredDetectedPercent << "% 的改动产生新的问题，至少 "
+        << yusuan::kMeasuredLocatedPercent
+        << "% 的改动产生的问题指向被改动的行（`line` 或 "
+           "`related_lines`）。复现：`./build/yusuan_tests "
+           "--gtest_filter=SeededDefects*`。\n\n"
+        << "规则可用 `yusuan check --disable 规则,规则` 关闭。\n";
     std::string family;
     auto print = [&](const yusuan::RuleInfo& r) {
       if (r.family != family) {

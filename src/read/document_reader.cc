@@ -152,6 +152,12 @@ Structure FindStructure(const Lines& lines) {
       st.watermark[i] = true;
       continue;
     }
+    // Every structure line (a title, a heading, a label, a TOC entry) is short; long lines are
+    // prose or table rows and need no key.
+    if (raw.size() > 400) {
+      in_toc = false;
+      continue;
+    }
     std::string plain = StripMarkup(raw);
     std::string key = MatchKey(plain);
     if (key.empty()) continue;

@@ -386,15 +386,19 @@ class RowTableParser {
       Gap(rest[0]->at, "指标行首多出的单元格按一级指标处理：“" + rest[0]->text + "”", true);
       rest.erase(rest.begin());
     }
+    // What each cell looks like, computed once for all split points.
+    std::vector<bool> l2(rest.size()), value(rest.size());
+    for (size_t j = 0; j < rest.size(); ++j) {
+      l2[j] = IsLevel2(Key(rest[j]->text));
+      value[j] = LooksLikeValue(rest[j]->text);
+    }
     size_t best_k = 0;
     int best = -1000;
     for (size_t k = 0; k <= rest.size(); ++k) {
-      std::vector<const TCell*> a(rest.begin(), rest.begin() + k);
-      std::vector<const TCell*> b(rest.begin() + k, rest.end());
-      int score = SideScore(a) + SideScore(b);
-      bool a_l2 = !a.empty() && IsLevel2(Key(a[0]->text));
-      bool b_l2 = !b.empty() && IsLevel2(Key(b[0]->text));
-      if (a.size() == b.size() && a_l2 == b_l2) score += 3;
+      int score = SideScore(l2, value, 0, k) + SideScore(l2, value, k, rest.size());
+      bool a_l2 = k > 0 && l2[0];
+      bool b_l2 = k < rest.size() && l2[k];
+      if (k == rest.size() - k && a_l2 == b_l2) score += 3;
       if (annual_column_ > 0) {
         for (size_t j = 0; j < rest.size(); ++j) {
           bool in_b = j >= k;
@@ -410,19 +414,20 @@ class RowTableParser {
     Side(kAnnual, {rest.begin() + best_k, rest.end()});
   }
 
-  // How well `cells` read as one side: [二级指标] 三级指标 [指标值].
-  static int SideScore(const std::vector<const TCell*>& cells) {
-    if (cells.empty()) return 0;
-    size_t from = IsLevel2(Key(cells[0]->text)) ? 1 : 0;
-    size_t n = cells.size() - from;
+  // How well cells [begin, end) read as one side: [二级指标] 三级指标 [指标值].
+  static int SideScore(const std::vector<bool>& l2, const std::vector<bool>& value, size_t begin,
+                       size_t end) {
+    if (begin == end) return 0;
+    size_t from = l2[begin] ? begin + 1 : begin;
+    size_t n = end - from;
     if (n > 2) return -10 * static_cast<int>(n - 2);
     int score = 0;
     // A value standing alone, with no name beside it, is an unlikely side.
-    if (n == 1 && from == 0 && LooksLikeValue(cells[0]->text)) score -= 2;
+    if (n == 1 && from == begin && value[from]) score -= 2;
     if (n == 2) {
-      score += LooksLikeValue(cells[from + 1]->text) ? 1 : 0;
-      score -= LooksLikeValue(cells[from]->text) ? 2 : 0;
-      score -= IsLevel2(Key(cells[from + 1]->text)) ? 2 : 0;
+      score += value[from + 1] ? 1 : 0;
+      score -= value[from] ? 2 : 0;
+      score -= l2[from + 1] ? 2 : 0;
     }
     return score;
   }
