@@ -43,6 +43,12 @@ std::string_view StripOrdinal(std::string_view s);
 
 bool Contains(std::string_view s, std::string_view part);
 
+// Number of code points (characters) in UTF-8 text.
+size_t CodePoints(std::string_view s);
+
+// True when `s` is one or more ASCII digits and nothing else.
+bool IsAsciiDigits(std::string_view s);
+
 // Parses a plain decimal count or measure ("300", "1,250.5") into hundredths, exactly;
 // digits beyond the second decimal are dropped. False when `s` is not such a number.
 bool ParseHundredths(std::string_view s, int64_t* out);

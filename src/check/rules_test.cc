@@ -9,16 +9,12 @@
 
 #include "check/rule.h"
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
 namespace yusuan {
 namespace {
 
-std::string Seed(const std::string& name) {
-  std::ifstream in(std::string(YUSUAN_SAMPLES) + "/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Seed(const std::string& name) { return testing::SampleBytes(name); }
 
 const char* k000 = "000_da7aa4487f922a22.txt";
 const char* k001 = "001_8dd967fac47080d3.txt";

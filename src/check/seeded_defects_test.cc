@@ -14,16 +14,12 @@
 #include "check/measured.h"
 #include "check/rule.h"
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
 namespace yusuan {
 namespace {
 
-std::string Seed(const std::string& name) {
-  std::ifstream in(std::string(YUSUAN_SAMPLES) + "/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Seed(const std::string& name) { return testing::SampleBytes(name); }
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;

@@ -120,6 +120,18 @@ Quantity QuantityFrom(const Json& j) {
   return q;
 }
 
+Json AmountJson(const Amount& a, MoneyUnit unit) {
+  return Json{{"yuan", FormatYuan(a.fen)}, {"printed", FormatIn(a, unit)}};
+}
+
+Amount AmountFrom(const Json& j, MoneyUnit unit) {
+  auto a = ParseAmount(Str(j, "printed"), unit);
+  if (!a.ok()) throw JsonError{a.status().message()};
+  auto yuan = ParseYuan(Str(j, "yuan"));
+  if (!yuan.ok() || *yuan != a->fen) throw JsonError{"金额的 yuan 与 printed 不一致"};
+  return *a;
+}
+
 Table TableFrom(const Json& j) {
   Table t;
   std::string kind = Str(j, "kind");
@@ -161,16 +173,7 @@ Table TableFrom(const Json& j) {
       cell.at.column = static_cast<uint16_t>(cj.value("col", 0));
       cell.doubtful = cj.value("doubtful", false);
       cell.text = Str(cj, "text");
-      if (cj.contains("printed")) {
-        auto amount = ParseAmount(Str(cj, "printed"), t.unit);
-        if (!amount.ok()) throw JsonError{amount.status().message()};
-        auto yuan = ParseYuan(Str(cj, "yuan"));
-        if (!yuan.ok() || *yuan != amount->fen) {
-          throw JsonError{"第 " + std::to_string(r.at.line) + " 行 " + id +
-                          " 的 yuan 与 printed 不一致"};
-        }
-        cell.amount = *amount;
-      }
+      if (cj.contains("printed")) cell.amount = AmountFrom(cj, t.unit);
     }
     t.rows.push_back(std::move(r));
   }
@@ -192,18 +195,6 @@ TextItem GetText(const Json& j, const char* key) {
   if (!j.contains(key)) return {};
   const Json& v = j.at(key);
   return TextItem{Str(v, "text"), Location{Line(v), static_cast<uint16_t>(v.value("col", 0))}};
-}
-
-Json AmountJson(const Amount& a, MoneyUnit unit) {
-  return Json{{"yuan", FormatYuan(a.fen)}, {"printed", FormatIn(a, unit)}};
-}
-
-Amount AmountFrom(const Json& j, MoneyUnit unit) {
-  auto a = ParseAmount(Str(j, "printed"), unit);
-  if (!a.ok()) throw JsonError{a.status().message()};
-  auto yuan = ParseYuan(Str(j, "yuan"));
-  if (!yuan.ok() || *yuan != a->fen) throw JsonError{"金额的 yuan 与 printed 不一致"};
-  return *a;
 }
 
 struct FundField {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/samples.h"
+
 #include "read/document_reader.h"
 
 namespace yusuan {
@@ -14,7 +16,7 @@ const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
 TEST(Json, EverySeedRoundTripsThroughTheModelUnchanged) {
   for (const char* seed : kSeeds) {
     SCOPED_TRACE(seed);
-    auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/" + seed);
+    auto doc = ReadDocumentFile(testing::SamplePath(seed));
     ASSERT_TRUE(doc.ok()) << doc.status().message();
     Json first = ToJson(*doc);
     auto back = DocumentFromJson(Json::parse(first.dump()));
@@ -24,7 +26,7 @@ TEST(Json, EverySeedRoundTripsThroughTheModelUnchanged) {
 }
 
 TEST(Json, MoneyIsYuanWithTwoDecimalsBesideThePrintedText) {
-  auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/001_8dd967fac47080d3.txt");
+  auto doc = ReadDocumentFile(testing::SamplePath("001_8dd967fac47080d3.txt"));
   ASSERT_TRUE(doc.ok());
   Json j = ToJson(*doc);
   EXPECT_EQ(j["summary"]["income_total"], "60563500.00");
@@ -41,7 +43,7 @@ TEST(Json, MoneyIsYuanWithTwoDecimalsBesideThePrintedText) {
 TEST(Json, RejectsDocumentsThatAreNotOurs) {
   EXPECT_FALSE(DocumentFromJson(Json::parse("{}")).ok());
   EXPECT_FALSE(DocumentFromJson(Json::parse("[1,2]")).ok());
-  auto doc = ReadDocumentFile(std::string(YUSUAN_SAMPLES) + "/001_8dd967fac47080d3.txt");
+  auto doc = ReadDocumentFile(testing::SamplePath("001_8dd967fac47080d3.txt"));
   Json j = ToJson(*doc);
   j["tables"][0]["rows"][0]["cells"]["amount"]["yuan"] = "1.00";  // disagrees with printed
   auto bad = DocumentFromJson(j);

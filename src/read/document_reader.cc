@@ -15,12 +15,6 @@
 namespace yusuan {
 namespace {
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 bool EndsWithPageNumber(std::string_view plain) {
   size_t end = plain.size();
   size_t d = end;

@@ -8,16 +8,12 @@
 #include <sstream>
 
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
 namespace yusuan {
 namespace {
 
-std::string SeedBytes(const char* name) {
-  std::ifstream in(std::string(YUSUAN_SAMPLES) + "/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string SeedBytes(const char* name) { return testing::SampleBytes(name); }
 
 const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
                         "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",

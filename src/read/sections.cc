@@ -7,12 +7,6 @@
 namespace yusuan {
 namespace {
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // Splits "甲、乙、丙" into items, dropping a trailing "等N个机构" and closing punctuation.
 std::vector<std::string> SplitList(std::string_view s) {
   std::vector<std::string> items;

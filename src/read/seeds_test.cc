@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "base/text.h"
+#include "testing/samples.h"
 #include "model/summary.h"
 #include "read/document_reader.h"
 
 namespace yusuan {
 namespace {
 
-std::string Sample(const std::string& name) { return std::string(YUSUAN_SAMPLES) + "/" + name; }
+std::string Sample(const std::string& name) { return testing::SamplePath(name); }
 
 const Document& Seed(const std::string& name) {
   static std::map<std::string, Document> cache;

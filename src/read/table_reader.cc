@@ -10,17 +10,9 @@
 namespace yusuan {
 namespace {
 
-bool IsDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 // 功能分类 and revenue codes: 类 3 digits, 款 5, 项 7.
 bool IsClassificationCode(std::string_view s) {
-  return IsDigits(s) && (s.size() == 3 || s.size() == 5 || s.size() == 7);
+  return IsAsciiDigits(s) && (s.size() == 3 || s.size() == 5 || s.size() == 7);
 }
 
 RowKind CodeKind(std::string_view code) {
@@ -49,7 +41,7 @@ bool IsColumnNumberRow(const std::vector<std::string_view>& cells) {
   for (std::string_view c : cells) {
     std::string_view t = Trim(c);
     if (t.empty()) continue;
-    if (!IsDigits(t) || std::to_string(expected) != t) return false;
+    if (!IsAsciiDigits(t) || std::to_string(expected) != t) return false;
     ++expected;
   }
   return expected > 3;
@@ -375,7 +367,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
       std::string& code = row->cells[code_col].text;
       // "2080505 机关事业单位…" printed in one cell.
       size_t space = code.find(' ');
-      if (space != std::string::npos && IsDigits(code.substr(0, space)) && label.empty()) {
+      if (space != std::string::npos && IsAsciiDigits(code.substr(0, space)) && label.empty()) {
         label = code.substr(space + 1);
         code.resize(space);
       }

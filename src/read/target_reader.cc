@@ -698,10 +698,6 @@ void SplitUnit(const std::string& text, LivelihoodRow* row) {
   }
 }
 
-bool IsWholeNumber(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 }  // namespace
 
 void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
@@ -752,7 +748,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         }
         continue;
       }
-      if (f.size() < 4 || !IsWholeNumber(f[0]->text) || !LooksLikeAmount(f[3]->text)) continue;
+      if (f.size() < 4 || !IsAsciiDigits(f[0]->text) || !LooksLikeAmount(f[3]->text)) continue;
       LivelihoodRow r;
       r.number = f[0]->text;
       SplitUnit(f[1]->text, &r);
@@ -779,7 +775,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         uint32_t n = paras[i].at.line;
         for (; n <= last_line && !Trim(lines[n]).empty(); ++n) {
           std::string_view t = Trim(lines[n]);
-          if (!IsWholeNumber(t) || t.size() > 3) all_numbers = false;
+          if (!IsAsciiDigits(t) || t.size() > 3) all_numbers = false;
           here.emplace_back(t);
         }
         if (!all_numbers || here.empty()) break;
