@@ -430,6 +430,66 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
                     vehicles->unit);
         }
       });
+  Add(rules, "narrative.three-public-change", Severity::kError,
+      "说明中“三公”经费的增减额等于各项增减额之和（未说明增减的项目按不变计）",
+      "“三公”经费比上年减少 0.42 万元，而所述公务接待费减少 0.52 万元、其余不变",
+      [](const Document& doc, Reporter& rep) {
+        const Claim* total = nullptr;
+        int64_t components = 0;
+        bool any = false;
+        std::vector<uint32_t> lines;
+        for (const Claim& c : doc.claims) {
+          if (c.kind != ClaimKind::kChange || !Contains(c.section, "三公")) continue;
+          const Claim* now = At(doc, c.part);
+          if (!now) continue;
+          int64_t delta = c.decrease ? -c.amount.fen : c.amount.fen;
+          bool is_total = Contains(now->subject, "三公");
+          // 公务用车购置及运行费 is the sum of its two parts: count one or the other.
+          bool nested = Contains(now->subject, "运行维护") || Contains(now->subject, "购置费");
+          if (is_total) {
+            if (!total) total = &c;
+          } else if (!nested) {
+            components += delta;
+            any = true;
+            lines.push_back(c.at.line);
+          }
+        }
+        if (!total || !any) return;
+        int64_t stated = total->decrease ? -total->amount.fen : total->amount.fen;
+        if (stated == components) return;
+        Finding& f =
+            rep.Report(total->at.line, fmt::format("“{}”，而说明所列各项增减合计为 {}", total->text,
+                                                   Money(components, total->unit)));
+        f.expected = Money(components, total->unit);
+        f.actual = Money(stated, total->unit);
+        f.related_lines = lines;
+      });
+  Add(rules, "narrative.org-running-units", Severity::kWarning,
+      "说明中安排机关运行经费的行政单位个数与表11 所列单位一致",
+      "说明称“等2家行政单位”，表11 只列 1 个单位", [](const Document& doc, Reporter& rep) {
+        const Table* t11 = doc.table(TableKind::kOrgRunning);
+        if (!t11) return;
+        int units = 0;
+        for (const Row& r : t11->rows) units += r.kind == RowKind::kUnit;
+        for (const Section& s : doc.narrative) {
+          if (!Contains(s.heading.text, "机关运行经费")) continue;
+          for (const TextItem& p : s.paragraphs) {
+            size_t at = p.text.find("家行政单位");
+            if (at == std::string::npos) continue;
+            size_t start = at;
+            while (start > 0 && p.text[start - 1] >= '0' && p.text[start - 1] <= '9') --start;
+            if (start == at) continue;
+            int stated = std::stoi(p.text.substr(start, at - start));
+            if (stated == units) continue;
+            Finding& f = rep.Report(
+                p.at.line, fmt::format("说明称{}家行政单位安排机关运行经费，表11 列出 {} 个单位",
+                                       stated, units));
+            f.expected = std::to_string(units);
+            f.actual = std::to_string(stated);
+            f.related_lines.push_back(t11->title_at.line);
+          }
+        }
+      });
   Add(rules, "narrative.targets-amount", Severity::kWarning,
       "说明中纳入绩效目标管理的项目金额与所附项目绩效目标表的年度资金之和一致（元折万元，允许舍入"
       "）",
