@@ -107,11 +107,48 @@ docs="$(dirname "$samples")/docs/rules.md"
 "$yusuan" rules --format markdown | cmp -s - "$docs" || fail "docs/rules.md is stale: run yusuan rules --format markdown > docs/rules.md"
 [ "$("$yusuan" rules | wc -l)" -ge 60 ] || fail "fewer than 60 rules"
 
+# db load / query / export.
+db="$tmp/y.db"
+"$yusuan" db load --db "$db" "$samples" >"$tmp/load.txt" 2>"$tmp/load.err" || fail "db load: exit $?"
+grep -q "已载入 5 份" "$tmp/load.txt" || fail "db load: not 5 documents"
+[ "$("$yusuan" db query --db "$db" "SELECT COUNT(*) AS n FROM documents" --format csv | tail -1)" = "5" ] \
+  || fail "db query: count"
+"$yusuan" db query --db "$db" "SELECT name, year FROM unit_key_figures" --format json \
+  | python3 -c 'import json,sys; rows=json.load(sys.stdin); assert len(rows)==5 and "name" in rows[0]' \
+  || fail "db query json"
+"$yusuan" db query --db "$db" "DELETE FROM documents" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "db query: a write must be refused with exit 2"
+[ "$("$yusuan" db query --db "$db" "SELECT COUNT(*) FROM documents" --format csv | tail -1)" = "5" ] \
+  || fail "db query: the refused write changed the database"
+"$yusuan" db load --db "$db" "$samples"/001_*.txt >/dev/null 2>&1
+[ "$("$yusuan" db query --db "$db" "SELECT COUNT(*) FROM documents" --format csv | tail -1)" = "5" ] \
+  || fail "db load: loading the same content again duplicated it"
+n_check=$("$yusuan" check --format json "$samples"/003_*.txt | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+n_db=$("$yusuan" db query --db "$db" "SELECT COUNT(*) FROM findings f JOIN documents d ON d.id=f.document_id WHERE d.name='孟县人力资源和社会保障局'" --format csv | tail -1)
+[ "$n_check" = "$n_db" ] || fail "findings stored ($n_db) differ from yusuan check ($n_check)"
+id=$("$yusuan" db query --db "$db" "SELECT id FROM documents WHERE kind='unit'" --format csv | tail -1)
+"$yusuan" export --db "$db" --document "$id" --format json -o "$tmp/e.json" || fail "export from db"
+"$yusuan" export "$samples"/001_*.txt --format json -o "$tmp/f.json" || fail "export from file"
+python3 - "$tmp/e.json" "$tmp/f.json" <<'PY' || fail "export from db differs from export from file"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+for d in (a, b):
+    d.pop("source")
+assert a == b
+PY
+"$yusuan" export "$samples"/003_*.txt --format csv -o "$tmp/e.csv" && head -1 "$tmp/e.csv" | grep -q "^document,file,table_number" \
+  || fail "export csv"
+"$yusuan" export --db "$db" --document 999 --format csv -o "$tmp/x.csv" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "export of a missing document: expected exit 2"
+
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"
 "$yusuan" parse --help | grep -q -- "--format" || fail "parse --help"
 "$yusuan" check --help | grep -q -- "--disable" || fail "check --help"
 "$yusuan" rules --help | grep -q -- "--format" || fail "rules --help"
+"$yusuan" db load --help | grep -q -- "--db" || fail "db load --help"
+"$yusuan" db query --help | grep -q "unit_key_figures" || fail "db query --help"
+"$yusuan" export --help | grep -q -- "--format" || fail "export --help"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failed"

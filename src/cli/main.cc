@@ -1,5 +1,7 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -8,13 +10,17 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "check/measured.h"
 #include "check/rule.h"
 #include "decode/decode.h"
 #include "model/json.h"
+#include "output/export.h"
 #include "output/findings.h"
 #include "output/text.h"
 #include "read/document_reader.h"
+#include "store/load.h"
+#include "store/store.h"
 
 namespace {
 
@@ -172,6 +178,155 @@ int RunRules(const std::string& format) {
   return 0;
 }
 
+int RunDbLoad(const std::string& db, const std::vector<std::string>& inputs) {
+  std::vector<std::string> errors;
+  std::vector<std::string> files = yusuan::ExpandInputs(inputs, &errors);
+  auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadWrite);
+  if (!store.ok()) {
+    std::cerr << "yusuan: " << store.status().message() << "\n";
+    return 2;
+  }
+  const bool tty = isatty(2);
+  yusuan::LoadOptions options;
+  options.progress = [&](const yusuan::LoadProgress& p) {
+    if (tty) {
+      int width = 30;
+      int filled = static_cast<int>(width * p.done / std::max<size_t>(p.total, 1));
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+                << p.done << "/" << p.total << std::flush;
+      if (p.done == p.total) std::cerr << "\n";
+    } else if (p.done % 100 == 0 || p.done == p.total) {
+      std::cerr << "已处理 " << p.done << "/" << p.total << "\n";
+    }
+  };
+  yusuan::LoadReport report = yusuan::LoadFiles(**store, files, options);
+  errors.insert(errors.end(), report.errors.begin(), report.errors.end());
+  for (const std::string& e : errors) std::cerr << "yusuan: " << e << "\n";
+  std::cout << "已载入 " << report.stored << " 份文件到 " << db << (errors.empty() ? "" : "，")
+            << (errors.empty() ? "" : std::to_string(errors.size()) + " 份无法载入") << "\n";
+  return errors.empty() ? 0 : 2;
+}
+
+// Display width: CJK characters take two columns.
+size_t Width(const std::string& s) {
+  size_t w = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = yusuan::NextCodePoint(s, &pos);
+    w += (cp >= 0x1100 && (yusuan::IsCjk(cp) || cp >= 0x2E80)) ? 2 : 1;
+  }
+  return w;
+}
+
+int RunDbQuery(const std::string& db, const std::string& sql, const std::string& format) {
+  auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadOnly);
+  if (!store.ok()) {
+    std::cerr << "yusuan: " << store.status().message() << "\n";
+    return 2;
+  }
+  auto result = (*store)->Query(sql);
+  if (!result.ok()) {
+    std::cerr << "yusuan: " << result.status().message() << "\n";
+    return 2;
+  }
+  const yusuan::QueryResult& q = *result;
+  if (format == "json") {
+    Json rows = Json::array();
+    for (const auto& row : q.rows) {
+      Json o = Json::object();
+      for (size_t i = 0; i < q.columns.size(); ++i)
+        o[q.columns[i]] = row[i] ? Json(*row[i]) : Json();
+      rows.push_back(o);
+    }
+    std::cout << rows.dump(2) << "\n";
+  } else if (format == "csv") {
+    for (size_t i = 0; i < q.columns.size(); ++i)
+      std::cout << (i ? "," : "") << yusuan::CsvField(q.columns[i]);
+    std::cout << "\n";
+    for (const auto& row : q.rows) {
+      for (size_t i = 0; i < row.size(); ++i)
+        std::cout << (i ? "," : "") << yusuan::CsvField(row[i].value_or(""));
+      std::cout << "\n";
+    }
+  } else {
+    std::vector<size_t> widths;
+    for (const std::string& c : q.columns) widths.push_back(Width(c));
+    for (const auto& row : q.rows) {
+      for (size_t i = 0; i < row.size(); ++i)
+        widths[i] = std::max(widths[i], Width(row[i].value_or("NULL")));
+    }
+    auto print = [&](const std::vector<std::string>& cells) {
+      for (size_t i = 0; i < cells.size(); ++i) {
+        std::cout << cells[i];
+        if (i + 1 < cells.size()) std::cout << std::string(widths[i] - Width(cells[i]) + 2, ' ');
+      }
+      std::cout << "\n";
+    };
+    print(q.columns);
+    for (const auto& row : q.rows) {
+      std::vector<std::string> cells;
+      for (const auto& v : row) cells.push_back(v.value_or("NULL"));
+      print(cells);
+    }
+    std::cout << "（" << q.rows.size() << " 行）\n";
+  }
+  return 0;
+}
+
+int RunExport(const std::vector<std::string>& files, const std::string& db, int64_t document_id,
+              const std::string& format, const std::string& output) {
+  yusuan::Document doc;
+  if (!db.empty()) {
+    auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadOnly);
+    if (!store.ok()) {
+      std::cerr << "yusuan: " << store.status().message() << "\n";
+      return 2;
+    }
+    auto q = (*store)->Query("SELECT model_json FROM documents WHERE id = " +
+                             std::to_string(document_id));
+    if (!q.ok() || q->rows.empty() || !q->rows[0][0]) {
+      std::cerr << "yusuan: " << db << ": 没有 id 为 " << document_id << " 的文件\n";
+      return 2;
+    }
+    auto parsed = yusuan::DocumentFromJson(Json::parse(*q->rows[0][0]));
+    if (!parsed.ok()) {
+      std::cerr << "yusuan: " << parsed.status().message() << "\n";
+      return 2;
+    }
+    doc = std::move(*parsed);
+  } else {
+    if (files.size() != 1) {
+      std::cerr << "yusuan: export 需要一个文件，或 --db 与 --document\n";
+      return 2;
+    }
+    auto read = yusuan::ReadDocumentFile(files[0]);
+    if (!read.ok()) {
+      std::cerr << "yusuan: " << read.status().message() << "\n";
+      return 2;
+    }
+    doc = std::move(*read);
+  }
+  std::vector<yusuan::Finding> findings = yusuan::CheckDocument(doc);
+  if (format == "xlsx") {
+    yusuan::Status s = yusuan::WriteXlsx(doc, findings, output);
+    if (!s.ok()) {
+      std::cerr << "yusuan: " << s.message() << "\n";
+      return 2;
+    }
+    return 0;
+  }
+  std::ofstream file(output, std::ios::binary);
+  if (!file) {
+    std::cerr << "yusuan: " << output << ": 无法写入\n";
+    return 2;
+  }
+  if (format == "csv") {
+    yusuan::WriteCsv(doc, file);
+  } else {
+    file << yusuan::ToJson(doc).dump(2) << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -211,6 +366,41 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown"}))
       ->capture_default_str();
 
+  std::string db_path = "yusuan.db";
+  CLI::App* db = app.add_subcommand("db", "数据库：载入文件、查询");
+  db->require_subcommand(1);
+  std::vector<std::string> load_inputs;
+  CLI::App* load =
+      db->add_subcommand("load", "读取、检查并存入数据库（同一内容再次载入时替换，不重复）");
+  load->add_option("--db", db_path, "SQLite 文件路径")->capture_default_str();
+  load->add_option("FILE", load_inputs, "文件或目录（目录中的 .txt 文件）")->required();
+  std::string sql;
+  std::string query_format = "table";
+  std::string views_help = "只读 SQL。可用视图：";
+  for (const yusuan::ViewInfo& v : yusuan::Views())
+    views_help += std::string("\n  ") + v.name + "：" + v.description;
+  CLI::App* query = db->add_subcommand("query", views_help);
+  query->add_option("--db", db_path, "SQLite 文件路径")->capture_default_str();
+  query->add_option("SQL", sql, "只读 SQL 语句")->required();
+  query->add_option("--format", query_format, "输出格式")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+
+  std::vector<std::string> export_files;
+  std::string export_db;
+  int64_t export_id = 0;
+  std::string export_format;
+  std::string export_output;
+  CLI::App* exp =
+      app.add_subcommand("export", "导出：XLSX（按公开样式逐表）、CSV（一数一行）、JSON（模型）");
+  exp->add_option("FILE", export_files, "预算公开文件");
+  exp->add_option("--db", export_db, "从数据库导出（配合 --document）");
+  exp->add_option("--document", export_id, "数据库中的文件 id");
+  exp->add_option("--format", export_format, "导出格式")
+      ->check(CLI::IsMember({"xlsx", "csv", "json"}))
+      ->required();
+  exp->add_option("-o,--output", export_output, "输出文件")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -219,5 +409,9 @@ int main(int argc, char** argv) {
   if (parse->parsed()) return RunParse(parse_files, parse_format);
   if (check->parsed()) return RunCheck(check_files, check_format, check_output, check_disable);
   if (rules->parsed()) return RunRules(rules_format);
+  if (load->parsed()) return RunDbLoad(db_path, load_inputs);
+  if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
+  if (exp->parsed())
+    return RunExport(export_files, export_db, export_id, export_format, export_output);
   return 2;
 }

@@ -2,9 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "testing/samples.h"
-
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
 namespace yusuan {
 namespace {

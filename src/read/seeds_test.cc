@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "base/text.h"
-#include "testing/samples.h"
 #include "model/summary.h"
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
 namespace yusuan {
 namespace {

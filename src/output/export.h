@@ -1,0 +1,26 @@
+// Exports: a spreadsheet in the published layout, and one tidy long CSV table.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "check/finding.h"
+#include "model/document.h"
+
+namespace yusuan {
+
+// XLSX: one sheet per standard table as published (headers, codes, amounts as numbers shown
+// with two decimals), a sheet of performance indicators and a sheet of findings.
+Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
+                 const std::string& path);
+
+// CSV, one figure per row (Fiscal Data Package style):
+// document,file,table_number,table,code,name,side,column,unit,amount_yuan,line
+void WriteCsv(const Document& doc, std::ostream& out);
+
+// CSV quoting of one field.
+std::string CsvField(const std::string& s);
+
+}  // namespace yusuan

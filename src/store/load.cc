@@ -1,0 +1,166 @@
+#include "store/load.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "base/sha256.h"
+#include "check/rule.h"
+#include "decode/decode.h"
+#include "model/json.h"
+#include "read/document_reader.h"
+
+namespace yusuan {
+namespace {
+
+struct Prepared {
+  std::string file;
+  std::string error;  // empty when the document is ready
+  std::string hash;
+  Document doc;
+  std::vector<Finding> findings;
+  std::string model_json;
+};
+
+Prepared Prepare(const std::string& file) {
+  Prepared p;
+  p.file = file;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    p.error = file + ": 无法读取";
+    return p;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  auto doc = ReadDocument(bytes, file);
+  if (!doc.ok()) {
+    p.error = doc.status().message();
+    return p;
+  }
+  p.hash = Sha256Hex(bytes);
+  p.doc = std::move(*doc);
+  p.findings = CheckDocument(p.doc);
+  p.model_json = ToJson(p.doc).dump();
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      std::vector<std::string>* errors) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(
+               p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt")
+          found.push_back(it->path().string());
+      }
+      if (ec) errors->push_back(p + ": 无法遍历目录（" + ec.message() + "）");
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(p);
+    }
+  }
+  return files;
+}
+
+LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
+                     const LoadOptions& options) {
+  LoadReport report;
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::condition_variable ready_cv, space_cv;
+  std::deque<Prepared> ready;
+  const size_t capacity = std::max<size_t>(4, threads * 4);
+  size_t finished_workers = 0;
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      while (true) {
+        size_t i = next.fetch_add(1);
+        if (i >= files.size()) break;
+        Prepared p = Prepare(files[i]);
+        std::unique_lock lock(mu);
+        space_cv.wait(lock, [&] { return ready.size() < capacity; });
+        ready.push_back(std::move(p));
+        ready_cv.notify_one();
+      }
+      std::lock_guard lock(mu);
+      ++finished_workers;
+      ready_cv.notify_one();
+    });
+  }
+
+  size_t done = 0;
+  size_t in_batch = 0;
+  bool open = false;
+  auto commit = [&] {
+    if (!open) return;
+    Status s = store.Commit();
+    if (!s.ok()) report.errors.push_back(s.message());
+    open = false;
+    in_batch = 0;
+  };
+  while (true) {
+    std::optional<Prepared> p;
+    {
+      std::unique_lock lock(mu);
+      ready_cv.wait(lock, [&] { return !ready.empty() || finished_workers == threads; });
+      if (ready.empty()) break;
+      p = std::move(ready.front());
+      ready.pop_front();
+      space_cv.notify_one();
+    }
+    if (p->error.empty()) {
+      if (!open) {
+        Status s = store.Begin();
+        if (!s.ok()) {
+          report.errors.push_back(s.message());
+        } else {
+          open = true;
+        }
+      }
+      if (open) {
+        auto id = store.Put(StoredDocument{p->hash, &p->doc, &p->findings, &p->model_json});
+        if (id.ok()) {
+          ++report.stored;
+          if (++in_batch >= options.batch) commit();
+        } else {
+          // The batch is undone; the documents already in it are lost with it, so say so.
+          store.Rollback();
+          open = false;
+          report.stored -= in_batch;
+          report.errors.push_back(p->file + ": " + id.status().message() + "（本批 " +
+                                  std::to_string(in_batch) + " 份已回滚，请重新载入）");
+          in_batch = 0;
+        }
+      }
+    } else {
+      report.errors.push_back(p->error);
+    }
+    ++done;
+    if (options.progress) options.progress(LoadProgress{done, files.size(), &p->file});
+  }
+  commit();
+  for (std::thread& w : workers) w.join();
+  return report;
+}
+
+}  // namespace yusuan

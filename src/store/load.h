@@ -1,0 +1,37 @@
+// Bulk loading: read and check files on every core, write them through one connection in
+// batched transactions. A document is always written whole.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace yusuan {
+
+struct LoadProgress {
+  size_t done = 0;  // files finished (stored or failed)
+  size_t total = 0;
+  const std::string* file = nullptr;
+};
+
+struct LoadOptions {
+  unsigned threads = 0;  // readers; 0 = one per core
+  size_t batch = 64;     // documents per transaction
+  std::function<void(const LoadProgress&)> progress;
+};
+
+struct LoadReport {
+  size_t stored = 0;
+  std::vector<std::string> errors;  // one line per file that could not be stored
+};
+
+// Expands directories (recursively, regular files ending in .txt) into a sorted file list.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      std::vector<std::string>* errors);
+
+LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
+                     const LoadOptions& options);
+
+}  // namespace yusuan

@@ -1,0 +1,170 @@
+// SQLite backend: embedded, one file, WAL mode so readers can read while a load writes.
+#include <sqlite3.h>
+
+#include <map>
+
+#include "store/store.h"
+
+namespace yusuan {
+namespace {
+
+class SqliteStore : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Status Begin() override { return Exec("BEGIN IMMEDIATE", {}); }
+  Status Commit() override { return Exec("COMMIT", {}); }
+  Status Rollback() override { return Exec("ROLLBACK", {}); }
+
+  Status Script(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      std::string message = error ? error : "unknown error";
+      sqlite3_free(error);
+      return Status::IoError(path_ + ": " + message);
+    }
+    return Status::Ok();
+  }
+
+  Result<QueryResult> Query(const std::string& sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, &tail) !=
+        SQLITE_OK) {
+      return Status::InvalidArgument(std::string("SQL 有误：") + sqlite3_errmsg(db_));
+    }
+    if (!stmt) return Status::InvalidArgument("SQL 为空");
+    if (!sqlite3_stmt_readonly(stmt)) {
+      sqlite3_finalize(stmt);
+      return Status::InvalidArgument("只允许只读查询（SELECT）");
+    }
+    QueryResult out;
+    int n = sqlite3_column_count(stmt);
+    for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(stmt, i));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<std::optional<std::string>> row;
+      for (int i = 0; i < n; ++i) {
+        if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
+          row.emplace_back(std::nullopt);
+        } else {
+          const unsigned char* text = sqlite3_column_text(stmt, i);
+          row.emplace_back(
+              std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt, i)));
+        }
+      }
+      out.rows.push_back(std::move(row));
+    }
+    std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
+    sqlite3_finalize(stmt);
+    if (!message.empty()) return Status::IoError(message);
+    return out;
+  }
+
+ protected:
+  Result<sqlite3_stmt*> Prepared(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) {
+      sqlite3_reset(it->second);
+      sqlite3_clear_bindings(it->second);
+      return it->second;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+    }
+    statements_.emplace(sql, stmt);
+    return stmt;
+  }
+
+  Status Run(sqlite3_stmt* stmt, const std::vector<Value>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      int index = static_cast<int>(i + 1);
+      if (const auto* v = std::get_if<int64_t>(&values[i])) {
+        sqlite3_bind_int64(stmt, index, *v);
+      } else if (const auto* s = std::get_if<std::string>(&values[i])) {
+        sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(stmt, index);
+      }
+    }
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+      return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+    }
+    return Status::Ok();
+  }
+
+  Status Exec(const std::string& sql, const std::vector<Value>& params) override {
+    auto stmt = Prepared(sql);
+    if (!stmt.ok()) return stmt.status();
+    return Run(*stmt, params);
+  }
+
+  Status Insert(const std::string& table, const std::vector<std::string>& columns,
+                const std::vector<Value>& values) override {
+    auto stmt = Prepared(InsertSql(table, columns));
+    if (!stmt.ok()) return stmt.status();
+    return Run(*stmt, values);
+  }
+
+  Result<int64_t> InsertReturningId(const std::string& table,
+                                    const std::vector<std::string>& columns,
+                                    const std::vector<Value>& values) override {
+    Status s = Insert(table, columns, values);
+    if (!s.ok()) return s;
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+ private:
+  static std::string InsertSql(const std::string& table, const std::vector<std::string>& columns) {
+    std::string sql = "INSERT INTO " + table + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") VALUES (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
+    return sql + ")";
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  std::map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode mode) {
+  sqlite3* db = nullptr;
+  int flags = mode == Store::Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IoError(path + ": 无法打开数据库（" + message + "）");
+  }
+  sqlite3_busy_timeout(db, 10000);
+  auto store = std::make_unique<SqliteStore>(db, path);
+  if (mode == Store::Mode::kReadWrite) {
+    Status s = store->Script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    if (s.ok()) s = store->Script(SchemaSql("sqlite"));
+    if (!s.ok()) return s;
+  } else {
+    // A read-only connection must not write, even through a pragma.
+    Status s = store->Script("PRAGMA query_only=ON;");
+    if (!s.ok()) return s;
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Mode mode) {
+  if (target.starts_with("postgresql://") || target.starts_with("postgres://")) {
+    return Status::InvalidArgument(target + ": PostgreSQL 尚未支持（计划中，见 docs/schema.md）");
+  }
+  return OpenSqlite(target, mode);
+}
+
+}  // namespace yusuan

@@ -1,0 +1,84 @@
+// The store: every loaded disclosure in a database, with its tables cell by cell, projects,
+// performance targets and indicators, narrative claims and findings.
+//
+//   auto store = Store::Open("yusuan.db", Store::Mode::kReadWrite);   // SQLite, created if absent
+//   (*store)->Begin();
+//   (*store)->Put(StoredDocument{bytes_hash, &doc, &findings});       // replaces the same content
+//   (*store)->Commit();
+//   auto rows = (*store)->Query("SELECT name, year FROM documents");
+//
+// One document is written inside one transaction, so a load killed at any moment leaves only
+// whole documents; the same content (by SHA-256) is replaced, never duplicated.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/status.h"
+#include "check/finding.h"
+#include "model/document.h"
+
+namespace yusuan {
+
+struct StoredDocument {
+  std::string content_hash;  // SHA-256 of the file's bytes
+  const Document* doc = nullptr;
+  const std::vector<Finding>* findings = nullptr;
+  // The model as JSON when the caller has it already (loaders make it on their reader
+  // threads); Put makes it otherwise.
+  const std::string* model_json = nullptr;
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;  // nullopt = SQL NULL
+};
+
+// A value written to the database.
+using Value = std::variant<std::monostate, int64_t, std::string>;
+
+class Store {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  virtual ~Store() = default;
+
+  // "postgresql://…" or "postgres://…" opens PostgreSQL; anything else is a SQLite file path.
+  // Read-write opening creates the schema when it is missing.
+  static Result<std::unique_ptr<Store>> Open(const std::string& target, Mode mode);
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+  // Writes one document and its findings, replacing a document with the same content hash.
+  // REQUIRES: inside Begin()/Commit().
+  virtual Result<int64_t> Put(const StoredDocument& d);
+  // Runs one read-only SQL statement.
+  virtual Result<QueryResult> Query(const std::string& sql) = 0;
+
+ protected:
+  // Backend primitives used by Put.
+  virtual Status Exec(const std::string& sql, const std::vector<Value>& params) = 0;
+  virtual Status Insert(const std::string& table, const std::vector<std::string>& columns,
+                        const std::vector<Value>& values) = 0;
+  virtual Result<int64_t> InsertReturningId(const std::string& table,
+                                            const std::vector<std::string>& columns,
+                                            const std::vector<Value>& values) = 0;
+};
+
+// The schema, for one dialect ("sqlite" or "postgresql"): tables and named views.
+std::string SchemaSql(const std::string& dialect);
+
+// Names and descriptions of the shipped views, for README and --help.
+struct ViewInfo {
+  const char* name;
+  const char* description;
+};
+std::vector<ViewInfo> Views();
+
+Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode mode);
+
+}  // namespace yusuan

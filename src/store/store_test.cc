@@ -1,0 +1,250 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "base/sha256.h"
+#include "check/rule.h"
+#include "read/document_reader.h"
+#include "store/load.h"
+#include "testing/samples.h"
+#include "testing/variants.h"
+
+namespace yusuan {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
+                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
+                        "004_0beacd04c5a77258.txt"};
+
+fs::path TempDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("yusuan_" + name + "_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path,
+                                 Store::Mode mode = Store::Mode::kReadWrite) {
+  auto s = Store::Open(path, mode);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+int64_t Count(Store& store, const std::string& sql) {
+  auto q = store.Query(sql);
+  EXPECT_TRUE(q.ok()) << (q.ok() ? "" : q.status().message());
+  if (!q.ok() || q->rows.empty() || !q->rows[0][0]) return -1;
+  return std::stoll(*q->rows[0][0]);
+}
+
+std::vector<std::string> SeedFiles() {
+  std::vector<std::string> files;
+  for (const char* s : kSeeds) files.push_back(testing::SamplePath(s));
+  return files;
+}
+
+TEST(Store, LoadsEverySeedWithItsCellsTargetsAndFindings) {
+  fs::path dir = TempDir("load");
+  std::string db = (dir / "y.db").string();
+  auto store = OpenOrDie(db);
+  LoadReport report = LoadFiles(*store, SeedFiles(), LoadOptions{});
+  EXPECT_TRUE(report.errors.empty());
+  EXPECT_EQ(report.stored, 5u);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 5);
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    auto doc = ReadDocumentFile(testing::SamplePath(seed));
+    ASSERT_TRUE(doc.ok());
+    std::string hash = Sha256Hex(testing::SampleBytes(seed));
+    std::string where = "(SELECT id FROM documents WHERE content_hash = '" + hash + "')";
+    // The findings stored are exactly what `yusuan check` reports.
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM findings WHERE document_id = " + where),
+              static_cast<int64_t>(CheckDocument(*doc).size()));
+    int64_t cells = 0;
+    for (const Table& t : doc->tables) {
+      for (const Row& r : t.rows) {
+        for (size_t c = 0; c < r.cells.size(); ++c) {
+          cells += t.spec->sides[r.side].columns[c].type == ColumnType::kAmount &&
+                   r.cells[c].amount.present();
+        }
+      }
+    }
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM table_cells WHERE document_id = " + where),
+              cells);
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM targets WHERE document_id = " + where),
+              static_cast<int64_t>(doc->targets.size()));
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM claims WHERE document_id = " + where),
+              static_cast<int64_t>(doc->claims.size()));
+  }
+  EXPECT_EQ(
+      Count(*store, "SELECT income_total_fen FROM documents WHERE name = '高平市医疗保险服务中心'"),
+      6056350000);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM projects WHERE table_kind = 'projects_current'"),
+            12 + 22 + 48);
+  EXPECT_EQ(
+      Count(*store,
+            "SELECT COUNT(*) FROM indicators WHERE value_kind = 'quantity' AND comparator = '≥'") >
+          0,
+      true);
+  fs::remove_all(dir);
+}
+
+TEST(Store, LoadingTheSameContentAgainReplacesItAndKeepsItsId) {
+  fs::path dir = TempDir("replace");
+  std::string db = (dir / "y.db").string();
+  auto store = OpenOrDie(db);
+  LoadFiles(*store, SeedFiles(), LoadOptions{});
+  int64_t id = Count(*store, "SELECT id FROM documents WHERE name = '孟县人力资源和社会保障局'");
+  LoadReport again = LoadFiles(*store, {testing::SamplePath(kSeeds[3])}, LoadOptions{});
+  EXPECT_EQ(again.stored, 1u);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 5);
+  EXPECT_EQ(Count(*store, "SELECT id FROM documents WHERE name = '孟县人力资源和社会保障局'"), id);
+  EXPECT_EQ(
+      Count(*store,
+            "SELECT COUNT(*) FROM findings WHERE document_id NOT IN (SELECT id FROM documents)"),
+      0);
+  int64_t cells = Count(*store, "SELECT COUNT(*) FROM table_cells");
+  LoadFiles(*store, SeedFiles(), LoadOptions{});
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM table_cells"), cells);
+  fs::remove_all(dir);
+}
+
+TEST(Store, QueriesAreReadOnlyAndTheViewsAnswer) {
+  fs::path dir = TempDir("query");
+  std::string db = (dir / "y.db").string();
+  {
+    auto store = OpenOrDie(db);
+    LoadFiles(*store, SeedFiles(), LoadOptions{});
+  }
+  auto reader = OpenOrDie(db, Store::Mode::kReadOnly);
+  EXPECT_FALSE(reader->Query("DELETE FROM documents").ok());
+  EXPECT_FALSE(reader->Query("DROP TABLE findings").ok());
+  EXPECT_FALSE(reader->Query("SELEC 1").ok());
+  EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 5);
+  for (const ViewInfo& v : Views()) {
+    auto q = reader->Query(std::string("SELECT * FROM ") + v.name);
+    ASSERT_TRUE(q.ok()) << v.name << ": " << q.status().message();
+    EXPECT_FALSE(q->columns.empty()) << v.name;
+  }
+  EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM unit_key_figures"), 5);
+  EXPECT_EQ(
+      Count(*reader, "SELECT findings FROM findings_by_rule WHERE rule = 'text.repeated-word'"),
+      47);
+  // WAL mode: while a writer is connected, the write-ahead log sits beside the database.
+  auto writer = OpenOrDie(db);
+  EXPECT_TRUE(fs::exists(db + "-wal"));
+  fs::remove_all(dir);
+}
+
+TEST(Store, ASecondConnectionReadsWhileALoadWrites) {
+  fs::path dir = TempDir("wal");
+  std::string db = (dir / "y.db").string();
+  auto writer = OpenOrDie(db);
+  LoadFiles(*writer, {testing::SamplePath(kSeeds[0])}, LoadOptions{});
+  auto doc = ReadDocumentFile(testing::SamplePath(kSeeds[1]));
+  ASSERT_TRUE(doc.ok());
+  std::vector<Finding> findings = CheckDocument(*doc);
+  ASSERT_TRUE(writer->Begin().ok());
+  ASSERT_TRUE(writer->Put(StoredDocument{"deadbeef", &*doc, &findings}).ok());
+  // Mid-transaction, a reader sees the last committed state and is not blocked.
+  auto reader = OpenOrDie(db, Store::Mode::kReadOnly);
+  EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 1);
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 2);
+  fs::remove_all(dir);
+}
+
+TEST(Store, UnreadableFilesAreReportedAndTheRestStored) {
+  fs::path dir = TempDir("bad");
+  std::string db = (dir / "y.db").string();
+  std::ofstream(dir / "empty.txt").close();
+  std::ofstream(dir / "memo.txt") << "会议纪要\n今天讨论了工作。\n";
+  std::filesystem::copy_file(testing::SamplePath(kSeeds[1]), dir / "good.txt");
+  std::vector<std::string> errors;
+  std::vector<std::string> files = ExpandInputs({dir.string()}, &errors);
+  EXPECT_EQ(files.size(), 3u);
+  auto store = OpenOrDie(db);
+  LoadReport report = LoadFiles(*store, files, LoadOptions{});
+  EXPECT_EQ(report.stored, 1u);
+  EXPECT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 1);
+  fs::remove_all(dir);
+}
+
+// A bulk load killed with SIGKILL midway leaves a sound database with whole documents only,
+// and running the same load again completes it.
+TEST(Store, ABulkLoadKilledMidwayLeavesASoundDatabaseAndTheReloadCompletes) {
+  fs::path dir = TempDir("kill");
+  fs::path docs = dir / "docs";
+  fs::create_directories(docs);
+  const int kDocs = 400;
+  for (int i = 0; i < kDocs; ++i) {
+    std::string seed = testing::SampleBytes(kSeeds[1 + i % 4]);
+    std::ofstream(docs / ("d" + std::to_string(i) + ".txt"), std::ios::binary)
+        << testing::Variant(seed, i);
+  }
+  std::string db = (dir / "y.db").string();
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(YUSUAN_BINARY, YUSUAN_BINARY, "db", "load", "--db", db.c_str(), docs.c_str(), nullptr);
+    _exit(127);
+  }
+  // Wait until some documents are committed, then kill without warning.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  int64_t seen = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!fs::exists(db)) continue;
+    auto reader = Store::Open(db, Store::Mode::kReadOnly);
+    if (!reader.ok()) continue;
+    auto q = (*reader)->Query("SELECT COUNT(*) FROM documents");
+    if (q.ok() && !q->rows.empty() && q->rows[0][0]) seen = std::stoll(*q->rows[0][0]);
+    if (seen > 0) break;
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the load finished before it could be killed";
+  {
+    auto store = OpenOrDie(db);
+    auto check = store->Query("PRAGMA integrity_check");
+    ASSERT_TRUE(check.ok());
+    EXPECT_EQ(*check->rows[0][0], "ok");
+    int64_t stored = Count(*store, "SELECT COUNT(*) FROM documents");
+    EXPECT_GT(stored, 0);
+    EXPECT_LT(stored, kDocs);
+    // Whole documents only: every stored document has all its findings.
+    EXPECT_EQ(Count(*store,
+                    "SELECT COUNT(*) FROM documents d WHERE errors + warnings + infos <> "
+                    "(SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id)"),
+              0);
+    EXPECT_EQ(
+        Count(
+            *store,
+            "SELECT COUNT(*) FROM table_cells WHERE document_id NOT IN (SELECT id FROM documents)"),
+        0);
+    std::vector<std::string> errors;
+    LoadReport report = LoadFiles(*store, ExpandInputs({docs.string()}, &errors), LoadOptions{});
+    EXPECT_TRUE(report.errors.empty());
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), kDocs);
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace yusuan
