@@ -372,7 +372,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> load_inputs;
   CLI::App* load =
       db->add_subcommand("load", "读取、检查并存入数据库（同一内容再次载入时替换，不重复）");
-  load->add_option("--db", db_path, "SQLite 文件路径")->capture_default_str();
+  load->add_option("--db", db_path, "SQLite 文件路径，或 postgresql://… 连接串")
+      ->capture_default_str();
   load->add_option("FILE", load_inputs, "文件或目录（目录中的 .txt 文件）")->required();
   std::string sql;
   std::string query_format = "table";
@@ -380,7 +381,8 @@ int main(int argc, char** argv) {
   for (const yusuan::ViewInfo& v : yusuan::Views())
     views_help += std::string("\n  ") + v.name + "：" + v.description;
   CLI::App* query = db->add_subcommand("query", views_help);
-  query->add_option("--db", db_path, "SQLite 文件路径")->capture_default_str();
+  query->add_option("--db", db_path, "SQLite 文件路径，或 postgresql://… 连接串")
+      ->capture_default_str();
   query->add_option("SQL", sql, "只读 SQL 语句")->required();
   query->add_option("--format", query_format, "输出格式")
       ->check(CLI::IsMember({"table", "csv", "json"}))

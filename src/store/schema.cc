@@ -183,7 +183,7 @@ std::string SchemaSql(const std::string& dialect) {
        "unit_key_figures AS SELECT id, name, year, kind, region, "
        "income_total_fen, expenditure_total_fen, basic_expenditure_fen, project_expenditure_fen, "
        "personnel_fen, public_funds_fen, three_public_fen, org_running_fen, projects_current, "
-       "errors, warnings FROM documents;\n";
+       "errors, warnings, infos FROM documents;\n";
   s += view +
        "project_targets AS SELECT t.document_id, d.name AS document, t.ordinal, t.project_name, "
        "t.implementing_unit, t.annual_total_fen, t.confidence, "

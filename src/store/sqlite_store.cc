@@ -162,7 +162,7 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode m
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Mode mode) {
   if (target.starts_with("postgresql://") || target.starts_with("postgres://")) {
-    return Status::InvalidArgument(target + ": PostgreSQL 尚未支持（计划中，见 docs/schema.md）");
+    return OpenPostgres(target, mode);
   }
   return OpenSqlite(target, mode);
 }

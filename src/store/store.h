@@ -80,5 +80,6 @@ struct ViewInfo {
 std::vector<ViewInfo> Views();
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode mode);
+Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, Store::Mode mode);
 
 }  // namespace yusuan

@@ -15,6 +15,7 @@
 #include "check/rule.h"
 #include "read/document_reader.h"
 #include "store/load.h"
+#include "testing/postgres.h"
 #include "testing/samples.h"
 #include "testing/variants.h"
 
@@ -54,10 +55,38 @@ std::vector<std::string> SeedFiles() {
   return files;
 }
 
-TEST(Store, LoadsEverySeedWithItsCellsTargetsAndFindings) {
-  fs::path dir = TempDir("load");
-  std::string db = (dir / "y.db").string();
-  auto store = OpenOrDie(db);
+// The same tests run against SQLite and against a PostgreSQL server of the tests' own.
+testing::TempPostgres& Postgres() {
+  static testing::TempPostgres* server = new testing::TempPostgres();
+  return *server;
+}
+
+struct Backend {
+  std::string target;
+  fs::path dir;
+};
+
+Backend NewBackend(const std::string& kind, const std::string& name) {
+  Backend b;
+  b.dir = TempDir(name);
+  if (kind == "sqlite") {
+    b.target = (b.dir / "y.db").string();
+  } else {
+    EXPECT_TRUE(Postgres().ok()) << Postgres().error();
+    b.target = Postgres().NewDatabase("y_" + name);
+  }
+  return b;
+}
+
+class StoreBackend : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreBackend, ::testing::Values("sqlite", "postgresql"));
+
+TEST_P(StoreBackend, LoadsEverySeedWithItsCellsTargetsAndFindings) {
+  Backend b = NewBackend(GetParam(), "load");
+  fs::path dir = b.dir;
+  auto store = OpenOrDie(b.target);
+  ASSERT_NE(store, nullptr);
   LoadReport report = LoadFiles(*store, SeedFiles(), LoadOptions{});
   EXPECT_TRUE(report.errors.empty());
   EXPECT_EQ(report.stored, 5u);
@@ -100,10 +129,11 @@ TEST(Store, LoadsEverySeedWithItsCellsTargetsAndFindings) {
   fs::remove_all(dir);
 }
 
-TEST(Store, LoadingTheSameContentAgainReplacesItAndKeepsItsId) {
-  fs::path dir = TempDir("replace");
-  std::string db = (dir / "y.db").string();
-  auto store = OpenOrDie(db);
+TEST_P(StoreBackend, LoadingTheSameContentAgainReplacesItAndKeepsItsId) {
+  Backend b = NewBackend(GetParam(), "replace");
+  fs::path dir = b.dir;
+  auto store = OpenOrDie(b.target);
+  ASSERT_NE(store, nullptr);
   LoadFiles(*store, SeedFiles(), LoadOptions{});
   int64_t id = Count(*store, "SELECT id FROM documents WHERE name = '孟县人力资源和社会保障局'");
   LoadReport again = LoadFiles(*store, {testing::SamplePath(kSeeds[3])}, LoadOptions{});
@@ -120,14 +150,17 @@ TEST(Store, LoadingTheSameContentAgainReplacesItAndKeepsItsId) {
   fs::remove_all(dir);
 }
 
-TEST(Store, QueriesAreReadOnlyAndTheViewsAnswer) {
-  fs::path dir = TempDir("query");
-  std::string db = (dir / "y.db").string();
+TEST_P(StoreBackend, QueriesAreReadOnlyAndTheViewsAnswer) {
+  Backend b = NewBackend(GetParam(), "query");
+  fs::path dir = b.dir;
+  std::string db = b.target;
   {
     auto store = OpenOrDie(db);
+    ASSERT_NE(store, nullptr);
     LoadFiles(*store, SeedFiles(), LoadOptions{});
   }
   auto reader = OpenOrDie(db, Store::Mode::kReadOnly);
+  ASSERT_NE(reader, nullptr);
   EXPECT_FALSE(reader->Query("DELETE FROM documents").ok());
   EXPECT_FALSE(reader->Query("DROP TABLE findings").ok());
   EXPECT_FALSE(reader->Query("SELEC 1").ok());
@@ -141,10 +174,50 @@ TEST(Store, QueriesAreReadOnlyAndTheViewsAnswer) {
   EXPECT_EQ(
       Count(*reader, "SELECT findings FROM findings_by_rule WHERE rule = 'text.repeated-word'"),
       47);
-  // WAL mode: while a writer is connected, the write-ahead log sits beside the database.
-  auto writer = OpenOrDie(db);
-  EXPECT_TRUE(fs::exists(db + "-wal"));
+  if (GetParam() == "sqlite") {
+    // WAL mode: while a writer is connected, the write-ahead log sits beside the database.
+    auto writer = OpenOrDie(db);
+    EXPECT_TRUE(fs::exists(db + "-wal"));
+  }
+  EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 5);
   fs::remove_all(dir);
+}
+
+// The same questions get the same answers from both backends.
+TEST(StoreBackends, SqliteAndPostgresqlAnswerTheSameQueriesAlike) {
+  Backend lite = NewBackend("sqlite", "same_lite");
+  Backend pg = NewBackend("postgresql", "same_pg");
+  auto a = OpenOrDie(lite.target);
+  auto b = OpenOrDie(pg.target);
+  ASSERT_TRUE(a && b);
+  LoadFiles(*a, SeedFiles(), LoadOptions{});
+  LoadFiles(*b, SeedFiles(), LoadOptions{});
+  const char* queries[] = {
+      "SELECT name, year, kind, income_total_fen, three_public_fen, errors, warnings, infos "
+      "FROM unit_key_figures ORDER BY name",
+      "SELECT rule, severity, findings, documents FROM findings_by_rule ORDER BY rule, severity",
+      "SELECT document, project_name, annual_total_fen, indicators, quantified_outputs FROM "
+      "project_targets ORDER BY document, ordinal",
+      "SELECT name, item, amount_fen FROM three_public ORDER BY name, item",
+      "SELECT COUNT(*), SUM(amount_fen) FROM table_cells",
+      "SELECT table_kind, row_key, column_id, amount_fen, printed FROM table_cells WHERE "
+      "table_kind = 'expenditure_summary' ORDER BY document_id, row_index, column_id",
+      "SELECT level1, level2, value_kind, COUNT(*) FROM indicators GROUP BY level1, level2, "
+      "value_kind "
+      "ORDER BY level1, level2, value_kind",
+      "SELECT kind, subject, amount_fen, percent FROM claims ORDER BY document_id, ordinal",
+  };
+  for (const char* sql : queries) {
+    SCOPED_TRACE(sql);
+    auto x = a->Query(sql);
+    auto y = b->Query(sql);
+    ASSERT_TRUE(x.ok()) << x.status().message();
+    ASSERT_TRUE(y.ok()) << y.status().message();
+    EXPECT_FALSE(x->rows.empty());
+    EXPECT_EQ(x->rows, y->rows);
+  }
+  fs::remove_all(lite.dir);
+  fs::remove_all(pg.dir);
 }
 
 TEST(Store, ASecondConnectionReadsWhileALoadWrites) {
