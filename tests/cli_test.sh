@@ -41,6 +41,10 @@ check_refused "$tmp/random.bin" "文本"
 printf '会议纪要\n今天讨论了工作。\n' >"$tmp/memo.txt"
 check_refused "$tmp/memo.txt" "不是预算公开文件"
 check_refused "$tmp/missing.txt" "无法读取"
+truncate -s 1G "$tmp/huge.txt"          # sparse: costs no disk
+check_refused "$tmp/huge.txt" "上限"
+printf '2026年度单位预算公开\n\x00\x00\x00\n' >"$tmp/nul.txt"
+check_refused "$tmp/nul.txt" "NUL"
 
 # A good file among bad ones: the good one is still printed, the exit code says 2.
 "$yusuan" parse --format json "$tmp/empty.txt" "$samples"/001_*.txt >"$tmp/mixed.json" 2>/dev/null

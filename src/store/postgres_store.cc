@@ -9,7 +9,7 @@ namespace {
 
 class PostgresStore : public Store {
  public:
-  explicit PostgresStore(PGconn* conn, bool read_only) : conn_(conn), read_only_(read_only) {}
+  explicit PostgresStore(PGconn* conn) : conn_(conn) {}
   ~PostgresStore() override { PQfinish(conn_); }
 
   Status Begin() override {
@@ -127,7 +127,6 @@ class PostgresStore : public Store {
   }
 
   PGconn* conn_;
-  bool read_only_;
   bool in_tx_ = false;
 };
 
@@ -143,7 +142,7 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, Store::Mode 
     return Status::IoError("无法连接 PostgreSQL（" + message + "）");
   }
   PQsetClientEncoding(conn, "UTF8");
-  auto store = std::make_unique<PostgresStore>(conn, mode == Store::Mode::kReadOnly);
+  auto store = std::make_unique<PostgresStore>(conn);
   if (mode == Store::Mode::kReadWrite) {
     // Quiet the NOTICEs of IF NOT EXISTS; one schema script, in one transaction.
     Status s = store->Plain("SET client_min_messages = warning");
