@@ -354,7 +354,7 @@ TEST(Rules, CleanSeedsHaveNoErrorsInTheirTables) {
   for (const char* seed : {k001, k003, k004}) {
     for (const Finding& f : CheckText(Seed(seed), seed)) {
       bool table_rule = f.rule.starts_with("table") ||
-                        f.rule.starts_with("t") && f.rule[1] >= '0' && f.rule[1] <= '9';
+                        (f.rule.starts_with("t") && f.rule[1] >= '0' && f.rule[1] <= '9');
       EXPECT_FALSE(table_rule && f.severity == Severity::kError)
           << seed << ":" << f.line << " " << f.message;
     }
