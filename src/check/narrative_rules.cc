@@ -125,14 +125,7 @@ bool PercentFits(const Decimal& p, __int128 num_min, __int128 den_max, __int128 
   return above_min && below_max;
 }
 
-std::string Percent(const Decimal& p) {
-  std::string s = std::to_string(p.digits);
-  if (p.scale > 0) {
-    while (s.size() <= p.scale) s.insert(0, "0");
-    s.insert(s.size() - p.scale, ".");
-  }
-  return s + "%";
-}
+std::string Percent(const Decimal& p) { return FormatDecimal(p) + "%"; }
 
 // The percentage a / b, to two decimals, for messages.
 std::string Ratio(int64_t a, int64_t b) {

@@ -422,12 +422,7 @@ Json ClaimJson(const Claim& c) {
   }
   if (c.kind == ClaimKind::kChange) j["decrease"] = c.decrease;
   if (c.has_percent) {
-    std::string digits = std::to_string(c.percent.digits);
-    if (c.percent.scale > 0) {
-      while (digits.size() <= c.percent.scale) digits.insert(0, "0");
-      digits.insert(digits.size() - c.percent.scale, ".");
-    }
-    j["percent"] = digits;
+    j["percent"] = FormatDecimal(c.percent);
   }
   if (c.kind == ClaimKind::kCount) j["count"] = c.count;
   if (!c.items.empty()) j["items"] = c.items;

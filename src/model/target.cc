@@ -120,6 +120,15 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
   return v;
 }
 
+std::string FormatDecimal(const Decimal& d) {
+  std::string s = std::to_string(d.digits);
+  if (d.scale > 0) {
+    while (s.size() <= d.scale) s.insert(0, "0");
+    s.insert(s.size() - d.scale, ".");
+  }
+  return s;
+}
+
 std::string_view ValueKindId(ValueKind kind) {
   switch (kind) {
     case ValueKind::kEmpty:

@@ -19,6 +19,9 @@ struct Decimal {
   friend bool operator==(const Decimal&, const Decimal&) = default;
 };
 
+// "32.22" for {3222, 2}; "0.05" for {5, 2}.
+std::string FormatDecimal(const Decimal& d);
+
 // What an indicator value says.
 enum class ValueKind : uint8_t {
   kEmpty,     // nothing printed

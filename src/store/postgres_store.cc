@@ -79,13 +79,13 @@ class PostgresStore : public Store {
 
   Status Insert(const std::string& table, const std::vector<std::string>& columns,
                 const std::vector<Value>& values) override {
-    return Exec(InsertSql(table, columns), values);
+    return Exec(InsertStatement(table, columns), values);
   }
 
   Result<int64_t> InsertReturningId(const std::string& table,
                                     const std::vector<std::string>& columns,
                                     const std::vector<Value>& values) override {
-    PGresult* r = Params(InsertSql(table, columns) + " RETURNING id", values);
+    PGresult* r = Params(InsertStatement(table, columns) + " RETURNING id", values);
     Status s = Check(r);
     if (!s.ok() || PQntuples(r) != 1) {
       PQclear(r);
@@ -116,14 +116,6 @@ class PostgresStore : public Store {
     ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
     return Status::IoError(std::string("PostgreSQL：") + PQresultErrorMessage(r));
-  }
-
-  static std::string InsertSql(const std::string& table, const std::vector<std::string>& columns) {
-    std::string sql = "INSERT INTO " + table + " (";
-    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
-    sql += ") VALUES (";
-    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
-    return sql + ")";
   }
 
   PGconn* conn_;

@@ -17,6 +17,14 @@ Value Int(int64_t v) { return Value{v}; }
 
 }  // namespace
 
+std::string InsertStatement(const std::string& table, const std::vector<std::string>& columns) {
+  std::string sql = "INSERT INTO " + table + " (";
+  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += ") VALUES (";
+  for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
+  return sql + ")";
+}
+
 Result<int64_t> Store::Put(const StoredDocument& d) {
   const Document& doc = *d.doc;
   // The same content keeps its id when it is loaded again (links to it stay valid). The hash
@@ -177,21 +185,14 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
   }
   for (size_t k = 0; k < doc.claims.size(); ++k) {
     const Claim& c = doc.claims[k];
-    std::string percent;
-    if (c.has_percent) {
-      percent = std::to_string(c.percent.digits);
-      if (c.percent.scale > 0) {
-        while (percent.size() <= c.percent.scale) percent.insert(0, "0");
-        percent.insert(percent.size() - c.percent.scale, ".");
-      }
-    }
-    Status s = Insert("claims",
-                      {"document_id", "ordinal", "kind", "section", "subject", "text", "amount_fen",
-                       "percent", "count", "line"},
-                      {Int(doc_id), Int(static_cast<int64_t>(k)),
-                       Str(std::string(ClaimKindId(c.kind))), Str(c.section), Str(c.subject),
-                       Str(c.text), Opt(c.amount), c.has_percent ? Str(percent) : Value{},
-                       c.kind == ClaimKind::kCount ? Int(c.count) : Value{}, Int(c.at.line)});
+    Status s =
+        Insert("claims",
+               {"document_id", "ordinal", "kind", "section", "subject", "text", "amount_fen",
+                "percent", "count", "line"},
+               {Int(doc_id), Int(static_cast<int64_t>(k)), Str(std::string(ClaimKindId(c.kind))),
+                Str(c.section), Str(c.subject), Str(c.text), Opt(c.amount),
+                c.has_percent ? Str(FormatDecimal(c.percent)) : Value{},
+                c.kind == ClaimKind::kCount ? Int(c.count) : Value{}, Int(c.at.line)});
     if (!s.ok()) return s;
   }
   if (d.findings) {

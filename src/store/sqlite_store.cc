@@ -107,7 +107,7 @@ class SqliteStore : public Store {
 
   Status Insert(const std::string& table, const std::vector<std::string>& columns,
                 const std::vector<Value>& values) override {
-    auto stmt = Prepared(InsertSql(table, columns));
+    auto stmt = Prepared(InsertStatement(table, columns));
     if (!stmt.ok()) return stmt.status();
     return Run(*stmt, values);
   }
@@ -121,14 +121,6 @@ class SqliteStore : public Store {
   }
 
  private:
-  static std::string InsertSql(const std::string& table, const std::vector<std::string>& columns) {
-    std::string sql = "INSERT INTO " + table + " (";
-    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
-    sql += ") VALUES (";
-    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
-    return sql + ")";
-  }
-
   sqlite3* db_;
   std::string path_;
   std::map<std::string, sqlite3_stmt*> statements_;

@@ -69,6 +69,9 @@ class Store {
                                             const std::vector<Value>& values) = 0;
 };
 
+// "INSERT INTO t (a, b) VALUES ($1, $2)": both backends take numbered parameters.
+std::string InsertStatement(const std::string& table, const std::vector<std::string>& columns);
+
 // The schema, for one dialect ("sqlite" or "postgresql"): tables and named views.
 std::string SchemaSql(const std::string& dialect);
 
