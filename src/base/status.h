@@ -19,6 +19,7 @@ class Status {
     kInvalidArgument,  // malformed value (a number, a code)
     kOutOfRange,       // a value that does not fit (an amount beyond int64 fen)
     kTooLarge,         // an input over the size limit
+    kNotFound,         // no such document in the store
   };
 
   Status() = default;
@@ -33,6 +34,7 @@ class Status {
   }
   static Status OutOfRange(std::string msg) { return Status(Kind::kOutOfRange, std::move(msg)); }
   static Status TooLarge(std::string msg) { return Status(Kind::kTooLarge, std::move(msg)); }
+  static Status NotFound(std::string msg) { return Status(Kind::kNotFound, std::move(msg)); }
 
   bool ok() const { return kind_ == Kind::kOk; }
   Kind kind() const { return kind_; }

@@ -1,5 +1,6 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "base/version.h"
 #include "check/measured.h"
 #include "check/rule.h"
 #include "decode/decode.h"
@@ -19,6 +21,7 @@
 #include "output/findings.h"
 #include "output/text.h"
 #include "read/document_reader.h"
+#include "serve/server.h"
 #include "store/load.h"
 #include "store/store.h"
 
@@ -327,12 +330,43 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
   return 0;
 }
 
+yusuan::Server* g_server = nullptr;
+
+extern "C" void StopServer(int) {
+  // Stopping closes the listening socket: plain system calls, safe in a signal handler.
+  if (g_server) g_server->Stop();
+}
+
+int RunServe(const yusuan::ServeOptions& options) {
+  auto server = yusuan::Server::Create(options);
+  if (!server.ok()) {
+    std::cerr << "yusuan: " << server.status().message() << "\n";
+    return 2;
+  }
+  auto port = (*server)->Bind();
+  if (!port.ok()) {
+    std::cerr << "yusuan: " << port.status().message() << "\n";
+    return 2;
+  }
+  const std::string host =
+      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  std::cout << "yusuan 工作台：http://" << host << ":" << *port << "/" << std::endl;
+  std::cerr << "数据库 " << options.db << (options.read_only ? "（只读）" : "")
+            << (options.token.empty() ? "" : "；接口需要令牌") << "。按 Ctrl+C 停止。" << std::endl;
+  g_server = server->get();
+  signal(SIGINT, StopServer);
+  signal(SIGTERM, StopServer);
+  (*server)->Run();
+  g_server = nullptr;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"yusuan（预算）：读取并检查政府预算公开文件"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "yusuan 0.2");
+  app.set_version_flag("--version", std::string("yusuan ") + yusuan::kVersion);
 
   std::vector<std::string> parse_files;
   std::string parse_format = "text";
@@ -403,6 +437,24 @@ int main(int argc, char** argv) {
       ->required();
   exp->add_option("-o,--output", export_output, "输出文件")->required();
 
+  yusuan::ServeOptions serve_options;
+  size_t max_upload_mb = 50;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "启动审阅工作台（浏览器界面与 JSON 接口，见 docs/api.md），默认只监听本机");
+  serve->add_option("--db", serve_options.db, "SQLite 文件路径，或 postgresql://… 连接串")
+      ->capture_default_str();
+  serve->add_option("--host", serve_options.host, "监听地址")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "端口；0 表示自动选择空闲端口")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_flag("--read-only", serve_options.read_only, "只读：不接受上传和删除");
+  serve->add_option("--token", serve_options.token,
+                    "令牌：每个接口请求都须带 Authorization: Bearer <令牌>");
+  serve->add_option("--max-upload-mb", max_upload_mb, "单个上传文件的上限（MB）")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  serve->add_option("--web", serve_options.web_root, "界面文件目录（默认：程序旁的 web/）");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -413,6 +465,10 @@ int main(int argc, char** argv) {
   if (rules->parsed()) return RunRules(rules_format);
   if (load->parsed()) return RunDbLoad(db_path, load_inputs);
   if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
+  if (serve->parsed()) {
+    serve_options.max_upload_bytes = max_upload_mb * 1024 * 1024;
+    return RunServe(serve_options);
+  }
   if (exp->parsed())
     return RunExport(export_files, export_db, export_id, export_format, export_output);
   return 2;

@@ -20,13 +20,9 @@
 namespace yusuan {
 namespace {
 
-struct Prepared {
+struct Prepared : PreparedDocument {
   std::string file;
   std::string error;  // empty when the document is ready
-  std::string hash;
-  Document doc;
-  std::vector<Finding> findings;
-  std::string model_json;
 };
 
 Prepared Prepare(const std::string& file) {
@@ -39,20 +35,27 @@ Prepared Prepare(const std::string& file) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  std::string bytes = ss.str();
-  auto doc = ReadDocument(bytes, file);
-  if (!doc.ok()) {
-    p.error = doc.status().message();
+  auto ready = PrepareDocument(ss.str(), file);
+  if (!ready.ok()) {
+    p.error = ready.status().message();
     return p;
   }
+  static_cast<PreparedDocument&>(p) = std::move(*ready);
+  return p;
+}
+
+}  // namespace
+
+Result<PreparedDocument> PrepareDocument(std::string_view bytes, const std::string& source) {
+  auto doc = ReadDocument(bytes, source);
+  if (!doc.ok()) return doc.status();
+  PreparedDocument p;
   p.hash = Sha256Hex(bytes);
   p.doc = std::move(*doc);
   p.findings = CheckDocument(p.doc);
   p.model_json = ToJson(p.doc).dump();
   return p;
 }
-
-}  // namespace
 
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
                                       std::vector<std::string>* errors) {
@@ -138,7 +141,7 @@ LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
         }
       }
       if (open) {
-        auto id = store.Put(StoredDocument{p->hash, &p->doc, &p->findings, &p->model_json});
+        auto id = store.Put(p->stored());
         if (id.ok()) {
           ++report.stored;
           if (++in_batch >= options.batch) commit();

@@ -4,11 +4,25 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.h"
 
 namespace yusuan {
+
+// A document read, checked and serialised, ready for Store::Put.
+struct PreparedDocument {
+  std::string hash;  // SHA-256 of the bytes
+  Document doc;
+  std::vector<Finding> findings;
+  std::string model_json;
+  StoredDocument stored() const { return StoredDocument{hash, &doc, &findings, &model_json}; }
+};
+
+// Reads (any supported encoding), checks and serialises one file's bytes. Errors as
+// ReadDocument: NotText, NotDisclosure, TooLarge, each naming `source`.
+Result<PreparedDocument> PrepareDocument(std::string_view bytes, const std::string& source);
 
 struct LoadProgress {
   size_t done = 0;  // files finished (stored or failed)

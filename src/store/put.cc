@@ -25,6 +25,17 @@ std::string InsertStatement(const std::string& table, const std::vector<std::str
   return sql + ")";
 }
 
+Status Store::Remove(int64_t id) {
+  // The children go with the document (ON DELETE CASCADE, and explicitly for SQLite
+  // connections that do not enforce foreign keys).
+  for (const char* table :
+       {"table_cells", "projects", "targets", "indicators", "claims", "findings"}) {
+    Status s = Exec(fmt::format("DELETE FROM {} WHERE document_id = $1", table), {Int(id)});
+    if (!s.ok()) return s;
+  }
+  return Exec("DELETE FROM documents WHERE id = $1", {Int(id)});
+}
+
 Result<int64_t> Store::Put(const StoredDocument& d) {
   const Document& doc = *d.doc;
   // The same content keeps its id when it is loaded again (links to it stay valid). The hash
@@ -33,19 +44,8 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
   auto existing = Query("SELECT id FROM documents WHERE content_hash = '" + d.content_hash + "'");
   if (!existing.ok()) return existing.status();
   if (!existing->rows.empty() && existing->rows[0][0]) previous = std::stoll(*existing->rows[0][0]);
-  // Replacing: the children go with the document (ON DELETE CASCADE, and explicitly for
-  // SQLite connections that do not enforce foreign keys).
-  for (const char* table :
-       {"table_cells", "projects", "targets", "indicators", "claims", "findings"}) {
-    Status s = Exec(fmt::format("DELETE FROM {} WHERE document_id IN (SELECT id FROM documents "
-                                "WHERE content_hash = $1)",
-                                table),
-                    {Str(d.content_hash)});
-    if (!s.ok()) return s;
-  }
-  if (Status s = Exec("DELETE FROM documents WHERE content_hash = $1", {Str(d.content_hash)});
-      !s.ok()) {
-    return s;
+  if (previous) {
+    if (Status s = Remove(*previous); !s.ok()) return s;
   }
   Summary sum = Summarize(doc);
   int errors = 0, warnings = 0, infos = 0;
@@ -196,16 +196,17 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
     if (!s.ok()) return s;
   }
   if (d.findings) {
+    int64_t ordinal = 0;
     for (const Finding& f : *d.findings) {
       std::string related;
       for (uint32_t l : f.related_lines)
         related += (related.empty() ? "" : ",") + std::to_string(l);
-      Status s =
-          Insert("findings",
-                 {"document_id", "rule", "severity", "line", "message", "expected", "actual",
-                  "related_lines"},
-                 {Int(doc_id), Str(f.rule), Str(std::string(SeverityId(f.severity))), Int(f.line),
-                  Str(f.message), Str(f.expected), Str(f.actual), Str(related)});
+      Status s = Insert(
+          "findings",
+          {"document_id", "ordinal", "rule", "severity", "line", "message", "expected", "actual",
+           "related_lines"},
+          {Int(doc_id), Int(ordinal++), Str(f.rule), Str(std::string(SeverityId(f.severity))),
+           Int(f.line), Str(f.message), Str(f.expected), Str(f.actual), Str(related)});
       if (!s.ok()) return s;
     }
   }

@@ -167,6 +167,7 @@ std::string SchemaSql(const std::string& dialect) {
        "  document_id " +
        big +
        " NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+       "  ordinal INTEGER NOT NULL,\n"
        "  rule TEXT NOT NULL,\n"
        "  severity TEXT NOT NULL,\n"
        "  line INTEGER NOT NULL,\n"

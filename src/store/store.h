@@ -56,6 +56,9 @@ class Store {
   // Writes one document and its findings, replacing a document with the same content hash.
   // REQUIRES: inside Begin()/Commit().
   virtual Result<int64_t> Put(const StoredDocument& d);
+  // Removes document `id` and its rows (a missing id is not an error here; see fetch.h).
+  // REQUIRES: inside Begin()/Commit().
+  Status Remove(int64_t id);
   // Runs one read-only SQL statement.
   virtual Result<QueryResult> Query(const std::string& sql) = 0;
 
