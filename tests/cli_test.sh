@@ -145,6 +145,20 @@ PY
 "$yusuan" export --db "$db" --document 999 --format csv -o "$tmp/x.csv" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "export of a missing document: expected exit 2"
 
+# serve: a database that cannot be opened read-only, or a busy port, is one line and exit 2.
+out=$("$yusuan" serve --read-only --db "$tmp/none.db" --port 0 2>&1 >/dev/null)
+[ $? -eq 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "serve on a missing read-only database: expected one line and exit 2"
+"$yusuan" serve --db "$db" --port 0 --read-only >"$tmp/serve.out" 2>/dev/null &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve.out" && break; sleep 0.1; done
+port=$(grep -oE ":[0-9]+/" "$tmp/serve.out" | tr -d ':/')
+[ -n "$port" ] || fail "serve prints its URL"
+"$yusuan" serve --db "$db" --port "$port" >/dev/null 2>"$tmp/busy.err"
+[ $? -eq 2 ] && grep -q "无法监听" "$tmp/busy.err" || fail "serve on a busy port: expected exit 2 and a message"
+kill "$serve_pid"
+wait "$serve_pid" 2>/dev/null
+[ $? -eq 0 ] || fail "serve stops cleanly on SIGTERM"
+
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"
 "$yusuan" parse --help | grep -q -- "--format" || fail "parse --help"
@@ -153,6 +167,7 @@ PY
 "$yusuan" db load --help | grep -q -- "--db" || fail "db load --help"
 "$yusuan" db query --help | grep -q "unit_key_figures" || fail "db query --help"
 "$yusuan" export --help | grep -q -- "--format" || fail "export --help"
+"$yusuan" serve --help | grep -q -- "--read-only" || fail "serve --help"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failed"

@@ -22,6 +22,7 @@
 #include "output/text.h"
 #include "read/document_reader.h"
 #include "serve/server.h"
+#include "store/fetch.h"
 #include "store/load.h"
 #include "store/store.h"
 
@@ -278,24 +279,20 @@ int RunDbQuery(const std::string& db, const std::string& sql, const std::string&
 int RunExport(const std::vector<std::string>& files, const std::string& db, int64_t document_id,
               const std::string& format, const std::string& output) {
   yusuan::Document doc;
+  std::vector<yusuan::Finding> findings;
   if (!db.empty()) {
     auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadOnly);
     if (!store.ok()) {
       std::cerr << "yusuan: " << store.status().message() << "\n";
       return 2;
     }
-    auto q = (*store)->Query("SELECT model_json FROM documents WHERE id = " +
-                             std::to_string(document_id));
-    if (!q.ok() || q->rows.empty() || !q->rows[0][0]) {
-      std::cerr << "yusuan: " << db << ": 没有 id 为 " << document_id << " 的文件\n";
+    auto fetched = yusuan::FetchDocument(**store, document_id);
+    if (!fetched.ok()) {
+      std::cerr << "yusuan: " << db << ": " << fetched.status().message() << "\n";
       return 2;
     }
-    auto parsed = yusuan::DocumentFromJson(Json::parse(*q->rows[0][0]));
-    if (!parsed.ok()) {
-      std::cerr << "yusuan: " << parsed.status().message() << "\n";
-      return 2;
-    }
-    doc = std::move(*parsed);
+    doc = std::move(fetched->doc);
+    findings = std::move(fetched->findings);
   } else {
     if (files.size() != 1) {
       std::cerr << "yusuan: export 需要一个文件，或 --db 与 --document\n";
@@ -307,8 +304,8 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
       return 2;
     }
     doc = std::move(*read);
+    findings = yusuan::CheckDocument(doc);
   }
-  std::vector<yusuan::Finding> findings = yusuan::CheckDocument(doc);
   if (format == "xlsx") {
     yusuan::Status s = yusuan::WriteXlsx(doc, findings, output);
     if (!s.ok()) {

@@ -97,6 +97,12 @@ void Server::Impl::Routes() {
        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
   });
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
+  // workspace bind the same port and silently share its requests.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // The multipart envelope around the file takes a little room beyond the file itself.
   http.set_payload_max_length(options.max_upload_bytes + 64 * 1024);
 

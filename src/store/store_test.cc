@@ -56,10 +56,7 @@ std::vector<std::string> SeedFiles() {
 }
 
 // The same tests run against SQLite and against a PostgreSQL server of the tests' own.
-testing::TempPostgres& Postgres() {
-  static testing::TempPostgres* server = new testing::TempPostgres();
-  return *server;
-}
+testing::TempPostgres& Postgres() { return testing::SharedPostgres(); }
 
 struct Backend {
   std::string target;

@@ -93,4 +93,11 @@ class TempPostgres {
   std::string error_;
 };
 
+// One server for the whole test binary, started on first use and left running until exit
+// (deliberately leaked: test suites in any order may still need it).
+inline TempPostgres& SharedPostgres() {
+  static TempPostgres* server = new TempPostgres();
+  return *server;
+}
+
 }  // namespace yusuan::testing
