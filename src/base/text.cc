@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <array>
+#include <cstring>
 
 namespace yusuan {
 
@@ -54,16 +55,36 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  size_t pos = 0;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
-      continue;
+  // RFC 3629, the sequences NextCodePoint accepts: no overlong forms, no surrogates, nothing
+  // above U+10FFFF. ASCII is skipped eight bytes at a time.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* end = p + s.size();
+  while (p < end) {
+    while (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ULL) break;
+      p += 8;
     }
-    size_t before = pos;
-    char32_t cp = NextCodePoint(s, &pos);
-    if (cp == 0xFFFD && !(pos - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) {
-      return false;
+    if (p == end) break;
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return false;
+      p += 3;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
+      p += 2;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) {
+        return false;
+      }
+      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return false;
+      p += 4;
+    } else {
+      return false;  // a continuation byte, C0/C1, or F5-FF
     }
   }
   return true;
@@ -111,8 +132,28 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string CleanCell(std::string_view s) {
-  s = Trim(s);
+namespace {
+
+// The length of the white-space character at s[i] (IsSpaceCp), or 0.
+size_t SpaceAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE3 && s.substr(i, 3) == "\xE3\x80\x80") return 3;
+  if (c == 0xEF && s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
+  return 0;
+}
+
+// The code point that ends just before `end` in valid UTF-8.
+char32_t CodePointBefore(std::string_view s, size_t end) {
+  size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return NextCodePoint(s, &start);
+}
+
+// CleanCell for any bytes: decodes and re-encodes every character (invalid bytes become
+// U+FFFD).
+std::string CleanCellSlow(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t pos = 0;
@@ -135,17 +176,53 @@ std::string CleanCell(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
+std::string CleanCell(std::string_view s) {
+  s = Trim(s);
+  if (!IsValidUtf8(s)) return CleanCellSlow(s);
+  // Valid UTF-8 re-encodes to itself, so only the white space needs attention: the bytes
+  // between space runs are copied whole, and a run becomes one space or none.
+  std::string out;
+  out.reserve(s.size());
+  size_t run = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceAt(s, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    char32_t prev = i > 0 ? CodePointBefore(s, i) : 0;
+    size_t after = i + n;
+    while (after < s.size() && (n = SpaceAt(s, after)) > 0) after += n;
+    if (after < s.size() && prev != 0) {
+      size_t p = after;
+      char32_t next = NextCodePoint(s, &p);
+      // A space between two CJK characters is a wrap or layout artefact, not a word break.
+      if (!(IsCjk(prev) && IsCjk(next))) out.push_back(' ');
+    }
+    run = i = after;
+  }
+  out.append(s.data() + run, s.size() - run);
+  return out;
+}
+
 std::string MatchKey(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  // Bytes that stay as they are accumulate in a run [run, i) and are copied in one append.
+  size_t run = 0;
+  auto flush = [&](size_t end) { out.append(s.data() + run, end - run); };
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-        ++i;
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\'') {
+        flush(i);
+        if (c == '\'') out.push_back('"');
+        run = ++i;
         continue;
       }
-      out.push_back(c == '\'' ? '"' : static_cast<char>(c));
       ++i;
       continue;
     }
@@ -156,7 +233,8 @@ std::string MatchKey(std::string_view s) {
       char32_t cp = NextCodePoint(s, &pos);
       char32_t folded = cp;
       if (cp == 0x3000 || cp == 0xFEFF) {
-        i = pos;
+        flush(i);
+        run = i = pos;
         continue;
       }
       if (cp >= 0xFF01 && cp <= 0xFF5E) folded = cp - 0xFEE0;
@@ -186,26 +264,24 @@ std::string MatchKey(std::string_view s) {
         default:
           break;
       }
-      if (folded == ' ') {
-        i = pos;
-        continue;
-      }
       if (folded == '\'') folded = '"';
       if (folded != cp) {
-        AppendUtf8(folded, &out);
-      } else {
-        out.append(s.substr(i, pos - i));
+        flush(i);
+        if (folded != ' ') AppendUtf8(folded, &out);
+        run = pos;
       }
       i = pos;
       continue;
     }
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      flush(i);
       i += 2;  // no-break space
+      run = i;
       continue;
     }
-    out.push_back(static_cast<char>(c));
     ++i;
   }
+  flush(s.size());
   return out;
 }
 

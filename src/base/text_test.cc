@@ -16,6 +16,19 @@ TEST(CleanCell, RemovesSpacesThatSplitChineseTextOnly) {
   EXPECT_EQ(CleanCell(""), "");
 }
 
+TEST(CleanCell, CollapsesMixedSpaceRunsAndKeepsInvalidBytesVisible) {
+  // A run of mixed white space (NBSP, U+3000, tab, BOM) is one gap.
+  EXPECT_EQ(CleanCell("A\xC2\xA0\t\xE3\x80\x80"
+                      "B"),
+            "A B");
+  EXPECT_EQ(CleanCell("项目\xC2\xA0 \xEF\xBB\xBF名称"), "项目名称");
+  EXPECT_EQ(CleanCell("合计 100.00"), "合计 100.00");
+  EXPECT_EQ(CleanCell("100 万元"), "100 万元");
+  // Invalid bytes take the careful path and show as U+FFFD, spaces handled the same way.
+  EXPECT_EQ(CleanCell("a\xFF  b"), "a\xEF\xBF\xBD b");
+  EXPECT_EQ(CleanCell("预\xE9  算"), "预\xEF\xBF\xBD 算");
+}
+
 TEST(MatchKey, FoldsWidthBracketsAndSpaces) {
   EXPECT_EQ(MatchKey("因公出国（境）费"), MatchKey("因公出国(境)费"));
   EXPECT_EQ(MatchKey("单位：万元"), "单位:万元");
@@ -60,6 +73,38 @@ TEST(SplitTabs, KeepsEmptyCells) {
   EXPECT_EQ(cells[1], "");
   EXPECT_EQ(cells[2], "b");
   EXPECT_EQ(cells[3], "");
+}
+
+// The definition IsValidUtf8 must agree with: NextCodePoint never has to substitute U+FFFD.
+bool ValidByDecoding(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    size_t before = pos;
+    if (NextCodePoint(s, &pos) == 0xFFFD && s.substr(before, pos - before) != "\xEF\xBF\xBD") {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST(Utf8, ValidationAgreesWithDecodingOnEveryShortSequence) {
+  std::string s;
+  // Every one- and two-byte string, and every lead byte with every second byte and a sample
+  // of third and fourth bytes, each also behind an ASCII run long enough for the 8-byte skip.
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      for (int c : {-1, 0x41, 0x80, 0x8F, 0x90, 0xA0, 0xBF, 0xC0}) {
+        for (int d : {-1, 0x80, 0xBF, 0x41}) {
+          if (c < 0 && d >= 0) continue;
+          s.assign({static_cast<char>(a), static_cast<char>(b)});
+          if (c >= 0) s.push_back(static_cast<char>(c));
+          if (d >= 0) s.push_back(static_cast<char>(d));
+          ASSERT_EQ(IsValidUtf8(s), ValidByDecoding(s)) << a << " " << b << " " << c << " " << d;
+          std::string padded = "abcdefghij" + s;
+          ASSERT_EQ(IsValidUtf8(padded), ValidByDecoding(padded));
+        }
+      }
+    }
+  }
 }
 
 TEST(Utf8, DecodesAndValidates) {

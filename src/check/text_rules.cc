@@ -8,30 +8,78 @@
 namespace yusuan {
 namespace {
 
+// A piece of prose and its line, viewed in place (no copy).
+struct Prose {
+  std::string_view text;
+  uint32_t line;
+};
+
 // Every piece of prose a reviewer reads, with its line.
 template <typename Fn>
 void ForProse(const Document& doc, Fn fn) {
-  for (const TextItem& t : doc.overview.duties) fn(t);
+  auto item = [&](const TextItem& t) { fn(Prose{t.text, t.at.line}); };
+  for (const TextItem& t : doc.overview.duties) item(t);
   for (const Section& s : doc.narrative) {
-    fn(s.heading);
-    for (const TextItem& p : s.paragraphs) fn(p);
+    item(s.heading);
+    for (const TextItem& p : s.paragraphs) item(p);
   }
   for (const TargetTable& t : doc.targets) {
-    for (const TextItem* item :
+    for (const TextItem* i :
          {&t.overview, &t.basis, &t.necessity, &t.measures, &t.plan, &t.goals[0], &t.goals[1]}) {
-      fn(*item);
+      item(*i);
     }
     for (int side : {kImplementation, kAnnual}) {
       for (const Indicator& i : t.indicators[side]) {
-        fn(TextItem{i.name, i.at});
-        fn(TextItem{i.value.raw, i.value_at});
+        fn(Prose{i.name, i.at.line});
+        fn(Prose{i.value.raw, i.value_at.line});
       }
     }
   }
 }
 
+// The bracket pair a code point belongs to (full- and half-width forms as one), or -1.
+// Pairs: 0 (), 1 《》, 2 “”, 3 [] (with 【】〔〕［］).
+int BracketPair(char32_t cp, bool* opens) {
+  switch (cp) {
+    case '(':
+    case U'（':
+      *opens = true;
+      return 0;
+    case ')':
+    case U'）':
+      *opens = false;
+      return 0;
+    case U'《':
+      *opens = true;
+      return 1;
+    case U'》':
+      *opens = false;
+      return 1;
+    case U'“':
+      *opens = true;
+      return 2;
+    case U'”':
+      *opens = false;
+      return 2;
+    case '[':
+    case U'【':
+    case U'〔':
+    case U'［':
+      *opens = true;
+      return 3;
+    case ']':
+    case U'】':
+    case U'〕':
+    case U'］':
+      *opens = false;
+      return 3;
+    default:
+      return -1;
+  }
+}
+
 // Full-width and half-width brackets as one form; quotes and 书名号 untouched.
-std::string FoldBrackets(const std::string& s) {
+std::string FoldBrackets(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
@@ -61,9 +109,9 @@ std::string FoldBrackets(const std::string& s) {
   return out;
 }
 
-bool Truncated(const std::string& s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
+bool Truncated(std::string_view s) { return s.find("\xEF\xBF\xBD") != std::string_view::npos; }
 
-std::string Excerpt(const std::string& s, size_t at) {
+std::string_view Excerpt(std::string_view s, size_t at) {
   size_t start = at > 18 ? at - 18 : 0;
   while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
   size_t end = std::min(s.size(), at + 24);
@@ -84,11 +132,11 @@ void AddTextRules(std::vector<Rule>* rules) {
       "“主要包括：办公费、、邮电费”", [](const Document& doc, Reporter& rep) {
         static constexpr std::string_view kDoubles[] = {"，，", "。。", "、、", "；；", "：：",
                                                         "，。", "。，", ",,",   "；。", "：。"};
-        ForProse(doc, [&](const TextItem& t) {
+        ForProse(doc, [&](const Prose& t) {
           for (std::string_view d : kDoubles) {
             size_t at = t.text.find(d);
-            if (at == std::string::npos) continue;
-            rep.Report(t.at.line, fmt::format("标点重复“{}”：…{}…", d, Excerpt(t.text, at)));
+            if (at == std::string_view::npos) continue;
+            rep.Report(t.line, fmt::format("标点重复“{}”：…{}…", d, Excerpt(t.text, at)));
             break;
           }
         });
@@ -98,41 +146,53 @@ void AddTextRules(std::vector<Rule>* rules) {
       [](const Document& doc, Reporter& rep) {
         static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
             {"(", ")"}, {"《", "》"}, {"“", "”"}, {"[", "]"}};
-        ForProse(doc, [&](const TextItem& item) {
-          if (Truncated(item.text)) return;  // the source cut the cell; its end is unknown
-          // Full- and half-width brackets pair with each other: "（…)" is not a defect here.
-          TextItem t{FoldBrackets(item.text), item.at};
-          for (auto [open, close] : kPairs) {
-            int depth = 0, opens = 0, closes = 0;
-            bool underflow = false;
-            for (size_t i = 0; i < t.text.size();) {
-              if (t.text.compare(i, open.size(), open) == 0 && open != close) {
-                ++depth;
-                ++opens;
-                i += open.size();
-              } else if (t.text.compare(i, close.size(), close) == 0) {
-                underflow = underflow || depth == 0;
-                depth = depth > 0 ? depth - 1 : 0;
-                ++closes;
-                i += close.size();
-              } else {
-                ++i;
-              }
+        ForProse(doc, [&](const Prose& t) {
+          if (Truncated(t.text)) return;  // the source cut the cell; its end is unknown
+          // One pass over the text for all four pairs; full- and half-width brackets pair with
+          // each other: "（…)" is not a defect here.
+          int depth[4] = {}, opens[4] = {}, closes[4] = {};
+          bool underflow[4] = {};
+          for (size_t i = 0; i < t.text.size();) {
+            unsigned char c = static_cast<unsigned char>(t.text[i]);
+            char32_t cp;
+            if (c < 0x80) {
+              cp = c;
+              ++i;
+              if (c != '(' && c != ')' && c != '[' && c != ']') continue;
+            } else if (c == 0xE2 || c == 0xE3 || c == 0xEF) {
+              cp = NextCodePoint(t.text, &i);
+            } else {
+              i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+              continue;
             }
-            // An opening bracket left open at the end of a cell the source may have cut is not
-            // reported; one closed without being opened, or left open in a finished sentence, is.
-            bool finished = t.text.ends_with("。") || t.text.ends_with("；");
-            if (!underflow && (opens == closes || !finished)) continue;
-            rep.Report(t.at.line, fmt::format("“{}”与“{}”不成对（{} 个与 {} 个）：{}", open, close,
-                                              opens, closes, Excerpt(t.text, 0)));
+            bool open = false;
+            int pair = BracketPair(cp, &open);
+            if (pair < 0) continue;
+            if (open) {
+              ++depth[pair];
+              ++opens[pair];
+            } else {
+              underflow[pair] = underflow[pair] || depth[pair] == 0;
+              depth[pair] = depth[pair] > 0 ? depth[pair] - 1 : 0;
+              ++closes[pair];
+            }
+          }
+          // An opening bracket left open at the end of a cell the source may have cut is not
+          // reported; one closed without being opened, or left open in a finished sentence, is.
+          bool finished = t.text.ends_with("。") || t.text.ends_with("；");
+          for (int k = 0; k < 4; ++k) {
+            if (!underflow[k] && (opens[k] == closes[k] || !finished)) continue;
+            rep.Report(t.line, fmt::format("“{}”与“{}”不成对（{} 个与 {} 个）：{}", kPairs[k].first,
+                                           kPairs[k].second, opens[k], closes[k],
+                                           Excerpt(FoldBrackets(t.text), 0)));
             break;
           }
         });
       });
   Add(rules, "text.repeated-word", Severity::kWarning, "同一词语或数值紧接着重复（“保障保障”）",
       "指标值“及时及时”", [](const Document& doc, Reporter& rep) {
-        ForProse(doc, [&](const TextItem& t) {
-          const std::string& s = t.text;
+        ForProse(doc, [&](const Prose& t) {
+          std::string_view s = t.text;
           // Look for two to six CJK characters written twice in a row.
           for (size_t i = 0; i < s.size(); ++i) {
             if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
@@ -149,7 +209,7 @@ void AddTextRules(std::vector<Rule>* rules) {
                 cjk = cjk && cp >= 0x4E00 && cp <= 0x9FFF;
               }
               if (!cjk) continue;
-              rep.Report(t.at.line, fmt::format("“{}”重复：…{}…", a, Excerpt(s, i)));
+              rep.Report(t.line, fmt::format("“{}”重复：…{}…", a, Excerpt(s, i)));
               return;
             }
           }
@@ -197,17 +257,17 @@ void AddTextRules(std::vector<Rule>* rules) {
             {"文化体育与传媒支出", "文化旅游体育与传媒支出"},
             {"国土海洋气象等支出", "自然资源海洋气象等支出"},
             {"粮油物资储备管理等事务", "粮油物资储备支出"}};
-        auto scan = [&](const TextItem& t) {
+        auto scan = [&](const Prose& t) {
           for (auto [old_name, new_name] : kRenamed) {
-            if (t.text.find(old_name) == std::string::npos) continue;
-            Finding& f = rep.Report(t.at.line, fmt::format("“{}”已更名为“{}”", old_name, new_name));
+            if (t.text.find(old_name) == std::string_view::npos) continue;
+            Finding& f = rep.Report(t.line, fmt::format("“{}”已更名为“{}”", old_name, new_name));
             f.expected = std::string(new_name);
             f.actual = std::string(old_name);
           }
         };
         ForProse(doc, scan);
         for (const Table& t : doc.tables) {
-          for (const Row& r : t.rows) scan(TextItem{r.label(t), r.at});
+          for (const Row& r : t.rows) scan(Prose{r.label(t), r.at.line});
         }
       });
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <map>
 
 #include "check/rule.h"
@@ -31,7 +32,10 @@ std::string SheetName(const std::string& name, std::map<std::string, int>* used)
 }  // namespace
 
 std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  if (std::none_of(s.begin(), s.end(),
+                   [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; })) {
+    return s;
+  }
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

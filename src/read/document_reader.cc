@@ -26,9 +26,9 @@ bool EndsWithPageNumber(std::string_view plain) {
 }
 
 // A table-of-contents line: "表三2026年预算支出总表.....\t6", "第一部分 概况\t1".
-bool IsTocLine(std::string_view raw) {
-  std::string plain = StripMarkup(raw);
-  return EndsWithPageNumber(plain) || (plain.find(".....") != std::string::npos);
+// `plain` is the line with markup stripped (StripMarkup).
+bool IsTocPlain(std::string_view plain) {
+  return EndsWithPageNumber(plain) || (plain.find(".....") != std::string_view::npos);
 }
 
 // Phrases that converters leave on every page as a watermark. A line that is only one of these
@@ -36,13 +36,13 @@ bool IsTocLine(std::string_view raw) {
 constexpr std::string_view kWatermarks[] = {"仅供内部审核", "内部资料", "征求意见稿",
                                             "仅供参考",     "草稿",     "样稿"};
 
-bool IsWatermark(std::string_view raw) {
-  std::string key = MatchKey(raw);
+bool IsWatermarkKey(std::string_view key) {
   for (std::string_view w : kWatermarks) {
     if (key == w) return true;
   }
   return false;
 }
+bool IsWatermark(std::string_view raw) { return IsWatermarkKey(MatchKey(raw)); }
 
 bool IsPartHeading(std::string_view key, int* part) {
   static constexpr std::string_view kParts[] = {"第一部分", "第二部分", "第三部分", "第四部分",
@@ -57,7 +57,7 @@ bool IsPartHeading(std::string_view key, int* part) {
 }
 
 // A title line: short, not a sentence, no tab.
-bool IsTitleShaped(std::string_view raw, const std::string& plain) {
+bool IsTitleShaped(std::string_view raw, std::string_view plain) {
   if (Trim(raw).find('\t') != std::string_view::npos) return false;
   if (CodePoints(plain) > 60) return false;
   return plain.find("。") == std::string::npos && plain.find("，") == std::string::npos &&
@@ -77,6 +77,19 @@ bool IsPrintedLabel(const std::string& key) {
   std::string_view rest = std::string_view(key).substr(p + 9);
   return !rest.empty() &&
          std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The first cell of a tab-separated line that is not blank, or "" when all are.
+std::string_view FirstCell(std::string_view line) {
+  for (size_t start = 0; start <= line.size();) {
+    size_t tab = line.find('\t', start);
+    std::string_view cell =
+        Trim(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (!cell.empty()) return cell;
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return {};
 }
 
 int FindYear(std::string_view s) {
@@ -140,20 +153,31 @@ Structure FindStructure(const Lines& lines) {
   bool in_toc = false;
   std::string pending_label;
   std::vector<uint32_t>& target_title_lines = st.target_titles;
+  std::string plain_storage;
   for (uint32_t i = 1; i <= n; ++i) {
     std::string_view raw = lines[i];
-    if (IsWatermark(raw)) {
-      st.watermark[i] = true;
-      continue;
-    }
     // Every structure line (a title, a heading, a label, a TOC entry) is short; long lines are
     // prose or table rows and need no key.
     if (raw.size() > 400) {
-      in_toc = false;
+      if (IsWatermark(raw)) {
+        st.watermark[i] = true;
+      } else {
+        in_toc = false;
+      }
       continue;
     }
-    std::string plain = StripMarkup(raw);
+    // Most lines carry no markup: then the stripped line is the trimmed line, viewed in place,
+    // and its key (which ignores the spaces Trim removes) is also the watermark key.
+    // (A plain loop: find_first_of calls memchr once per byte of the line.)
+    const bool markup = std::any_of(raw.begin(), raw.end(),
+                                    [](char c) { return c == '<' || c == '*' || c == '#'; });
+    if (markup) plain_storage = StripMarkup(raw);
+    std::string_view plain = markup ? std::string_view(plain_storage) : Trim(raw);
     std::string key = MatchKey(plain);
+    if (markup ? IsWatermark(raw) : IsWatermarkKey(key)) {
+      st.watermark[i] = true;
+      continue;
+    }
     if (key.empty()) continue;
     if (key == "目录") {
       in_toc = true;
@@ -161,13 +185,13 @@ Structure FindStructure(const Lines& lines) {
       continue;
     }
     if (in_toc) {
-      if (IsTocLine(raw)) {
+      if (IsTocPlain(plain)) {
         st.toc[i] = true;
         continue;
       }
       in_toc = false;
     }
-    if (IsTocLine(raw) && CodePoints(plain) < 80 && MatchTitle(plain) != nullptr) {
+    if (IsTocPlain(plain) && CodePoints(plain) < 80 && MatchTitle(plain) != nullptr) {
       st.toc[i] = true;  // a stray TOC entry outside the TOC block
       continue;
     }
@@ -206,17 +230,14 @@ Structure FindStructure(const Lines& lines) {
   // Target tables start at their 项目名称 row (部门/单位基本信息 for an overall table); the title
   // lines before it may be missing (raw PDF text) or repeated as page headers, so they only
   // name the table: the last title line since the previous table's start is its title.
-  std::vector<std::string_view> cells;
   uint32_t previous_start = 0;
   size_t next_title = 0;
   for (uint32_t i = 1; i <= n; ++i) {
     if (st.watermark[i] || st.toc[i] || in_table[i]) continue;
-    SplitTabs(lines[i], &cells);
-    std::string first;
-    for (std::string_view c : cells) {
-      first = MatchKey(c);
-      if (!first.empty()) break;
-    }
+    // Only the first cell that is not blank can name a target table; a long one cannot.
+    std::string_view cell = FirstCell(lines[i]);
+    if (cell.size() > 200) continue;
+    std::string first = MatchKey(cell);
     bool project = first == "项目名称";
     bool overall = first == "部门基本信息" || first == "单位基本信息";
     if (!project && !overall) continue;
