@@ -1,43 +1,84 @@
-// Parse and check timing for one document, single-threaded.
-// Usage: yusuan_parse_bench FILE [repetitions]
-#include <chrono>
-#include <fstream>
-#include <iostream>
-#include <sstream>
+// In-process throughput of reading and checking, one core, with Google Benchmark:
+// parse alone, check alone, parse + check, and parse + check + the findings as JSON (what
+// `yusuan check --format json` does per file), for each sample.
+//
+//   ./build/yusuan_parse_bench                       # all
+//   ./build/yusuan_parse_bench --benchmark_filter=ParseCheck/
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
 
 #include "check/rule.h"
+#include "output/findings.h"
 #include "read/document_reader.h"
+#include "testing/samples.h"
 
-int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << "usage: yusuan_parse_bench FILE [repetitions]\n";
-    return 2;
-  }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string bytes = ss.str();
-  int n = argc > 2 ? std::atoi(argv[2]) : 50;
-  yusuan::Document doc;
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < n; ++i) {
-    auto d = yusuan::ReadDocument(bytes, argv[1]);
-    if (!d.ok()) {
-      std::cerr << d.status().message() << "\n";
-      return 1;
-    }
-    doc = std::move(*d);
-  }
-  auto t1 = std::chrono::steady_clock::now();
-  size_t findings = 0;
-  for (int i = 0; i < n; ++i) findings += yusuan::CheckDocument(doc).size();
-  auto t2 = std::chrono::steady_clock::now();
-  double parse_ms = std::chrono::duration<double, std::milli>(t1 - t0).count() / n;
-  double check_ms = std::chrono::duration<double, std::milli>(t2 - t1).count() / n;
-  double mb = bytes.size() / 1048576.0;
-  std::cout << argv[1] << ": " << bytes.size() << " bytes; parse " << parse_ms << " ms ("
-            << mb / (parse_ms / 1000) << " MB/s), check " << check_ms << " ms ("
-            << mb / (check_ms / 1000) << " MB/s), parse + check " << mb / ((parse_ms + check_ms) / 1000)
-            << " MB/s; " << findings / n << " findings\n";
-  return 0;
+namespace {
+
+const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
+                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
+                        "004_0beacd04c5a77258.txt"};
+
+const std::string& Bytes(int seed) {
+  static std::vector<std::string> bytes = [] {
+    std::vector<std::string> all;
+    for (const char* s : kSeeds) all.push_back(yusuan::testing::SampleBytes(s));
+    return all;
+  }();
+  return bytes[seed];
 }
+
+void Parse(benchmark::State& state) {
+  const std::string& bytes = Bytes(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto doc = yusuan::ReadDocument(bytes, kSeeds[state.range(0)]);
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
+  state.SetLabel(kSeeds[state.range(0)]);
+}
+
+void Check(benchmark::State& state) {
+  const std::string& bytes = Bytes(static_cast<int>(state.range(0)));
+  auto doc = yusuan::ReadDocument(bytes, kSeeds[state.range(0)]);
+  for (auto _ : state) {
+    auto findings = yusuan::CheckDocument(*doc);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
+  state.SetLabel(kSeeds[state.range(0)]);
+}
+
+void ParseCheck(benchmark::State& state) {
+  const std::string& bytes = Bytes(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto doc = yusuan::ReadDocument(bytes, kSeeds[state.range(0)]);
+    auto findings = yusuan::CheckDocument(*doc);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
+  state.SetLabel(kSeeds[state.range(0)]);
+}
+
+void ParseCheckJson(benchmark::State& state) {
+  const std::string& bytes = Bytes(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto doc = yusuan::ReadDocument(bytes, kSeeds[state.range(0)]);
+    std::vector<yusuan::Checked> checked = {
+        yusuan::Checked{&*doc, nullptr, yusuan::CheckDocument(*doc)}};
+    std::string json = yusuan::FindingsJson(checked).dump(2);
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
+  state.SetLabel(kSeeds[state.range(0)]);
+}
+
+BENCHMARK(Parse)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+BENCHMARK(Check)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+BENCHMARK(ParseCheck)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+BENCHMARK(ParseCheckJson)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

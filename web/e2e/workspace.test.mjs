@@ -150,10 +150,27 @@ try {
     assert.deepEqual(dialogs, []);
   });
 
+  await step('files dropped on the page are uploaded', async () => {
+    await page.goto(url);
+    await page.locator('#document-list').waitFor();
+    const text = fs.readFileSync(path.join(samples, '003_e6ae60a0aa2cb151.txt'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], '003_e6ae60a0aa2cb151.txt', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await page.locator('#drop-overlay').waitFor({ state: 'visible' });
+    await page.dispatchEvent('#drop-overlay', 'drop', { dataTransfer });
+    await page.locator('#upload-status .ok', { hasText: '003_e6ae60a0aa2cb151.txt' }).waitFor();
+    await page.locator('#document-list tbody tr').nth(2).waitFor();
+    assert.equal(await page.locator('#document-list tbody tr').count(), 3);
+  });
+
   await step('the comparison puts a key figure side by side', async () => {
     await page.goto(`${url}#/compare`);
     await page.locator('#compare-chart canvas').waitFor();
-    assert.equal(await page.locator('#compare-table tbody tr').count(), 2);
+    assert.equal(await page.locator('#compare-table tbody tr').count(), 3);
     await page.selectOption('#compare-figure', 'three_public');
     await page.locator('#compare-chart canvas').waitFor();
     await page.screenshot({ path: path.join(outDir, 'compare.png') });

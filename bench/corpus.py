@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Whole-process timing of yusuan over a generated corpus, next to a plain scan of the same files.
+
+Builds a corpus from the five samples with varied figures (document k changes two amounts by
+k+1 fen, so no two files are byte copies), at 1x (12 files, about 1.1 MB), 10x and 100x, and
+times on each, in the same run:
+
+  grep -c 合计 FILES                                  a plain scan, the floor
+  yusuan parse --format json  (batches of 100 files)  one core, then both cores (xargs -P 2)
+  yusuan check --format json  (batches of 100 files)  one core, then both cores
+
+and the peak resident memory of one `yusuan check --format json` on the largest single input.
+Prints a Markdown table (docs/performance.md keeps one).
+
+  python3 bench/corpus.py [--yusuan build/yusuan] [--dir /tmp/yusuan-corpus] [--scales 1,10,100]
+"""
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples")
+AMOUNT = re.compile(rb"\d\.\d\d(?!\d)")
+
+
+def variant(text: bytes, k: int) -> bytes:
+    """Adds k+1 fen to two printed amounts chosen by k (carrying through the digits)."""
+    ends = [m.end() for m in AMOUNT.finditer(text)]
+    if not ends:
+        return text + b"\n%d\n" % k
+    out = bytearray(text)
+    for end in sorted({ends[k % len(ends)], ends[(k // len(ends) + 7 * k) % len(ends)]}, reverse=True):
+        i, add = end, k + 1
+        while add and i > 0:
+            i -= 1
+            if out[i] == ord("."):
+                continue
+            if not 48 <= out[i] <= 57:
+                out[i + 1:i + 1] = str(add).encode()
+                break
+            d = out[i] - 48 + add % 10
+            out[i] = 48 + d % 10
+            add = add // 10 + d // 10
+    return bytes(out)
+
+
+def build_corpus(directory: str, files: int) -> list:
+    seeds = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+    texts = [open(os.path.join(SAMPLES, s), "rb").read() for s in seeds]
+    os.makedirs(directory, exist_ok=True)
+    paths = []
+    for k in range(files):
+        path = os.path.join(directory, "doc%06d.txt" % k)
+        if not os.path.exists(path):
+            with open(path, "wb") as f:
+                f.write(variant(texts[k % len(texts)], k // len(texts)))
+        paths.append(path)
+    return paths
+
+
+def run(cmd, stdin=None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
+    return time.perf_counter() - start
+
+
+def batched(yusuan: str, command: list, paths: list, jobs: int) -> float:
+    listing = "\n".join(paths).encode()
+    start = time.perf_counter()
+    subprocess.run(["xargs", "-d", "\n", "-n", "100", "-P", str(jobs), yusuan] + command,
+                   input=listing, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
+    return time.perf_counter() - start
+
+
+def peak_rss_kb(cmd) -> int:
+    """Peak resident set of one child process, in KiB (GNU time)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, check=False).stderr
+    return int(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--yusuan", default="build/yusuan")
+    parser.add_argument("--dir", default="/tmp/yusuan-corpus")
+    parser.add_argument("--scales", default="1,10,100")
+    args = parser.parse_args()
+    yusuan = os.path.abspath(args.yusuan)
+    scales = [int(s) for s in args.scales.split(",")]
+    paths = build_corpus(args.dir, 12 * max(scales))
+
+    print("| corpus | files | MB | grep -c 合计 s | parse 1 core MB/s | parse 2 cores MB/s "
+          "| check json 1 core MB/s | check json 2 cores MB/s | check / grep (1 core) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for scale in scales:
+        files = paths[:12 * scale]
+        mb = sum(os.path.getsize(p) for p in files) / 1e6
+        grep = run(["grep", "-c", "合计"] + files)
+        parse1 = batched(yusuan, ["parse", "--format", "json"], files, 1)
+        parse2 = batched(yusuan, ["parse", "--format", "json"], files, 2)
+        check1 = batched(yusuan, ["check", "--format", "json"], files, 1)
+        check2 = batched(yusuan, ["check", "--format", "json"], files, 2)
+        print(f"| {scale}x | {len(files)} | {mb:.1f} | {grep:.3f} | {mb / parse1:.1f} | "
+              f"{mb / parse2:.1f} | {mb / check1:.1f} | {mb / check2:.1f} | "
+              f"{check1 / grep:.0f}x |", flush=True)
+
+    largest = max(paths[:5], key=os.path.getsize)
+    empty = os.path.join(args.dir, "minimal.txt")
+    with open(empty, "w", encoding="utf-8") as f:
+        f.write("2026年度单位预算公开\n")
+    base = peak_rss_kb([yusuan, "check", "--format", "json", empty])
+    peak = peak_rss_kb([yusuan, "check", "--format", "json", largest])
+    size_kb = os.path.getsize(largest) / 1024
+    print()
+    print(f"Peak memory, `yusuan check --format json` on the largest input "
+          f"({os.path.basename(largest)}, {size_kb:.0f} KiB): {peak} KiB resident; "
+          f"{base} KiB for a one-line document; the input costs {peak - base} KiB "
+          f"= {(peak - base) / size_kb:.1f}x its size.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
