@@ -1,5 +1,6 @@
 #include "model/catalogue.h"
 
+#include <algorithm>
 #include <string>
 
 #include "base/text.h"
@@ -340,15 +341,18 @@ const TableSpec* FindSpec(TableKind kind) {
 
 const TableSpec* MatchTitle(std::string_view title) {
   std::string key = MatchKey(title);
-  for (const TableSpec& s : Catalogue()) {
-    bool excluded = false;
-    for (std::string_view none : s.title_none) excluded = excluded || Contains(key, none);
-    if (excluded) continue;
-    for (const auto& alternative : s.title_any) {
-      bool all = true;
-      for (std::string_view part : alternative) all = all && Contains(key, part);
-      if (all) return &s;
+  auto has_all = [&](const std::vector<std::string_view>& parts) {
+    for (std::string_view part : parts) {
+      if (!Contains(key, part)) return false;
     }
+    return true;
+  };
+  for (const TableSpec& s : Catalogue()) {
+    // Most lines match no alternative; the exclusions are looked at only when one does.
+    if (!std::any_of(s.title_any.begin(), s.title_any.end(), has_all)) continue;
+    bool excluded = std::any_of(s.title_none.begin(), s.title_none.end(),
+                                [&](std::string_view none) { return Contains(key, none); });
+    if (!excluded) return &s;
   }
   return nullptr;
 }

@@ -55,16 +55,27 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
   IndicatorValue v;
   v.raw = CleanCell(raw);
   if (v.raw.empty()) return v;
-  std::string text = v.raw;
   // Full-width digits, percent and dot become half-width for parsing; `raw` keeps the original.
+  // They are EF BC 90-99, EF BC 85 and EF BC 8E in UTF-8 (CleanCell's output is valid UTF-8),
+  // so the fold works on bytes and copies everything else whole.
   std::string folded;
-  for (size_t pos = 0; pos < text.size();) {
-    char32_t cp = NextCodePoint(text, &pos);
-    if (cp >= U'０' && cp <= U'９') cp = cp - U'０' + U'0';
-    if (cp == U'％') cp = U'%';
-    if (cp == U'．') cp = U'.';
-    AppendUtf8(cp, &folded);
+  folded.reserve(v.raw.size());
+  const std::string& text = v.raw;
+  size_t run = 0;
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] != '\xEF' || text[i + 1] != '\xBC') continue;
+    unsigned char c = static_cast<unsigned char>(text[i + 2]);
+    char half = c >= 0x90 && c <= 0x99 ? static_cast<char>('0' + (c - 0x90))
+                : c == 0x85            ? '%'
+                : c == 0x8E            ? '.'
+                                       : 0;
+    if (half == 0) continue;
+    folded.append(text, run, i - run);
+    folded.push_back(half);
+    run = i + 3;
+    i += 2;
   }
+  folded.append(text, run, std::string::npos);
   if (IsCadence(folded)) {
     v.kind = ValueKind::kCadence;
     return v;

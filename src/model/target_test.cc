@@ -22,6 +22,8 @@ TEST(ParseIndicatorValue, ReadsComparisonsNumbersAndUnits) {
       {"≤32.22万人", ValueKind::kQuantity, "≤", "", "32.22", 3222, 2, "万人"},
       {"=100%", ValueKind::kQuantity, "=", "", "100", 100, 0, "%"},
       {"＝100％", ValueKind::kQuantity, "=", "", "100", 100, 0, "%"},
+      {"≥９８．５％", ValueKind::kQuantity, "≥", "", "98.5", 985, 1, "%"},
+      {"１２３４５６７８９０个", ValueKind::kQuantity, "", "", "1234567890", 1234567890, 0, "个"},
       {"100元/人", ValueKind::kQuantity, "", "", "100", 100, 0, "元/人"},
       {"3600元/孩/年", ValueKind::kQuantity, "", "", "3600", 3600, 0, "元/孩/年"},
       {"≤3860万元", ValueKind::kQuantity, "≤", "", "3860", 3860, 0, "万元"},

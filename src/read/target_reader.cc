@@ -73,7 +73,7 @@ std::vector<TRow> CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t e
     if (raw[0] == '\t' || row.empty()) {
       row.push_back(TCell{CleanCell(raw), Location{n, static_cast<uint16_t>(row.size() + 1)}});
     } else {
-      row.back().text = CleanCell(row.back().text + CleanCell(raw));
+      row.back().text += CleanCell(raw);  // both clean, no space at the joint: still clean
     }
   }
   if (!row.empty()) rows.push_back(std::move(row));
@@ -501,12 +501,15 @@ std::vector<Para> Paragraphs(const Lines& lines, uint32_t begin, uint32_t end,
       continue;
     }
     bool alone = StandsAlone(t);
+    std::string clean = CleanCell(t);
     if (open && !alone) {
-      out.back().text = CleanCell(out.back().text + std::string(t));
+      // CleanCell(a + t) for a clean `a` and a trimmed `t` is a + CleanCell(t): nothing at the
+      // joint is white space. Appending keeps a long paragraph linear.
+      out.back().text += clean;
     } else {
-      out.push_back(Para{CleanCell(t), Location{n, 0}, {}});
+      out.push_back(Para{clean, Location{n, 0}, {}});
     }
-    out.back().parts.push_back(TextItem{CleanCell(t), Location{n, 0}});
+    out.back().parts.push_back(TextItem{std::move(clean), Location{n, 0}});
     open = !alone;
   }
   return out;
