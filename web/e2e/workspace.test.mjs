@@ -167,10 +167,29 @@ try {
     assert.equal(await page.locator('#document-list tbody tr').count(), 3);
   });
 
+  await step('a wrong figure in a table is highlighted in its cell and explained', async () => {
+    // 表3's total row with 基本支出 raised by 10万元: the columns and the row no longer add up.
+    const row = '合计\t\t6056.35\t383.26\t5673.09';
+    assert.ok(seedText.includes(row));
+    const wrong = seedText.replace(row, row.replace('383.26', '393.26'));
+    await page.setInputFiles('#file-input',
+      { name: 'wrong-basic.txt', mimeType: 'text/plain', buffer: Buffer.from(wrong) });
+    const done = page.locator('#upload-status .ok', { hasText: 'wrong-basic.txt' });
+    await done.waitFor();
+    await done.getByText('打开').click();
+    await page.locator('.tabs button[data-tab="tables"]').click();
+    const cell = page.locator('#pane-tables td.cell-error', { hasText: '393.26' }).first();
+    await cell.waitFor();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    await page.locator('#popover:not([hidden])', { hasText: 'table3.' }).waitFor();
+    await page.screenshot({ path: path.join(outDir, 'table-cell-finding.png') });
+  });
+
   await step('the comparison puts a key figure side by side', async () => {
     await page.goto(`${url}#/compare`);
     await page.locator('#compare-chart canvas').waitFor();
-    assert.equal(await page.locator('#compare-table tbody tr').count(), 3);
+    assert.equal(await page.locator('#compare-table tbody tr').count(), 4);
     await page.selectOption('#compare-figure', 'three_public');
     await page.locator('#compare-chart canvas').waitFor();
     await page.screenshot({ path: path.join(outDir, 'compare.png') });
