@@ -158,6 +158,24 @@ port=$(grep -oE ":[0-9]+/" "$tmp/serve.out" | tr -d ':/')
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null
 [ $? -eq 0 ] || fail "serve stops cleanly on SIGTERM"
+# The token may come from the environment.
+YUSUAN_TOKEN=env-secret "$yusuan" serve --db "$db" --port 0 --read-only >"$tmp/serve2.out" 2>/dev/null &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve2.out" && break; sleep 0.1; done
+url=$(grep -oE "http://[^ ]+" "$tmp/serve2.out")
+code=$(python3 - "$url" <<'PY'
+import sys, urllib.request, urllib.error
+def status(headers):
+    try:
+        return urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "api/info", headers=headers)).status
+    except urllib.error.HTTPError as e:
+        return e.code
+print(status({}), status({"Authorization": "Bearer env-secret"}))
+PY
+)
+[ "$code" = "401 200" ] || fail "YUSUAN_TOKEN guards the API (got $code)"
+kill "$serve_pid"
+wait "$serve_pid" 2>/dev/null
 
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"

@@ -445,8 +445,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   serve->add_flag("--read-only", serve_options.read_only, "只读：不接受上传和删除");
-  serve->add_option("--token", serve_options.token,
-                    "令牌：每个接口请求都须带 Authorization: Bearer <令牌>");
+  serve
+      ->add_option("--token", serve_options.token,
+                   "令牌：每个接口请求都须带 Authorization: Bearer <令牌>（也可用环境变量 "
+                   "YUSUAN_TOKEN 给出，免得出现在进程列表中）")
+      ->envname("YUSUAN_TOKEN");
   serve->add_option("--max-upload-mb", max_upload_mb, "单个上传文件的上限（MB）")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
