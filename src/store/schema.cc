@@ -178,6 +178,10 @@ std::string SchemaSql(const std::string& dialect) {
        ");\n"
        "CREATE INDEX IF NOT EXISTS findings_document ON findings(document_id);\n"
        "CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);\n";
+  // Databases written before findings kept their order (SQLite adds it in OpenSqlite: it has
+  // no ADD COLUMN IF NOT EXISTS).
+  if (pg)
+    s += "ALTER TABLE findings ADD COLUMN IF NOT EXISTS ordinal INTEGER NOT NULL DEFAULT 0;\n";
   // Views: the questions reviewers and auditors ask across documents. Money stays in fen.
   const std::string view = pg ? "CREATE OR REPLACE VIEW " : "CREATE VIEW IF NOT EXISTS ";
   s += view +

@@ -143,6 +143,15 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode m
     Status s = store->Script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     if (s.ok()) s = store->Script(SchemaSql("sqlite"));
+    // Databases written before findings kept their order get the column (old rows: 0).
+    if (s.ok()) {
+      auto has =
+          store->Query("SELECT COUNT(*) FROM pragma_table_info('findings') WHERE name = 'ordinal'");
+      if (!has.ok()) return has.status();
+      if (has->rows.at(0).at(0).value_or("0") == "0") {
+        s = store->Script("ALTER TABLE findings ADD COLUMN ordinal INTEGER NOT NULL DEFAULT 0;");
+      }
+    }
     if (!s.ok()) return s;
   } else {
     // A read-only connection must not write, even through a pragma.

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -235,6 +236,23 @@ TEST(Store, ASecondConnectionReadsWhileALoadWrites) {
   EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 1);
   ASSERT_TRUE(writer->Commit().ok());
   EXPECT_EQ(Count(*reader, "SELECT COUNT(*) FROM documents"), 2);
+  fs::remove_all(dir);
+}
+
+TEST(Store, ADatabaseFromBeforeFindingOrderIsUpgradedOnOpen) {
+  fs::path dir = TempDir("upgrade");
+  std::string db = (dir / "y.db").string();
+  OpenOrDie(db);  // the current schema, then the findings table as it was before `ordinal`
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(raw, "ALTER TABLE findings DROP COLUMN ordinal", nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(raw);
+  auto store = OpenOrDie(db);
+  LoadReport report = LoadFiles(*store, {testing::SamplePath(kSeeds[1])}, LoadOptions{});
+  EXPECT_TRUE(report.errors.empty());
+  EXPECT_GT(Count(*store, "SELECT COUNT(*) FROM findings WHERE ordinal > 0"), 0);
   fs::remove_all(dir);
 }
 
