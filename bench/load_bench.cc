@@ -18,9 +18,7 @@ int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   int n = argc > 1 ? std::atoi(argv[1]) : 10000;
   unsigned threads = argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 0;
-  const char* seeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
-                         "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
-                         "004_0beacd04c5a77258.txt"};
+  const auto& seeds = yusuan::testing::kSampleNames;
   fs::path dir = fs::temp_directory_path() / ("yusuan_load_bench_" + std::to_string(getpid()));
   fs::create_directories(dir / "docs");
   std::vector<std::string> texts;

@@ -16,9 +16,7 @@
 
 namespace {
 
-const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
-                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
-                        "004_0beacd04c5a77258.txt"};
+constexpr auto& kSeeds = yusuan::testing::kSampleNames;
 
 const std::string& Bytes(int seed) {
   static std::vector<std::string> bytes = [] {

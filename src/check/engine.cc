@@ -16,6 +16,22 @@ std::string_view SeverityId(Severity s) {
   return "info";
 }
 
+Severity SeverityFromId(std::string_view id) {
+  if (id == "warning") return Severity::kWarning;
+  if (id == "info") return Severity::kInfo;
+  return Severity::kError;
+}
+
+Counts Count(const std::vector<Finding>& findings) {
+  Counts c;
+  for (const Finding& f : findings) {
+    (f.severity == Severity::kError     ? c.error
+     : f.severity == Severity::kWarning ? c.warning
+                                        : c.info)++;
+  }
+  return c;
+}
+
 std::string_view SeverityName(Severity s) {
   switch (s) {
     case Severity::kError:

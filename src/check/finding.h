@@ -13,8 +13,9 @@ enum class Severity : uint8_t {
   kWarning,  // probably wrong, or not compliant
   kInfo,     // worth a look
 };
-std::string_view SeverityId(Severity s);    // "error", "warning", "info"
-std::string_view SeverityName(Severity s);  // "错误", "警告", "提示"
+std::string_view SeverityId(Severity s);       // "error", "warning", "info"
+std::string_view SeverityName(Severity s);     // "错误", "警告", "提示"
+Severity SeverityFromId(std::string_view id);  // inverse of SeverityId; unknown ids are errors
 
 struct Finding {
   std::string rule;
@@ -26,5 +27,10 @@ struct Finding {
   uint32_t line = 0;                    // the figure the finding is about
   std::vector<uint32_t> related_lines;  // every other line involved
 };
+
+struct Counts {
+  int error = 0, warning = 0, info = 0;
+};
+Counts Count(const std::vector<Finding>& findings);
 
 }  // namespace yusuan

@@ -8,16 +8,6 @@
 
 namespace yusuan {
 
-Counts Count(const std::vector<Finding>& findings) {
-  Counts c;
-  for (const Finding& f : findings) {
-    (f.severity == Severity::kError     ? c.error
-     : f.severity == Severity::kWarning ? c.warning
-                                        : c.info)++;
-  }
-  return c;
-}
-
 void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out) {
   Counts total;
   for (const Checked& c : checked) {

@@ -29,9 +29,4 @@ Json FindingsJson(const std::vector<Checked>& checked);
 Json Sarif(const std::vector<Checked>& checked);
 std::string HtmlReport(const std::vector<Checked>& checked);
 
-struct Counts {
-  int error = 0, warning = 0, info = 0;
-};
-Counts Count(const std::vector<Finding>& findings);
-
 }  // namespace yusuan

@@ -27,12 +27,6 @@ std::vector<uint32_t> SplitLines(const std::string& list) {
   return lines;
 }
 
-Severity SeverityFromId(const std::string& id) {
-  if (id == "warning") return Severity::kWarning;
-  if (id == "info") return Severity::kInfo;
-  return Severity::kError;
-}
-
 }  // namespace
 
 Result<std::string> FetchModelJson(Store& store, int64_t id) {

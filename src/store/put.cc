@@ -48,14 +48,7 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
     if (Status s = Remove(*previous); !s.ok()) return s;
   }
   Summary sum = Summarize(doc);
-  int errors = 0, warnings = 0, infos = 0;
-  if (d.findings) {
-    for (const Finding& f : *d.findings) {
-      (f.severity == Severity::kError     ? errors
-       : f.severity == Severity::kWarning ? warnings
-                                          : infos)++;
-    }
-  }
+  const Counts counts = d.findings ? Count(*d.findings) : Counts{};
   std::vector<std::string> columns = {"file_name",
                                       "content_hash",
                                       "kind",
@@ -110,9 +103,9 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
                                Int(sum.performance_tables),
                                Int(sum.livelihood_projects),
                                Int(sum.livelihood_total),
-                               Int(errors),
-                               Int(warnings),
-                               Int(infos),
+                               Int(counts.error),
+                               Int(counts.warning),
+                               Int(counts.info),
                                Str(d.model_json ? *d.model_json : ToJson(doc).dump())};
   if (previous) {
     columns.insert(columns.begin(), "id");

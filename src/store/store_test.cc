@@ -25,9 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kSeeds[] = {"000_da7aa4487f922a22.txt", "001_8dd967fac47080d3.txt",
-                        "002_31488b35b9684d74.txt", "003_e6ae60a0aa2cb151.txt",
-                        "004_0beacd04c5a77258.txt"};
+constexpr auto& kSeeds = testing::kSampleNames;
 
 fs::path TempDir(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("yusuan_" + name + "_" + std::to_string(getpid()));
