@@ -43,6 +43,8 @@ function startServer() {
 }
 
 const { server, url } = await startServer();
+// However the test ends, the server goes with it (it holds the test's stderr).
+process.on('exit', () => server.kill('SIGTERM'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -132,9 +134,15 @@ try {
   await step('a document containing <script> shows as text and runs nothing', async () => {
     const hostile = seedText.replaceAll('高平市医疗保险服务中心',
       '<img src=x onerror="window.__xss=1">高平<script>window.__xss=2</script>');
+    // The file is chosen while the workspace's settings are still on their way (held here;
+    // a loaded machine does the same): the upload waits for them instead of being dropped.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/info', async (r) => { await held; await r.continue(); }, { times: 1 });
     await page.goto(url);
     await page.setInputFiles('#file-input',
       { name: '<b>x</b>.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+    release();
     await page.locator('#upload-status .ok').waitFor();
     const hostileRow = page.locator('#document-list tbody tr', { hasText: '<script>' });
     await hostileRow.waitFor();

@@ -79,6 +79,7 @@ const PERIODS = { implementation: '实施期', annual: '年度' };
 const state = {
   token: sessionStorage.getItem('yusuan-token') || '',
   info: null,
+  loading: null,  // the promise of ready()
   tables: new Map(),  // catalogue: table kind id -> spec
   rules: new Map(),   // rule id -> {title, example, family}
   listSort: { key: 'id', dir: 1 },
@@ -102,6 +103,13 @@ async function apiJson(path, options) {
   const body = await res.json().catch(() => ({ error: `服务器返回 ${res.status}` }));
   if (!res.ok) throw new Error(body.error || `请求失败（${res.status}）`);
   return body;
+}
+
+// The workspace's settings, catalogue and rules, fetched once: every caller (the router, an
+// upload started before the page has finished loading) awaits the same requests.
+function ready() {
+  if (!state.loading) state.loading = init().catch((e) => { state.loading = null; throw e; });
+  return state.loading;
 }
 
 async function init() {
@@ -131,7 +139,7 @@ async function route() {
   disposeCharts();
   const view = $('#view');
   try {
-    if (!state.info) await init();
+    await ready();
     const m = hash.match(/^#\/doc\/(\d+)/);
     if (m) await showDocument(Number(m[1]));
     else if (hash.startsWith('#/compare')) await showCompare();
@@ -153,6 +161,7 @@ function showTokenForm() {
     state.token = input.value.trim();
     sessionStorage.setItem('yusuan-token', state.token);
     state.info = null;
+    state.loading = null;
     route();
   });
   $('#view').replaceChildren(form);
@@ -162,8 +171,19 @@ function showTokenForm() {
 // ---- upload -----------------------------------------------------------------------------
 
 async function uploadFiles(files) {
-  if (!files.length || !state.info || state.info.read_only) return;
+  if (!files.length) return;
   const status = $('#upload-status');
+  try {
+    await ready();
+  } catch (e) {
+    if (e instanceof AuthError) showTokenForm();
+    else status.replaceChildren(h('div', { class: 'fail' }, `✘ 无法上传：${e.message}`));
+    return;
+  }
+  if (state.info.read_only) {
+    status.replaceChildren(h('div', { class: 'fail', text: '✘ 工作台为只读模式，不能上传文件。' }));
+    return;
+  }
   const lines = [];
   const show = (busy) => status.replaceChildren(
     ...lines,
