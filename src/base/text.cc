@@ -54,9 +54,42 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), or 0. REQUIRES: p < end, *p >= 0x80.
+inline size_t SequenceAt(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = *p;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return 0;
+    return 3;
+  }
+  if (c >= 0xC2 && c <= 0xDF) return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) {
+      return 0;
+    }
+    if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return 0;
+    return 4;
+  }
+  return 0;  // a continuation byte, C0/C1, or F5-FF
+}
+
+// True when the three bytes at p are a three-byte sequence from U+1000 to U+CFFF or
+// U+E000 to U+FFFF: leads E1-EC and EE-EF need no range check beyond the continuation bits.
+// Chinese text is nearly all such sequences, so this is the validator's fast path.
+inline bool CommonThreeByte(const unsigned char* p) {
+  // Byte 0 in the low bits, whatever the machine's byte order (compiles to one load).
+  const uint32_t word = p[0] | (p[1] << 8) | (uint32_t{p[2]} << 16);
+  if ((word & 0xC0C0F0) != 0x8080E0) return false;
+  return p[0] != 0xE0 && p[0] != 0xED;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view s) {
-  // RFC 3629, the sequences NextCodePoint accepts: no overlong forms, no surrogates, nothing
-  // above U+10FFFF. ASCII is skipped eight bytes at a time.
+  // ASCII is skipped eight bytes at a time, common CJK characters a word at a time.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* end = p + s.size();
   while (p < end) {
@@ -66,26 +99,15 @@ bool IsValidUtf8(std::string_view s) {
       if (word & 0x8080808080808080ULL) break;
       p += 8;
     }
+    while (end - p >= 3 && CommonThreeByte(p)) p += 3;
     if (p == end) break;
-    const unsigned char c = *p;
-    if (c < 0x80) {
+    if (*p < 0x80) {
       ++p;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return false;
-      p += 3;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
-      p += 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) {
-        return false;
-      }
-      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return false;
-      p += 4;
-    } else {
-      return false;  // a continuation byte, C0/C1, or F5-FF
+      continue;
     }
+    const size_t n = SequenceAt(p, end);
+    if (n == 0) return false;
+    p += n;
   }
   return true;
 }
@@ -178,9 +200,44 @@ std::string CleanCellSlow(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// One pass over `s`: false when it is not valid UTF-8; otherwise `*space` tells whether it
+// holds any white space (IsSpaceCp) for CleanCell to fold.
+bool ScanCell(std::string_view s, bool* space) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* end = p + s.size();
+  bool found = false;
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      found = found || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+      ++p;
+      continue;
+    }
+    // Ideographs (leads E4-E9) are never white space.
+    if (c >= 0xE4 && c <= 0xE9 && end - p >= 3 && CommonThreeByte(p)) {
+      p += 3;
+      continue;
+    }
+    const size_t n = SequenceAt(p, end);
+    if (n == 0) return false;
+    found = found || (c == 0xC2 && p[1] == 0xA0) ||
+            (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+            (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF);
+    p += n;
+  }
+  *space = found;
+  return true;
+}
+
+}  // namespace
+
 std::string CleanCell(std::string_view s) {
   s = Trim(s);
-  if (!IsValidUtf8(s)) return CleanCellSlow(s);
+  bool space = false;
+  if (!ScanCell(s, &space)) return CleanCellSlow(s);
+  if (!space) return std::string(s);  // most cells: nothing inside to fold
   // Valid UTF-8 re-encodes to itself, so only the white space needs attention: the bytes
   // between space runs are copied whole, and a run becomes one space or none.
   std::string out;
@@ -208,27 +265,34 @@ std::string CleanCell(std::string_view s) {
   return out;
 }
 
-std::string MatchKey(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void AppendMatchKey(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size());
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   // Bytes that stay as they are accumulate in a run [run, i) and are copied in one append.
   size_t run = 0;
-  auto flush = [&](size_t end) { out.append(s.data() + run, end - run); };
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  auto flush = [&](size_t end) { out->append(s.data() + run, end - run); };
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = b[i];
     if (c < 0x80) {
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\'') {
         flush(i);
-        if (c == '\'') out.push_back('"');
+        if (c == '\'') out->push_back('"');
         run = ++i;
         continue;
       }
       ++i;
       continue;
     }
+    // Ideographs (leads E4-E9) never fold: skipped whole, without decoding.
+    if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
+        (b[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     // Only a few three-byte sequences fold (U+2018-201D, U+3000-3017, U+FF01-FF5E); every
-    // other character is copied as it is, without decoding.
-    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && i + 2 < s.size()) {
+    // other character is copied as it is.
+    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && i + 2 < n) {
       size_t pos = i;
       char32_t cp = NextCodePoint(s, &pos);
       char32_t folded = cp;
@@ -267,13 +331,13 @@ std::string MatchKey(std::string_view s) {
       if (folded == '\'') folded = '"';
       if (folded != cp) {
         flush(i);
-        if (folded != ' ') AppendUtf8(folded, &out);
+        if (folded != ' ') AppendUtf8(folded, out);
         run = pos;
       }
       i = pos;
       continue;
     }
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    if (c == 0xC2 && i + 1 < n && b[i + 1] == 0xA0) {
       flush(i);
       i += 2;  // no-break space
       run = i;
@@ -281,7 +345,12 @@ std::string MatchKey(std::string_view s) {
     }
     ++i;
   }
-  flush(s.size());
+  flush(n);
+}
+
+std::string MatchKey(std::string_view s) {
+  std::string out;
+  AppendMatchKey(s, &out);
   return out;
 }
 

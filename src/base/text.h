@@ -28,6 +28,8 @@ std::string CleanCell(std::string_view s);
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
 // space removed, Chinese brackets and quotes folded to one form.
 std::string MatchKey(std::string_view s);
+// MatchKey(s) appended to `*out`: callers that key many strings reuse one buffer.
+void AppendMatchKey(std::string_view s, std::string* out);
 
 // Splits a line on tabs. Views point into `line`.
 void SplitTabs(std::string_view line, std::vector<std::string_view>* cells);

@@ -19,22 +19,38 @@ const std::pair<std::string_view, std::string_view> kComparators[] = {
     {"达到", "≥"},     {"等于", "="},
 };
 
-// Splits a trailing comparison off `prefix`.
-std::string TakeComparator(std::string* prefix) {
-  for (auto [text, symbol] : kComparators) {
-    if (std::string_view(*prefix).ends_with(text)) {
-      prefix->resize(prefix->size() - text.size());
-      return std::string(symbol);
-    }
-  }
-  return {};
+// The three bytes of a CJK character, as one number, for comparing characters in one step.
+constexpr uint32_t Char3(std::string_view c) {
+  return (uint32_t{static_cast<unsigned char>(c[0])} << 16) |
+         (uint32_t{static_cast<unsigned char>(c[1])} << 8) | static_cast<unsigned char>(c[2]);
 }
 
+// A date word (年, 月 or 日) and a bound (前, 底, 以内, 之内, 完成, 截止), in one pass over the
+// characters: the check runs on every cell a reader considers, long paragraphs included.
 bool IsDeadline(std::string_view s) {
-  bool date = Contains(s, "年") || Contains(s, "月") || Contains(s, "日");
-  bool bound = Contains(s, "前") || Contains(s, "底") || Contains(s, "以内") ||
-               Contains(s, "之内") || Contains(s, "完成") || Contains(s, "截止");
-  return date && bound;
+  static constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日"),
+                            kBefore = Char3("前"), kEnd = Char3("底"), kWithin = Char3("内"),
+                            kYi = Char3("以"), kZhi = Char3("之"), kWan = Char3("完"),
+                            kCheng = Char3("成"), kJie = Char3("截"), kZhiStop = Char3("止");
+  bool date = false, bound = false;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0xE0 || c > 0xEF || i + 3 > s.size()) {
+      prev = 0;
+      ++i;
+      continue;
+    }
+    const uint32_t ch = Char3(s.substr(i, 3));
+    date = date || ch == kYear || ch == kMonth || ch == kDay;
+    bound = bound || ch == kBefore || ch == kEnd ||
+            (ch == kWithin && (prev == kYi || prev == kZhi)) || (ch == kCheng && prev == kWan) ||
+            (ch == kZhiStop && prev == kJie);
+    if (date && bound) return true;
+    prev = ch;
+    i += 3;
+  }
+  return false;
 }
 
 bool IsCadence(std::string_view s) {
@@ -49,20 +65,16 @@ bool IsCadence(std::string_view s) {
   return s == "实时" || s == "及时" || s == "按时" || s == "定期";
 }
 
-}  // namespace
-
-IndicatorValue ParseIndicatorValue(std::string_view raw) {
-  IndicatorValue v;
-  v.raw = CleanCell(raw);
-  if (v.raw.empty()) return v;
-  // Full-width digits, percent and dot become half-width for parsing; `raw` keeps the original.
-  // They are EF BC 90-99, EF BC 85 and EF BC 8E in UTF-8 (CleanCell's output is valid UTF-8),
-  // so the fold works on bytes and copies everything else whole.
-  std::string folded;
-  folded.reserve(v.raw.size());
-  const std::string& text = v.raw;
+// Full-width digits, percent and dot as half-width, for parsing. They are EF BC 90-99,
+// EF BC 85 and EF BC 8E in UTF-8, so the fold works on bytes and copies everything else
+// whole. Returns `text` itself when there is nothing to fold, else a view of `*storage`.
+std::string_view FoldDigits(std::string_view text, std::string* storage) {
+  size_t i = text.find("\xEF\xBC");
+  if (i == std::string_view::npos) return text;
+  storage->clear();
+  storage->reserve(text.size());
   size_t run = 0;
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
+  for (; i + 2 < text.size(); ++i) {
     if (text[i] != '\xEF' || text[i + 1] != '\xBC') continue;
     unsigned char c = static_cast<unsigned char>(text[i + 2]);
     char half = c >= 0x90 && c <= 0x99 ? static_cast<char>('0' + (c - 0x90))
@@ -70,12 +82,26 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
                 : c == 0x8E            ? '.'
                                        : 0;
     if (half == 0) continue;
-    folded.append(text, run, i - run);
-    folded.push_back(half);
+    storage->append(text, run, i - run);
+    storage->push_back(half);
     run = i + 3;
     i += 2;
   }
-  folded.append(text, run, std::string::npos);
+  storage->append(text, run, std::string_view::npos);
+  return *storage;
+}
+
+// An indicator value taken apart, as views of the folded text (the comparator of the
+// symbol table). The single parser behind ParseIndicatorValue and IndicatorValueShapeOf.
+struct ValueParts {
+  ValueKind kind = ValueKind::kEmpty;
+  std::string_view comparator, prefix, number, unit;
+  Decimal value;
+};
+
+ValueParts SplitValue(std::string_view folded) {
+  ValueParts v;
+  if (folded.empty()) return v;
   if (IsCadence(folded)) {
     v.kind = ValueKind::kCadence;
     return v;
@@ -99,36 +125,59 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
     dot = dot || folded[end] == '.';
     ++end;
   }
-  v.kind = ValueKind::kQuantity;
-  std::string prefix(Trim(std::string_view(folded).substr(0, first)));
-  v.comparator = TakeComparator(&prefix);
-  v.prefix = std::string(Trim(prefix));
-  v.number = folded.substr(first, end - first);
-  v.unit = std::string(Trim(std::string_view(folded).substr(end)));
+  std::string_view number = folded.substr(first, end - first);
   int64_t digits = 0;
   int scale = -1;
-  bool overflow = false;
-  for (char c : v.number) {
+  for (char c : number) {
     if (c == ',') continue;
     if (c == '.') {
       scale = 0;
       continue;
     }
     if (scale >= 9) break;  // beyond nine decimals: truncated
-    overflow = overflow || __builtin_mul_overflow(digits, 10, &digits) ||
-               __builtin_add_overflow(digits, c - '0', &digits);
+    if (__builtin_mul_overflow(digits, 10, &digits) ||
+        __builtin_add_overflow(digits, c - '0', &digits)) {
+      v.kind = ValueKind::kQualitative;  // a number this long is not a target; keep it as text
+      return v;
+    }
     if (scale >= 0) ++scale;
   }
-  if (overflow) {
-    v.kind = ValueKind::kQualitative;  // a number this long is not a target; keep it as text
-    v.comparator.clear();
-    v.prefix.clear();
-    v.number.clear();
-    v.unit.clear();
-    return v;
+  v.kind = ValueKind::kQuantity;
+  std::string_view prefix = Trim(folded.substr(0, first));
+  for (auto [text, symbol] : kComparators) {
+    if (prefix.ends_with(text)) {
+      prefix.remove_suffix(text.size());
+      v.comparator = symbol;
+      break;
+    }
   }
+  v.prefix = Trim(prefix);
+  v.number = number;
+  v.unit = Trim(folded.substr(end));
   v.value = Decimal{digits, static_cast<uint8_t>(scale < 0 ? 0 : scale)};
   return v;
+}
+
+}  // namespace
+
+IndicatorValue ParseIndicatorValue(std::string_view raw) {
+  IndicatorValue v;
+  v.raw = CleanCell(raw);  // `raw` keeps the text as printed; parsing reads the folded text
+  std::string storage;
+  ValueParts parts = SplitValue(FoldDigits(v.raw, &storage));
+  v.kind = parts.kind;
+  v.comparator = parts.comparator;
+  v.prefix = parts.prefix;
+  v.number = parts.number;
+  v.unit = parts.unit;
+  v.value = parts.value;
+  return v;
+}
+
+ValueShape IndicatorValueShapeOf(std::string_view clean) {
+  std::string storage;
+  ValueParts parts = SplitValue(FoldDigits(clean, &storage));
+  return ValueShape{parts.kind, parts.prefix.size()};
 }
 
 std::string FormatDecimal(const Decimal& d) {

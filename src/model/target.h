@@ -47,6 +47,14 @@ struct IndicatorValue {
 // Parses an indicator value; never fails (unrecognised text is kQualitative, kept raw).
 IndicatorValue ParseIndicatorValue(std::string_view raw);
 
+// What ParseIndicatorValue would make of `clean` (text as CleanCell returns it): its kind and
+// the length of the words before its number, without building the value.
+struct ValueShape {
+  ValueKind kind = ValueKind::kEmpty;
+  size_t prefix_size = 0;
+};
+ValueShape IndicatorValueShapeOf(std::string_view clean);
+
 struct Indicator {
   std::string level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
   std::string level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …

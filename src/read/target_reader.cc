@@ -102,11 +102,12 @@ bool IsLevel2(const std::string& k) {
   return std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
 }
 
-bool LooksLikeValue(const std::string& text) {
+// `text` is clean (CleanCell).
+bool LooksLikeValue(std::string_view text) {
   if (text.empty()) return false;
-  IndicatorValue v = ParseIndicatorValue(text);
+  ValueShape v = IndicatorValueShapeOf(text);
   if (v.kind == ValueKind::kDeadline || v.kind == ValueKind::kCadence) return true;
-  if (v.kind == ValueKind::kQuantity) return v.prefix.empty() || v.prefix.size() <= 6;
+  if (v.kind == ValueKind::kQuantity) return v.prefix_size <= 6;
   return false;
 }
 
@@ -641,8 +642,11 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   // Values that stand outside the 指标值 run mean the column was broken up: no safe pairing.
   size_t stray_values = 0;
   for (const Para& p : value_paras) {
-    IndicatorValue v = ParseIndicatorValue(p.text);
-    bool valueish = v.kind == ValueKind::kQuantity && v.prefix.empty() && p.text.size() <= 24;
+    bool valueish = false;
+    if (p.text.size() <= 24) {
+      ValueShape v = IndicatorValueShapeOf(p.text);
+      valueish = v.kind == ValueKind::kQuantity && v.prefix_size == 0;
+    }
     bool in_run = std::find(values.begin(), values.end(), &p) != values.end();
     bool is_field = p.at == t->funds[kAnnual].at ||
                     std::find(consumed.begin(), consumed.end(), p.at) != consumed.end();
