@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -265,93 +266,152 @@ std::string CleanCell(std::string_view s) {
   return out;
 }
 
-void AppendMatchKey(std::string_view s, std::string* out) {
-  out->reserve(out->size() + s.size());
+namespace {
+
+// The folded form of the character at s[i] for MatchKey: true when it changes, with its length
+// in `*len` and its replacement in `*to` (an ASCII character, or 0 when it is dropped). Every
+// fold is to ASCII or to nothing, so a key is never longer than its text.
+bool FoldAt(std::string_view s, size_t i, size_t* len, char* to) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      *len = 1;
+      *to = 0;
+      return true;
+    }
+    if (c == '\'') {
+      *len = 1;
+      *to = '"';
+      return true;
+    }
+    return false;
+  }
+  if (c == 0xC2) {
+    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      *len = 2;  // no-break space
+      *to = 0;
+      return true;
+    }
+    return false;
+  }
+  // Only a few three-byte sequences fold (U+2018-201D, U+3000-3017, U+FEFF, U+FF01-FF5E).
+  if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || i + 2 >= s.size()) return false;
+  size_t pos = i;
+  const char32_t cp = NextCodePoint(s, &pos);
+  char folded = 0;
+  if (cp == 0x3000 || cp == 0xFEFF) {
+    folded = 0;  // ideographic space, BOM
+  } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+    folded = static_cast<char>(cp - 0xFEE0);
+    if (folded == '\'') folded = '"';
+  } else {
+    switch (cp) {
+      case 0x3010:  // 【
+      case 0x3014:  // 〔
+      case 0x3016:  // 〖
+        folded = '[';
+        break;
+      case 0x3011:
+      case 0x3015:
+      case 0x3017:
+        folded = ']';
+        break;
+      case 0x201C:
+      case 0x201D:
+      case 0x2018:
+      case 0x2019:
+        folded = '"';
+        break;
+      case 0x3001:  // 、
+        folded = ',';
+        break;
+      case 0x3002:  // 。
+        folded = '.';
+        break;
+      default:
+        return false;
+    }
+  }
+  *len = pos - i;
+  *to = folded;
+  return true;
+}
+
+// Calls on_fold(i, len, to) for each character MatchKey changes, in order, until it returns
+// false; returns where it stopped (npos when it reached the end). Ideographs (leads E4-E9) and
+// most ASCII never fold: they are skipped without decoding.
+template <typename OnFold>
+size_t ScanFolds(std::string_view s, OnFold on_fold) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  // Bytes that stay as they are accumulate in a run [run, i) and are copied in one append.
-  size_t run = 0;
-  auto flush = [&](size_t end) { out->append(s.data() + run, end - run); };
+  size_t len = 1;
+  char to = 0;
   for (size_t i = 0; i < n;) {
     const unsigned char c = b[i];
-    if (c < 0x80) {
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\'') {
-        flush(i);
-        if (c == '\'') out->push_back('"');
-        run = ++i;
-        continue;
-      }
-      ++i;
-      continue;
-    }
-    // Ideographs (leads E4-E9) never fold: skipped whole, without decoding.
     if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
         (b[i + 2] & 0xC0) == 0x80) {
       i += 3;
       continue;
     }
-    // Only a few three-byte sequences fold (U+2018-201D, U+3000-3017, U+FF01-FF5E); every
-    // other character is copied as it is.
-    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && i + 2 < n) {
-      size_t pos = i;
-      char32_t cp = NextCodePoint(s, &pos);
-      char32_t folded = cp;
-      if (cp == 0x3000 || cp == 0xFEFF) {
-        flush(i);
-        run = i = pos;
-        continue;
-      }
-      if (cp >= 0xFF01 && cp <= 0xFF5E) folded = cp - 0xFEE0;
-      switch (cp) {
-        case 0x3010:
-        case 0x3014:
-        case 0x3016:
-          folded = '[';
-          break;  // 【 〔 〖
-        case 0x3011:
-        case 0x3015:
-        case 0x3017:
-          folded = ']';
-          break;
-        case 0x201C:
-        case 0x201D:
-        case 0x2018:
-        case 0x2019:
-          folded = '"';
-          break;
-        case 0x3001:
-          folded = ',';
-          break;  // 、
-        case 0x3002:
-          folded = '.';
-          break;  // 。
-        default:
-          break;
-      }
-      if (folded == '\'') folded = '"';
-      if (folded != cp) {
-        flush(i);
-        if (folded != ' ') AppendUtf8(folded, out);
-        run = pos;
-      }
-      i = pos;
+    if (c > ' ' && c < 0x80 && c != '\'') {
+      ++i;
       continue;
     }
-    if (c == 0xC2 && i + 1 < n && b[i + 1] == 0xA0) {
-      flush(i);
-      i += 2;  // no-break space
-      run = i;
+    if (!FoldAt(s, i, &len, &to)) {
+      ++i;
       continue;
     }
-    ++i;
+    if (!on_fold(i, len, to)) return i;
+    i += len;
   }
-  flush(n);
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void AppendMatchKey(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size());
+  // Bytes that stay as they are accumulate in a run and are copied in one append.
+  size_t run = 0;
+  ScanFolds(s, [&](size_t i, size_t len, char to) {
+    out->append(s.data() + run, i - run);
+    if (to != 0) out->push_back(to);
+    run = i + len;
+    return true;
+  });
+  out->append(s.data() + run, s.size() - run);
 }
 
 std::string MatchKey(std::string_view s) {
   std::string out;
   AppendMatchKey(s, &out);
   return out;
+}
+
+std::string_view MatchKeyView(std::string_view s, std::string* storage) {
+  const size_t at = ScanFolds(s, [](size_t, size_t, char) { return false; });
+  if (at == std::string_view::npos) return s;
+  storage->assign(s.data(), at);
+  AppendMatchKey(s.substr(at), storage);
+  return *storage;
+}
+
+size_t KeptCharacters(std::string_view s, size_t limit) {
+  size_t kept = 0;
+  // Blocks of 32 bytes without a branch inside (the compiler vectorises them), so that a long
+  // line costs a byte or two an instruction.
+  constexpr size_t kBlock = 32;
+  for (size_t start = 0; start < s.size() && kept <= limit; start += kBlock) {
+    const size_t end = std::min(s.size(), start + kBlock);
+    unsigned block = 0;
+    for (size_t i = start; i < end; ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      // ASCII other than white space and the quote, ideographs, and four-byte characters.
+      block += (c > ' ' && c < 0x80 && c != '\'') | (c >= 0xE4 && c <= 0xE9) | (c >= 0xF0);
+    }
+    kept += block;
+  }
+  return kept;
 }
 
 void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {

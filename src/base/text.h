@@ -30,6 +30,14 @@ std::string CleanCell(std::string_view s);
 std::string MatchKey(std::string_view s);
 // MatchKey(s) appended to `*out`: callers that key many strings reuse one buffer.
 void AppendMatchKey(std::string_view s, std::string* out);
+// MatchKey(s) without a copy when the key is `s` itself (most Chinese text); otherwise the key
+// is built in `*storage`. The view lives as long as `s` and `*storage` are unchanged.
+std::string_view MatchKeyView(std::string_view s, std::string* storage);
+
+// A lower bound on the number of characters in MatchKey(s), from one cheap pass (ASCII other
+// than white space, ideographs and four-byte characters are always kept), counted up to
+// limit + 1: lets a caller that wants only short keys skip building the keys of long lines.
+size_t KeptCharacters(std::string_view s, size_t limit);
 
 // Splits a line on tabs. Views point into `line`.
 void SplitTabs(std::string_view line, std::vector<std::string_view>* cells);

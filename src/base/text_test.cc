@@ -38,6 +38,55 @@ TEST(MatchKey, FoldsWidthBracketsAndSpaces) {
   EXPECT_EQ(MatchKey("ＡＢＣ１２３"), "ABC123");
 }
 
+// MatchKey by its definition, one decoded character at a time (for valid UTF-8).
+std::string MatchKeyByCharacters(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = NextCodePoint(s, &pos);
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xFEFF ||
+        cp == 0xA0) {
+      continue;
+    }
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    if (cp == 0x3010 || cp == 0x3014 || cp == 0x3016) cp = '[';
+    if (cp == 0x3011 || cp == 0x3015 || cp == 0x3017) cp = ']';
+    if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'') cp = '"';
+    if (cp == 0x3001) cp = ',';
+    if (cp == 0x3002) cp = '.';
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+TEST(MatchKey, AgreesWithItsDefinitionOnEveryPairOfPieces) {
+  const std::string_view pieces[] = {
+      "预算", "（", "）", "：", "１", "Ａ", "＇", "'", " ", "\t", "\r", "\n", "\xE3\x80\x80",
+      "\xEF\xBB\xBF", "\xC2\xA0", "【", "】", "〔", "〕", "〖", "〗", "“", "”", "‘", "’", "、",
+      "。", "—", "…", "≥", "①", "a", "9", "é", "😀", "\xE2\x80\xA6", "～"};
+  std::string storage;
+  for (std::string_view a : pieces) {
+    for (std::string_view b : pieces) {
+      for (std::string_view c : {std::string_view(""), std::string_view("经费"), a}) {
+        std::string s = std::string(a) + std::string(b) + std::string(c);
+        const std::string expected = MatchKeyByCharacters(s);
+        ASSERT_EQ(MatchKey(s), expected) << s;
+        std::string_view view = MatchKeyView(s, &storage);
+        ASSERT_EQ(view, expected) << s;
+        // Unchanged text is not copied: the key is a view of the text itself.
+        if (expected == s) {
+          ASSERT_EQ(view.data(), s.data()) << s;
+        }
+      }
+    }
+  }
+}
+
+TEST(MatchKey, CopiesInvalidBytesThrough) {
+  EXPECT_EQ(MatchKey("预\xE9 算"), "预\xE9算");
+  EXPECT_EQ(MatchKey("\xE4'\xBF"), "\xE4\"\xBF");
+  EXPECT_EQ(MatchKey("\xEF\xBC"), "\xEF\xBC");
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;

@@ -340,16 +340,63 @@ const TableSpec* FindSpec(TableKind kind) {
 }
 
 const TableSpec* MatchTitle(std::string_view title) {
-  std::string key = MatchKey(title);
-  auto has_all = [&](const std::vector<std::string_view>& parts) {
-    for (std::string_view part : parts) {
-      if (!Contains(key, part)) return false;
+  std::string storage;
+  return MatchTitleKey(MatchKeyView(title, &storage));
+}
+
+namespace {
+
+// A 64-bit signature of the characters in a text: bit h(c) is set for each character c. A
+// text can contain a part only if the part's signature is within the text's, so the title
+// alternatives a line cannot match are ruled out without searching it.
+uint64_t CharSignature(std::string_view s) {
+  uint64_t sig = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t h = 0;
+    for (size_t k = 0; k < len && i + k < s.size(); ++k) {
+      h = h * 31 + static_cast<unsigned char>(s[i + k]);
     }
-    return true;
-  };
-  for (const TableSpec& s : Catalogue()) {
+    sig |= uint64_t{1} << (h & 63);
+    i += len;
+  }
+  return sig;
+}
+
+// The signature of every title alternative, in catalogue order.
+const std::vector<std::vector<uint64_t>>& TitleSignatures() {
+  static const std::vector<std::vector<uint64_t>> signatures = [] {
+    std::vector<std::vector<uint64_t>> all;
+    for (const TableSpec& spec : Catalogue()) {
+      std::vector<uint64_t>& alternatives = all.emplace_back();
+      for (const std::vector<std::string_view>& parts : spec.title_any) {
+        uint64_t sig = 0;
+        for (std::string_view part : parts) sig |= CharSignature(part);
+        alternatives.push_back(sig);
+      }
+    }
+    return all;
+  }();
+  return signatures;
+}
+
+}  // namespace
+
+const TableSpec* MatchTitleKey(std::string_view key) {
+  const uint64_t sig = CharSignature(key);
+  const auto& signatures = TitleSignatures();
+  std::span<const TableSpec> specs = Catalogue();
+  for (size_t k = 0; k < specs.size(); ++k) {
+    const TableSpec& s = specs[k];
+    bool any = false;
+    for (size_t a = 0; a < s.title_any.size() && !any; ++a) {
+      if ((signatures[k][a] & ~sig) != 0) continue;  // some character of a part is missing
+      any = std::all_of(s.title_any[a].begin(), s.title_any[a].end(),
+                        [&](std::string_view part) { return Contains(key, part); });
+    }
+    if (!any) continue;
     // Most lines match no alternative; the exclusions are looked at only when one does.
-    if (!std::any_of(s.title_any.begin(), s.title_any.end(), has_all)) continue;
     bool excluded = std::any_of(s.title_none.begin(), s.title_none.end(),
                                 [&](std::string_view none) { return Contains(key, none); });
     if (!excluded) return &s;

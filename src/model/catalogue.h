@@ -115,6 +115,8 @@ const TableSpec* FindSpec(std::string_view id);
 const TableSpec* FindSpec(TableKind kind);
 // The entry whose title pattern matches `title` (markup stripped), or nullptr.
 const TableSpec* MatchTitle(std::string_view title);
+// The same for a title already keyed (MatchKey).
+const TableSpec* MatchTitleKey(std::string_view key);
 
 // 功能分类 classes (类): the 3-digit code and its name ("208", "社会保障和就业支出").
 struct FunctionClass {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.h"
+
 namespace yusuan {
 namespace {
 
@@ -45,6 +47,9 @@ TEST(ParseIndicatorValue, ReadsComparisonsNumbersAndUnits) {
     EXPECT_EQ(v.value.digits, c.digits) << c.raw;
     EXPECT_EQ(v.value.scale, c.scale) << c.raw;
     EXPECT_EQ(v.unit, c.unit) << c.raw;
+    ValueShape shape = IndicatorValueShapeOf(c.raw);
+    EXPECT_EQ(shape.kind, v.kind) << c.raw;
+    EXPECT_EQ(shape.prefix_size, v.prefix.size()) << c.raw;
   }
 }
 
@@ -53,6 +58,13 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
       {"2026年6月底前", ValueKind::kDeadline},
       {"当年10月前", ValueKind::kDeadline},
       {"12月31日之前", ValueKind::kDeadline},
+      {"2026年完成", ValueKind::kDeadline},
+      {"截止2026年12月", ValueKind::kDeadline},
+      {"3个月以内", ValueKind::kDeadline},
+      {"1年之内", ValueKind::kDeadline},
+      {"２０２６年底", ValueKind::kDeadline},
+      {"本年内", ValueKind::kQualitative},
+      {"完善成效", ValueKind::kQualitative},
       {"每月", ValueKind::kCadence},
       {"每季度", ValueKind::kCadence},
       {"每季度支付一次", ValueKind::kCadence},
@@ -63,7 +75,12 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
       {"", ValueKind::kEmpty},
       {"  ", ValueKind::kEmpty},
   };
-  for (auto [raw, kind] : cases) EXPECT_EQ(ParseIndicatorValue(raw).kind, kind) << raw;
+  for (auto [raw, kind] : cases) {
+    EXPECT_EQ(ParseIndicatorValue(raw).kind, kind) << raw;
+    if (*raw) {
+      EXPECT_EQ(IndicatorValueShapeOf(CleanCell(raw)).kind, kind) << raw;
+    }
+  }
 }
 
 TEST(ParseIndicatorValue, KeepsAbsurdNumbersAsText) {

@@ -42,7 +42,26 @@ bool IsWatermarkKey(std::string_view key) {
   }
   return false;
 }
-bool IsWatermark(std::string_view raw) { return IsWatermarkKey(MatchKey(raw)); }
+
+// Characters in the longest watermark phrase: a line whose key is longer is none of them.
+constexpr size_t kWatermarkChars = [] {
+  size_t most = 0;
+  for (std::string_view w : kWatermarks) {
+    size_t chars = 0;
+    for (char c : w) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    most = std::max(most, chars);
+  }
+  return most;
+}();
+
+bool IsWatermark(std::string_view raw) {
+  return KeptCharacters(raw, kWatermarkChars) <= kWatermarkChars && IsWatermarkKey(MatchKey(raw));
+}
+
+// Characters in the longest key FindStructure compares whole: a watermark, 目录, a printed
+// label (IsPrintedLabel).
+constexpr size_t kShortKeyChars = 12;
+static_assert(kWatermarkChars <= kShortKeyChars);
 
 bool IsPartHeading(std::string_view key, int* part) {
   static constexpr std::string_view kParts[] = {"第一部分", "第二部分", "第三部分", "第四部分",
@@ -64,17 +83,17 @@ bool IsTitleShaped(std::string_view raw, std::string_view plain) {
          plain.find("；") == std::string::npos;
 }
 
-bool IsTargetTitle(const std::string& key) {
+bool IsTargetTitle(std::string_view key) {
   if (Contains(key, "情况表")) return false;
   return Contains(key, "项目支出绩效目标表") ||
          (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
 }
 
 // "预算公开表10", "部门公开表9".
-bool IsPrintedLabel(const std::string& key) {
+bool IsPrintedLabel(std::string_view key) {
   size_t p = key.find("公开表");
-  if (p == std::string::npos || CodePoints(key) > 12) return false;
-  std::string_view rest = std::string_view(key).substr(p + 9);
+  if (p == std::string_view::npos || CodePoints(key) > kShortKeyChars) return false;
+  std::string_view rest = key.substr(p + 9);
   return !rest.empty() &&
          std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -153,7 +172,7 @@ Structure FindStructure(const Lines& lines) {
   bool in_toc = false;
   std::string pending_label;
   std::vector<uint32_t>& target_title_lines = st.target_titles;
-  std::string plain_storage;
+  std::string plain_storage, key_storage;
   for (uint32_t i = 1; i <= n; ++i) {
     std::string_view raw = lines[i];
     // Every structure line (a title, a heading, a label, a TOC entry) is short; long lines are
@@ -173,13 +192,22 @@ Structure FindStructure(const Lines& lines) {
                                     [](char c) { return c == '<' || c == '*' || c == '#'; });
     if (markup) plain_storage = StripMarkup(raw);
     std::string_view plain = markup ? std::string_view(plain_storage) : Trim(raw);
-    std::string key = MatchKey(plain);
-    if (markup ? IsWatermark(raw) : IsWatermarkKey(key)) {
+    // The key is built only for the lines whose checks need it: short lines (a watermark,
+    // 目录, a printed label), 第…部分 headings, TOC-like and title-shaped lines.
+    std::string_view key;
+    bool keyed = false;
+    auto get_key = [&] {
+      if (!keyed) key = MatchKeyView(plain, &key_storage);
+      keyed = true;
+      return key;
+    };
+    const bool short_key = KeptCharacters(plain, kShortKeyChars) <= kShortKeyChars;
+    if (markup ? IsWatermark(raw) : short_key && IsWatermarkKey(get_key())) {
       st.watermark[i] = true;
       continue;
     }
-    if (key.empty()) continue;
-    if (key == "目录") {
+    if (short_key && get_key().empty()) continue;
+    if (short_key && get_key() == "目录") {
       in_toc = true;
       st.toc[i] = true;
       continue;
@@ -191,25 +219,28 @@ Structure FindStructure(const Lines& lines) {
       }
       in_toc = false;
     }
-    if (IsTocPlain(plain) && CodePoints(plain) < 80 && MatchTitle(plain) != nullptr) {
+    if (IsTocPlain(plain) && CodePoints(plain) < 80 && MatchTitleKey(get_key()) != nullptr) {
       st.toc[i] = true;  // a stray TOC entry outside the TOC block
       continue;
     }
+    // Trim and MatchKey drop the same white space, and 第 never folds: a key starts with 第
+    // exactly when the trimmed line does.
     int part;
-    if (IsPartHeading(key, &part) && raw.find('\t') == std::string_view::npos) {
+    if (plain.starts_with("第") && IsPartHeading(get_key(), &part) &&
+        raw.find('\t') == std::string_view::npos) {
       st.parts.emplace(part, i);
       continue;
     }
-    if (IsPrintedLabel(key)) {
+    if (short_key && IsPrintedLabel(get_key())) {
       pending_label = CleanCell(plain);
       continue;
     }
     if (!IsTitleShaped(raw, plain)) continue;
-    if (IsTargetTitle(key)) {
+    if (IsTargetTitle(get_key())) {
       target_title_lines.push_back(i);
       continue;
     }
-    if (const TableSpec* spec = MatchTitle(plain)) {
+    if (const TableSpec* spec = MatchTitleKey(get_key())) {
       TableRegion r;
       r.spec = spec;
       r.title_line = i;
@@ -237,7 +268,7 @@ Structure FindStructure(const Lines& lines) {
     // Only the first cell that is not blank can name a target table; a long one cannot.
     std::string_view cell = FirstCell(lines[i]);
     if (cell.size() > 200) continue;
-    std::string first = MatchKey(cell);
+    std::string_view first = MatchKeyView(cell, &key_storage);
     bool project = first == "项目名称";
     bool overall = first == "部门基本信息" || first == "单位基本信息";
     if (!project && !overall) continue;
