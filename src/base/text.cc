@@ -234,6 +234,11 @@ bool ScanCell(std::string_view s, bool* space) {
 
 }  // namespace
 
+bool CellIsClean(std::string_view s) {
+  bool space = false;
+  return ScanCell(s, &space) && !space;
+}
+
 std::string CleanCell(std::string_view s) {
   s = Trim(s);
   bool space = false;

@@ -24,6 +24,9 @@ std::string_view Trim(std::string_view s);
 // The cell text as a reviewer would write it: trimmed, runs of white space collapsed to one
 // space, spaces that split CJK text removed. Punctuation and width are left as printed.
 std::string CleanCell(std::string_view s);
+// True when `s` is valid UTF-8 without any white space, so that CleanCell(s) == s: a cheap
+// test that lets a reader keep a view of the line instead of a copy.
+bool CellIsClean(std::string_view s);
 
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
 // space removed, Chinese brackets and quotes folded to one form.

@@ -1,6 +1,8 @@
 #include "read/target_reader.h"
 
 #include <algorithm>
+#include <deque>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -9,11 +11,62 @@
 namespace yusuan {
 namespace {
 
+// Texts the reader builds (a cleaned cell that differs from its line, a joined paragraph, a key
+// that differs from its text), kept at stable addresses so that cells can be views. Most cells
+// are clean as printed and most keys equal their text: those are views of the lines and cost
+// no copy.
+class TextArena {
+ public:
+  std::string_view Keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+  // CleanCell(raw).
+  std::string_view Clean(std::string_view raw) {
+    std::string_view t = Trim(raw);
+    return CellIsClean(t) ? t : Keep(CleanCell(t));
+  }
+
+  // MatchKey(text).
+  std::string_view Key(std::string_view text) {
+    std::string_view k = MatchKeyView(text, &scratch_);
+    return k.data() == text.data() ? k : Keep(std::string(k));
+  }
+
+ private:
+  std::deque<std::string> texts_;  // a deque never moves what it holds
+  std::string scratch_;
+};
+
+// A cell as the reader sees it: its clean text and its MatchKey, both views.
 struct TCell {
-  std::string text;  // cleaned
+  std::string_view text;  // CleanCell
+  std::string_view mkey;  // MatchKey(text)
   Location at;
 };
-using TRow = std::vector<TCell>;
+
+TCell MakeCell(TextArena* arena, std::string_view raw, Location at) {
+  std::string_view text = arena->Clean(raw);
+  return TCell{text, arena->Key(text), at};
+}
+
+// The key labels are compared by: MatchKey without a leading "其中:" and trailing colons.
+std::string_view Key(std::string_view mkey) {
+  if (mkey.starts_with("其中:")) mkey.remove_prefix(std::string_view("其中:").size());
+  while (!mkey.empty() && mkey.back() == ':') mkey.remove_suffix(1);
+  return mkey;
+}
+std::string_view Key(const TCell& c) { return Key(c.mkey); }
+
+// The rows of a table, their cells in one array.
+struct TRows {
+  std::vector<TCell> cells;
+  std::vector<size_t> ends;  // row r is cells [r == 0 ? 0 : ends[r - 1], ends[r])
+  size_t size() const { return ends.size(); }
+  std::span<const TCell> operator[](size_t r) const {
+    size_t begin = r == 0 ? 0 : ends[r - 1];
+    return std::span<const TCell>(cells).subspan(begin, ends[r] - begin);
+  }
+  void EndRow() { ends.push_back(cells.size()); }
+};
 
 // ---- layouts ---------------------------------------------------------------------------------
 
@@ -40,60 +93,61 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
   return Layout::kPdfText;
 }
 
-std::vector<TRow> TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
-                             const std::vector<bool>& skip) {
-  std::vector<TRow> rows;
+TRows TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& skip,
+                 TextArena* arena) {
+  TRows rows;
   std::vector<std::string_view> cells;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n] || Trim(lines[n]).empty()) continue;
     SplitTabs(lines[n], &cells);
-    TRow row;
     for (size_t c = 0; c < cells.size(); ++c) {
-      row.push_back(TCell{CleanCell(cells[c]), Location{n, static_cast<uint16_t>(c + 1)}});
+      rows.cells.push_back(MakeCell(arena, cells[c], Location{n, static_cast<uint16_t>(c + 1)}));
     }
-    rows.push_back(std::move(row));
+    rows.EndRow();
   }
   return rows;
 }
 
 // One cell per line, indented by a tab; a line without the tab continues the cell above
 // (a wrapped cell); a truly empty line ends the row.
-std::vector<TRow> CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
-                                  const std::vector<bool>& skip) {
-  std::vector<TRow> rows;
-  TRow row;
+TRows CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
+                      const std::vector<bool>& skip, TextArena* arena) {
+  TRows rows;
+  size_t row_begin = 0;
+  auto end_row = [&] {
+    if (rows.cells.size() > row_begin) rows.EndRow();
+    row_begin = rows.cells.size();
+  };
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
     std::string_view raw = lines[n];
     if (raw.empty()) {
-      if (!row.empty()) rows.push_back(std::move(row));
-      row.clear();
+      end_row();
       continue;
     }
-    if (raw[0] == '\t' || row.empty()) {
-      row.push_back(TCell{CleanCell(raw), Location{n, static_cast<uint16_t>(row.size() + 1)}});
+    if (raw[0] == '\t' || rows.cells.size() == row_begin) {
+      uint16_t column = static_cast<uint16_t>(rows.cells.size() - row_begin + 1);
+      rows.cells.push_back(MakeCell(arena, raw, Location{n, column}));
     } else {
-      row.back().text += CleanCell(raw);  // both clean, no space at the joint: still clean
+      // Both clean, no space at the joint: still clean.
+      TCell& cell = rows.cells.back();
+      std::string joined(cell.text);
+      joined += arena->Clean(raw);
+      cell = TCell{arena->Keep(std::move(joined)), {}, cell.at};
+      cell.mkey = arena->Key(cell.text);
     }
   }
-  if (!row.empty()) rows.push_back(std::move(row));
+  end_row();
   return rows;
 }
 
 // ---- vocabulary ------------------------------------------------------------------------------
 
-std::string Key(std::string_view s) {
-  std::string k = MatchKey(s);
-  if (k.starts_with("其中:")) k = k.substr(std::string_view("其中:").size());
-  while (!k.empty() && (k.back() == ':')) k.pop_back();
-  return k;
-}
-
-bool IsLevel1(const std::string& k) {
+bool IsLevel1(std::string_view k) {
   return k == "产出指标" || k == "效益指标" || k == "满意度指标";
 }
 
-bool IsLevel2(const std::string& k) {
+bool IsLevel2(std::string_view k) {
   static constexpr std::string_view kNames[] = {
       "数量指标",         "质量指标",       "时效指标",       "成本指标",           "经济效益",
       "经济效益指标",     "社会效益",       "社会效益指标",   "生态效益",           "生态效益指标",
@@ -123,7 +177,7 @@ Location* FundPlace(Funds* f, const Amount* slot) {
 
 // Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
 // "市(区)级财政资金", even "市基(区)财政资金").
-Amount* FundSlot(Funds* f, const std::string& k) {
+Amount* FundSlot(Funds* f, std::string_view k) {
   if (Contains(k, "资金总额") || Contains(k, "到位资金") || k == "年度资金" || k == "实施期资金") {
     return &f->total;
   }
@@ -137,7 +191,7 @@ Amount* FundSlot(Funds* f, const std::string& k) {
   return nullptr;
 }
 
-bool IsFundLabel(const std::string& k) {
+bool IsFundLabel(std::string_view k) {
   Funds f;
   return FundSlot(&f, k) != nullptr && !LooksLikeAmount(k);
 }
@@ -148,8 +202,8 @@ class RowTableParser {
  public:
   explicit RowTableParser(TargetTable* t) : t_(t) {}
 
-  void Parse(const std::vector<TRow>& rows) {
-    for (const TRow& row : rows) Row(row);
+  void Parse(const TRows& rows) {
+    for (size_t r = 0; r < rows.size(); ++r) Row(rows[r]);
     if (t_->kind == TargetTable::Kind::kProject && t_->project_name.text.empty()) {
       Gap(t_->at, "未找到项目名称");
     }
@@ -157,35 +211,25 @@ class RowTableParser {
   }
 
  private:
+  using Cells = std::span<const TCell* const>;
+
   // A gap in the table. Only gaps among the indicators lower the pairing confidence.
   void Gap(Location at, std::string message, bool indicators = false) {
     t_->gaps.push_back(Diagnostic{at, std::move(message)});
     if (indicators && t_->confidence == Confidence::kFull) t_->confidence = Confidence::kPartial;
   }
 
-  // The non-empty cells of a row, in order.
-  static std::vector<const TCell*> Filled(const TRow& row) {
-    std::vector<const TCell*> out;
-    for (const TCell& c : row) {
-      if (!c.text.empty()) out.push_back(&c);
-    }
-    return out;
-  }
-
-  static TextItem Item(const TCell* c) { return TextItem{c->text, c->at}; }
+  static TextItem Item(const TCell* c) { return TextItem{std::string(c->text), c->at}; }
 
   // The value of `label` in a row: the cell after the label, or the label cell's own tail
   // ("实施单位 高平市医疗保险服务中心").
-  static const TCell* ValueAfter(const std::vector<const TCell*>& f, size_t i) {
-    return i + 1 < f.size() ? f[i + 1] : nullptr;
-  }
+  static const TCell* ValueAfter(Cells f, size_t i) { return i + 1 < f.size() ? f[i + 1] : nullptr; }
 
-  bool TakeLabelled(const std::vector<const TCell*>& f, std::string_view label, TextItem* out) {
+  bool TakeLabelled(Cells f, std::string_view label, TextItem* out) {
     for (size_t i = 0; i < f.size(); ++i) {
-      std::string k = Key(f[i]->text);
+      std::string_view k = Key(*f[i]);
       if (k == label) {
-        if (const TCell* v = ValueAfter(f, i);
-            v && Key(v->text) != "实施单位" && Key(v->text) != "项目期") {
+        if (const TCell* v = ValueAfter(f, i); v && Key(*v) != "实施单位" && Key(*v) != "项目期") {
           *out = Item(v);
         }
         return true;
@@ -193,9 +237,8 @@ class RowTableParser {
       if (k.starts_with(label) && k.size() > label.size()) {
         // The labels are plain Chinese, printed as their keys: the value follows in the cell.
         size_t at = f[i]->text.find(label);
-        if (at != std::string::npos) {
-          *out =
-              TextItem{CleanCell(std::string_view(f[i]->text).substr(at + label.size())), f[i]->at};
+        if (at != std::string_view::npos) {
+          *out = TextItem{CleanCell(f[i]->text.substr(at + label.size())), f[i]->at};
         }
         return true;
       }
@@ -216,12 +259,12 @@ class RowTableParser {
   }
 
   // Label/value pairs in order: the k-th pair belongs to period k.
-  void FundPairs(const std::vector<const TCell*>& f, size_t from) {
+  void FundPairs(Cells f, size_t from) {
     int period = 0;
     for (size_t i = from; i < f.size() && period < 2; ++i) {
-      std::string k = Key(f[i]->text);
+      std::string_view k = Key(*f[i]);
       if (!IsFundLabel(k)) {
-        Gap(f[i]->at, "项目资金行中无法归类的单元格：“" + f[i]->text + "”");
+        Gap(f[i]->at, "项目资金行中无法归类的单元格：“" + std::string(f[i]->text) + "”");
         continue;
       }
       Funds& funds = t_->funds[period];
@@ -240,17 +283,22 @@ class RowTableParser {
     }
   }
 
-  void Row(const TRow& row) {
-    std::vector<const TCell*> f = Filled(row);
+  void Row(std::span<const TCell> row) {
+    // The non-empty cells of the row, in order.
+    filled_.clear();
+    for (const TCell& c : row) {
+      if (!c.text.empty()) filled_.push_back(&c);
+    }
+    Cells f = filled_;
     if (f.empty()) return;
-    std::string k = Key(f[0]->text);
+    std::string_view k = Key(*f[0]);
 
     if (k.starts_with("负责人") || k.starts_with("填报")) {
       in_indicators_ = false;
       return;
     }
     if (in_indicators_ && !k.starts_with("项目名称")) {
-      IndicatorRow(row, f);
+      IndicatorRow(f);
       return;
     }
     if (k.starts_with("项目名称")) {
@@ -259,7 +307,7 @@ class RowTableParser {
     }
     if (k == "部门基本信息" || k == "单位基本信息") {
       for (size_t i = 1; i + 1 < f.size(); ++i) {
-        std::string l = Key(f[i]->text);
+        std::string_view l = Key(*f[i]);
         if (l == "部门名称" || l == "单位名称") {
           Department(f[i + 1]);
           t_->project_name = t_->department;
@@ -268,7 +316,7 @@ class RowTableParser {
       return;
     }
     if (k.starts_with("主管部门")) {
-      if (f.size() > 1 && Key(f[1]->text) != "实施单位") Department(f[1]);
+      if (f.size() > 1 && Key(*f[1]) != "实施单位") Department(f[1]);
       TakeLabelled(f, "实施单位", &t_->implementing_unit);
       return;
     }
@@ -317,16 +365,16 @@ class RowTableParser {
       in_indicators_ = true;
       int seen = 0;
       for (const TCell& c : row) {
-        if (Key(c.text) == "二级指标" && ++seen == 2) annual_column_ = c.at.column;
+        if (Key(c) == "二级指标" && ++seen == 2) annual_column_ = c.at.column;
         // "绩效指标 产出指标 一级指标 …": a first-level name slipped into the header row.
-        if (IsLevel1(Key(c.text))) level1_ = c.text;
+        if (IsLevel1(Key(c))) level1_ = c.text;
       }
       return;
     }
     if (t_->kind == TargetTable::Kind::kOverall) OverallRow(f, k);
   }
 
-  void OverallRow(const std::vector<const TCell*>& f, const std::string& k) {
+  void OverallRow(Cells f, std::string_view k) {
     static constexpr std::string_view kFactLabels[] = {
         "内设职能部门数", "所属预算单位数", "核定的人员编制数", "实际在职人员总数", "在编人员数",
         "其他人员数",     "部门职责",       "部门战略目标",     "单位职责",         "单位战略目标"};
@@ -340,12 +388,14 @@ class RowTableParser {
     }
     bool any_fact = false;
     for (size_t i = 0; i < f.size(); ++i) {
-      std::string l = Key(f[i]->text);
+      std::string_view l = Key(*f[i]);
       if (std::find(std::begin(kFactLabels), std::end(kFactLabels), l) == std::end(kFactLabels)) {
         continue;
       }
       any_fact = true;
-      if (i + 1 < f.size()) t_->facts.push_back(Fact{l, f[i + 1]->text, f[i + 1]->at});
+      if (i + 1 < f.size()) {
+        t_->facts.push_back(Fact{std::string(l), std::string(f[i + 1]->text), f[i + 1]->at});
+      }
       ++i;
     }
     if (any_fact) return;
@@ -354,7 +404,7 @@ class RowTableParser {
       std::vector<Fact>* side = &t_->funds_by_source;
       for (size_t i = 0; i + 1 < f.size(); i += 2) {
         if (!LooksLikeAmount(f[i + 1]->text)) break;
-        side->push_back(Fact{Key(f[i]->text), f[i + 1]->text, f[i + 1]->at});
+        side->push_back(Fact{std::string(Key(*f[i])), std::string(f[i + 1]->text), f[i + 1]->at});
         side = &t_->funds_by_use;
       }
       return;
@@ -369,14 +419,13 @@ class RowTableParser {
   // [指标值]; stray tabs move cells, and a 三级指标 may repeat its 二级指标's words, so every
   // split point is scored: sides that mirror each other, values that look like values and
   // names that do not, and cells on the side their printed column suggests.
-  void IndicatorRow(const TRow& row, const std::vector<const TCell*>& f) {
-    (void)row;
+  void IndicatorRow(Cells f) {
     size_t i = 0;
-    if (IsLevel1(Key(f[0]->text))) {
+    if (IsLevel1(Key(*f[0]))) {
       level1_ = f[0]->text;
       i = 1;
     }
-    std::vector<const TCell*> rest(f.begin() + i, f.end());
+    Cells rest = f.subspan(i);
     if (rest.empty()) return;
     if (t_->kind == TargetTable::Kind::kOverall) {
       Side(kAnnual, rest);
@@ -384,21 +433,23 @@ class RowTableParser {
     }
     // Seven cells: a misplaced first-level label in front of two full sides.
     if (rest.size() == 7) {
-      Gap(rest[0]->at, "指标行首多出的单元格按一级指标处理：“" + rest[0]->text + "”", true);
-      rest.erase(rest.begin());
+      Gap(rest[0]->at, "指标行首多出的单元格按一级指标处理：“" + std::string(rest[0]->text) + "”",
+          true);
+      rest = rest.subspan(1);
     }
     // What each cell looks like, computed once for all split points.
-    std::vector<bool> l2(rest.size()), value(rest.size());
+    l2_.assign(rest.size(), false);
+    value_.assign(rest.size(), false);
     for (size_t j = 0; j < rest.size(); ++j) {
-      l2[j] = IsLevel2(Key(rest[j]->text));
-      value[j] = LooksLikeValue(rest[j]->text);
+      l2_[j] = IsLevel2(Key(*rest[j]));
+      value_[j] = LooksLikeValue(rest[j]->text);
     }
     size_t best_k = 0;
     int best = -1000;
     for (size_t k = 0; k <= rest.size(); ++k) {
-      int score = SideScore(l2, value, 0, k) + SideScore(l2, value, k, rest.size());
-      bool a_l2 = k > 0 && l2[0];
-      bool b_l2 = k < rest.size() && l2[k];
+      int score = SideScore(0, k) + SideScore(k, rest.size());
+      bool a_l2 = k > 0 && l2_[0];
+      bool b_l2 = k < rest.size() && l2_[k];
       if (k == rest.size() - k && a_l2 == b_l2) score += 3;
       if (annual_column_ > 0) {
         for (size_t j = 0; j < rest.size(); ++j) {
@@ -411,33 +462,32 @@ class RowTableParser {
         best_k = k;
       }
     }
-    Side(kImplementation, {rest.begin(), rest.begin() + best_k});
-    Side(kAnnual, {rest.begin() + best_k, rest.end()});
+    Side(kImplementation, rest.first(best_k));
+    Side(kAnnual, rest.subspan(best_k));
   }
 
-  // How well cells [begin, end) read as one side: [二级指标] 三级指标 [指标值].
-  static int SideScore(const std::vector<bool>& l2, const std::vector<bool>& value, size_t begin,
-                       size_t end) {
+  // How well cells [begin, end) of the row read as one side: [二级指标] 三级指标 [指标值].
+  int SideScore(size_t begin, size_t end) const {
     if (begin == end) return 0;
-    size_t from = l2[begin] ? begin + 1 : begin;
+    size_t from = l2_[begin] ? begin + 1 : begin;
     size_t n = end - from;
     if (n > 2) return -10 * static_cast<int>(n - 2);
     int score = 0;
     // A value standing alone, with no name beside it, is an unlikely side.
-    if (n == 1 && from == begin && value[from]) score -= 2;
+    if (n == 1 && from == begin && value_[from]) score -= 2;
     if (n == 2) {
-      score += value[from + 1] ? 1 : 0;
-      score -= value[from] ? 2 : 0;
-      score -= l2[from + 1] ? 2 : 0;
+      score += value_[from + 1] ? 1 : 0;
+      score -= value_[from] ? 2 : 0;
+      score -= l2_[from + 1] ? 2 : 0;
     }
     return score;
   }
 
-  void Side(int side, std::vector<const TCell*> cells) {
+  void Side(int side, Cells cells) {
     if (cells.empty()) return;
-    if (IsLevel2(Key(cells[0]->text))) {
+    if (IsLevel2(Key(*cells[0]))) {
       level2_[side] = cells[0]->text;
-      cells.erase(cells.begin());
+      cells = cells.subspan(1);
       if (cells.empty()) return;  // a 二级指标 with no indicator under it
     }
     std::vector<Indicator>& list = t_->indicators[side];
@@ -458,7 +508,8 @@ class RowTableParser {
       ind.value_at = cells[1]->at;
     }
     for (size_t j = 2; j < cells.size(); ++j) {
-      Gap(cells[j]->at, "指标行中多出的单元格未能归属：“" + cells[j]->text + "”", true);
+      Gap(cells[j]->at, "指标行中多出的单元格未能归属：“" + std::string(cells[j]->text) + "”",
+          true);
     }
     list.push_back(std::move(ind));
   }
@@ -470,29 +521,40 @@ class RowTableParser {
   std::string level1_;
   std::string level2_[2];
   enum { kNone, kBudget, kTasks } mode_ = kNone;
+  // Scratch space reused from row to row.
+  std::vector<const TCell*> filled_;
+  std::vector<bool> l2_, value_;
 };
 
 // ---- raw PDF text ----------------------------------------------------------------------------
 
 // A paragraph: consecutive non-empty lines (a wrapped cell), joined.
 struct Para {
-  std::string text;
+  std::string_view text;  // CleanCell of each line, joined
+  std::string_view mkey;  // MatchKey(text)
   Location at;
-  std::vector<TextItem> parts;  // the lines it was joined from
+  std::span<const TCell> parts;  // the lines it was joined from
+};
+
+// The paragraphs of a region and the lines they hold.
+struct Paras {
+  std::vector<TCell> lines;  // every non-empty line, clean and keyed
+  std::vector<Para> paras;
 };
 
 // Column labels of the project target table, as they appear in PDF text.
-bool IsPdfLabel(const std::string& k);
+bool IsPdfLabel(std::string_view k);
 
 // Lines that are never part of a wrapped cell: labels, page headers.
-bool StandsAlone(std::string_view line) {
-  std::string k = Key(line);
-  return IsPdfLabel(k) || Contains(k, "项目支出绩效目标表") || Contains(k, "情况表");
+bool StandsAlone(std::string_view key) {
+  return IsPdfLabel(key) || Contains(key, "项目支出绩效目标表") || Contains(key, "情况表");
 }
 
-std::vector<Para> Paragraphs(const Lines& lines, uint32_t begin, uint32_t end,
-                             const std::vector<bool>& skip) {
-  std::vector<Para> out;
+Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& skip,
+                 TextArena* arena) {
+  Paras out;
+  // First the lines, each with whether it continues the paragraph above.
+  std::vector<bool> continues;
   bool open = false;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
@@ -501,22 +563,33 @@ std::vector<Para> Paragraphs(const Lines& lines, uint32_t begin, uint32_t end,
       open = false;
       continue;
     }
-    bool alone = StandsAlone(t);
-    std::string clean = CleanCell(t);
-    if (open && !alone) {
-      // CleanCell(a + t) for a clean `a` and a trimmed `t` is a + CleanCell(t): nothing at the
-      // joint is white space. Appending keeps a long paragraph linear.
-      out.back().text += clean;
-    } else {
-      out.push_back(Para{clean, Location{n, 0}, {}});
-    }
-    out.back().parts.push_back(TextItem{std::move(clean), Location{n, 0}});
+    // MatchKey ignores the white space CleanCell folds: the clean line's key is the line's.
+    TCell line = MakeCell(arena, t, Location{n, 0});
+    bool alone = StandsAlone(Key(line));
+    continues.push_back(open && !alone);
+    out.lines.push_back(line);
     open = !alone;
+  }
+  // Then the paragraphs. CleanCell(a + t) for a clean `a` and a trimmed `t` is a + CleanCell(t):
+  // nothing at the joint is white space, so a paragraph is its clean lines joined.
+  std::span<const TCell> all(out.lines);
+  for (size_t i = 0; i < all.size();) {
+    size_t j = i + 1;
+    while (j < all.size() && continues[j]) ++j;
+    Para p{all[i].text, all[i].mkey, all[i].at, all.subspan(i, j - i)};
+    if (j - i > 1) {
+      std::string joined;
+      for (const TCell& l : p.parts) joined += l.text;
+      p.text = arena->Keep(std::move(joined));
+      p.mkey = arena->Key(p.text);
+    }
+    out.paras.push_back(p);
+    i = j;
   }
   return out;
 }
 
-bool IsPdfLabel(const std::string& k) {
+bool IsPdfLabel(std::string_view k) {
   static constexpr std::string_view kLabels[] = {"项目名称",
                                                  "主管部门及代码",
                                                  "项目属性",
@@ -542,38 +615,39 @@ bool IsPdfLabel(const std::string& k) {
 // PDF text: field labels come as a run, then their values in the same order; the indicator
 // columns come as runs too. Names and values are paired by order only when both runs are
 // whole and every pair is plausible; otherwise the table says its pairing is unknown.
-void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable* t) {
-  std::vector<Para> paras = Paragraphs(lines, t->at.line, t->last_line, skip);
+void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable* t,
+                  TextArena* arena) {
+  Paras all = Paragraphs(lines, t->at.line, t->last_line, skip, arena);
+  std::vector<Para>& paras = all.paras;
   // Drop repeated page headers.
   std::erase_if(paras, [](const Para& p) {
-    std::string k = MatchKey(p.text);
-    return Contains(k, "项目支出绩效目标表") || k == "单位:元";
+    return Contains(p.mkey, "项目支出绩效目标表") || p.mkey == "单位:元";
   });
   size_t start = 0;
-  while (start < paras.size() && Key(paras[start].text) != "项目名称") ++start;
+  while (start < paras.size() && Key(paras[start].mkey) != "项目名称") ++start;
   // The run of field labels.
-  std::vector<std::string> labels;
+  std::vector<std::string_view> labels;
   size_t i = start;
-  while (i < paras.size() && IsPdfLabel(Key(paras[i].text))) {
-    labels.push_back(Key(paras[i].text));
+  while (i < paras.size() && IsPdfLabel(Key(paras[i].mkey))) {
+    labels.push_back(Key(paras[i].mkey));
     ++i;
   }
   auto gap = [&](Location at, std::string m) { t->gaps.push_back(Diagnostic{at, std::move(m)}); };
   // Their values, in order, up to 绩效指标 (which has no value paragraph).
   std::vector<Location> consumed;
-  for (const std::string& label : labels) {
+  for (std::string_view label : labels) {
     if (label == "绩效指标" || i >= paras.size()) break;
     const Para& p = paras[i];
-    if (IsPdfLabel(Key(p.text))) break;
-    TextItem item{p.text, p.at};
+    if (IsPdfLabel(Key(p.mkey))) break;
+    TextItem item{std::string(p.text), p.at};
     consumed.push_back(p.at);
     if (label == "项目名称")
       t->project_name = item;
     else if (label == "主管部门及代码") {
       size_t dash = p.text.find('-');
-      if (dash != std::string::npos && dash > 0) {
-        t->department_code = p.text.substr(0, dash);
-        item.text = p.text.substr(dash + 1);
+      if (dash != std::string_view::npos && dash > 0) {
+        t->department_code = std::string(p.text.substr(0, dash));
+        item.text = std::string(p.text.substr(dash + 1));
       }
       t->department = item;
     } else if (label == "项目属性")
@@ -594,11 +668,11 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   }
   // 实施单位 and 项目资金: an organisation name followed by a whole number of 元.
   for (size_t j = i; j + 1 < paras.size(); ++j) {
-    const std::string& name = paras[j].text;
+    std::string_view name = paras[j].text;
     bool org = name.ends_with("局") || name.ends_with("中心") || name.ends_with("会") ||
                name.ends_with("部") || name.ends_with("院") || name.ends_with("分局");
     if (org && LooksLikeAmount(paras[j + 1].text)) {
-      t->implementing_unit = TextItem{name, paras[j].at};
+      t->implementing_unit = TextItem{std::string(name), paras[j].at};
       auto a = ParseAmount(paras[j + 1].text, MoneyUnit::kYuan);
       if (a.ok()) {
         t->funds[kAnnual].total = *a;
@@ -613,12 +687,15 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   for (const Para& p : paras) {
     bool stacked =
         p.parts.size() > 1 && std::all_of(p.parts.begin(), p.parts.end(),
-                                          [](const TextItem& l) { return LooksLikeValue(l.text); });
+                                          [](const TCell& l) { return LooksLikeValue(l.text); });
     if (!stacked) {
       value_paras.push_back(p);
       continue;
     }
-    for (const TextItem& l : p.parts) value_paras.push_back(Para{l.text, l.at, {l}});
+    for (size_t k = 0; k < p.parts.size(); ++k) {
+      const TCell& l = p.parts[k];
+      value_paras.push_back(Para{l.text, l.mkey, l.at, p.parts.subspan(k, 1)});
+    }
   }
   auto funds_at = [&](size_t j, const std::vector<Para>& ps) {
     return j + 1 < ps.size() && ps[j + 1].at == t->funds[kAnnual].at;
@@ -626,9 +703,9 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   auto run_after = [&](const std::vector<Para>& ps, std::string_view label, bool values) {
     std::vector<const Para*> run;
     size_t j = 0;
-    while (j < ps.size() && Key(ps[j].text) != label) ++j;
+    while (j < ps.size() && Key(ps[j].mkey) != label) ++j;
     for (++j; j < ps.size(); ++j) {
-      const std::string k = Key(ps[j].text);
+      std::string_view k = Key(ps[j].mkey);
       if (IsPdfLabel(k) || IsLevel1(k) || IsLevel2(k)) break;
       if (LooksLikeAmount(ps[j].text) && ps[j].at == t->funds[kAnnual].at) break;
       if (!values && (LooksLikeValue(ps[j].text) || funds_at(j, ps))) break;
@@ -656,7 +733,7 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   if (paired) {
     for (size_t k = 0; k < names.size(); ++k) {
       IndicatorValue v = ParseIndicatorValue(values[k]->text);
-      const std::string& n = names[k]->text;
+      std::string_view n = names[k]->text;
       // A rate must not be paired with a headcount, nor a count with a percentage.
       bool rate = Contains(n, "率");
       if ((rate && v.kind == ValueKind::kQuantity && v.unit != "%") ||
@@ -694,9 +771,9 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
 // ---- 民生 summary ----------------------------------------------------------------------------
 
 // "034001-晋城市城区教育局" -> code and name.
-void SplitUnit(const std::string& text, LivelihoodRow* row) {
+void SplitUnit(std::string_view text, LivelihoodRow* row) {
   size_t dash = text.find('-');
-  if (dash != std::string::npos && dash > 0 &&
+  if (dash != std::string_view::npos && dash > 0 &&
       std::all_of(text.begin(), text.begin() + dash, [](char c) { return c >= '0' && c <= '9'; })) {
     row->unit_code = text.substr(0, dash);
     row->unit = text.substr(dash + 1);
@@ -710,19 +787,20 @@ void SplitUnit(const std::string& text, LivelihoodRow* row) {
 void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
                       std::vector<TargetTable>* targets) {
   for (TargetTable& t : *targets) {
+    TextArena arena;
     Layout layout = DetectLayout(lines, t.at.line, t.last_line, skip);
     switch (layout) {
       case Layout::kTabbed:
         t.layout = "tabbed";
-        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip));
+        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip, &arena));
         break;
       case Layout::kCellPerLine:
         t.layout = "cell-per-line";
-        RowTableParser(&t).Parse(CellPerLineRows(lines, t.at.line, t.last_line, skip));
+        RowTableParser(&t).Parse(CellPerLineRows(lines, t.at.line, t.last_line, skip, &arena));
         break;
       case Layout::kPdfText:
         t.layout = "pdf-text";
-        ParsePdfText(lines, skip, &t);
+        ParsePdfText(lines, skip, &t, &arena);
         break;
     }
   }
@@ -735,19 +813,21 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   s.present = true;
   s.title = TextItem{CleanCell(StripMarkup(lines[title_line])), Location{title_line, 0}};
   Layout layout = DetectLayout(lines, title_line + 1, last_line, skip);
+  TextArena arena;
   if (layout != Layout::kPdfText) {
     // Rows of cells: 序号, 单位, 项目, 金额; or 合计 and its amount.
-    std::vector<TRow> rows = layout == Layout::kTabbed
-                                 ? TabbedRows(lines, title_line + 1, last_line, skip)
-                                 : CellPerLineRows(lines, title_line + 1, last_line, skip);
+    TRows rows = layout == Layout::kTabbed
+                     ? TabbedRows(lines, title_line + 1, last_line, skip, &arena)
+                     : CellPerLineRows(lines, title_line + 1, last_line, skip, &arena);
     s.confidence = "rows";
-    for (const TRow& row : rows) {
-      std::vector<const TCell*> f;
-      for (const TCell& c : row) {
+    std::vector<const TCell*> f;
+    for (size_t row = 0; row < rows.size(); ++row) {
+      f.clear();
+      for (const TCell& c : rows[row]) {
         if (!c.text.empty()) f.push_back(&c);
       }
       if (f.empty()) continue;
-      if (MatchKey(f[0]->text) == "合计" && f.size() >= 2) {
+      if (f[0]->mkey == "合计" && f.size() >= 2) {
         auto a = ParseAmount(f.back()->text, MoneyUnit::kYuan);
         if (a.ok()) {
           s.total = *a;
@@ -768,26 +848,25 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   } else {
     // PDF text: per page, a run of 序号, a run of units (wrapped), a run of projects, a run
     // of amounts, each in row order.
-    std::vector<Para> paras = Paragraphs(lines, title_line + 1, last_line, skip);
+    Paras all = Paragraphs(lines, title_line + 1, last_line, skip, &arena);
+    const std::vector<Para>& paras = all.paras;
     s.confidence = "columns-by-order";
     size_t i = 0;
     while (i < paras.size()) {
       // 序号 run: one number per line, so split the paragraph into lines.
-      std::vector<std::string> numbers;
-      Location numbers_at;
+      std::vector<std::string_view> numbers;
       while (i < paras.size()) {
-        std::string joined;
         bool all_numbers = true;
-        std::vector<std::string> here;
-        uint32_t n = paras[i].at.line;
-        for (; n <= last_line && !Trim(lines[n]).empty(); ++n) {
+        size_t before = numbers.size();
+        for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
           std::string_view t = Trim(lines[n]);
           if (!IsAsciiDigits(t) || t.size() > 3) all_numbers = false;
-          here.emplace_back(t);
+          numbers.push_back(t);
         }
-        if (!all_numbers || here.empty()) break;
-        if (numbers.empty()) numbers_at = paras[i].at;
-        numbers.insert(numbers.end(), here.begin(), here.end());
+        if (!all_numbers || numbers.size() == before) {
+          numbers.resize(before);
+          break;
+        }
         ++i;
       }
       if (numbers.empty()) {
@@ -796,12 +875,12 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
       }
       size_t count = numbers.size();
       std::vector<const Para*> units, projects;
-      std::vector<std::pair<std::string, Location>> amounts;
+      std::vector<std::pair<std::string_view, Location>> amounts;
       for (; i < paras.size() && units.size() < count; ++i) units.push_back(&paras[i]);
       for (; i < paras.size() && projects.size() < count; ++i) projects.push_back(&paras[i]);
       for (; i < paras.size() && amounts.size() < count; ++i) {
         for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
-          amounts.emplace_back(std::string(Trim(lines[n])), Location{n, 0});
+          amounts.emplace_back(Trim(lines[n]), Location{n, 0});
         }
       }
       if (units.size() != count || projects.size() != count || amounts.size() != count) break;
@@ -815,16 +894,17 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         if (a.ok()) r.amount = *a;
         s.rows.push_back(std::move(r));
       }
-      (void)numbers_at;
     }
   }
   // Link each row to its target table: by project name, else by a unique annual amount (the
   // names often differ slightly; the checks report that, the link still stands).
   std::vector<bool> taken(targets.size(), false);
+  std::vector<std::string> target_keys;
+  for (const TargetTable& t : targets) target_keys.push_back(MatchKey(t.project_name.text));
   for (LivelihoodRow& r : s.rows) {
     std::string key = MatchKey(r.project);
     for (size_t k = 0; k < targets.size(); ++k) {
-      if (!taken[k] && MatchKey(targets[k].project_name.text) == key) {
+      if (!taken[k] && target_keys[k] == key) {
         r.target = static_cast<int32_t>(k);
         taken[k] = true;
         break;
