@@ -562,8 +562,25 @@ bool IsAsciiDigits(std::string_view s) {
   return true;
 }
 
+size_t FindText(std::string_view s, std::string_view part) {
+  if (part.size() < 3) return s.find(part);
+  // Chinese has few distinct first bytes (E4-E9 lead most characters), so a search anchored on
+  // them stops at nearly every character; the third byte varies far more.
+  const char anchor = part[2];
+  for (size_t from = 2; from < s.size();) {
+    const void* hit = std::memchr(s.data() + from, anchor, s.size() - from);
+    if (hit == nullptr) break;
+    const size_t at = static_cast<const char*>(hit) - s.data() - 2;
+    if (at + part.size() <= s.size() && std::memcmp(s.data() + at, part.data(), part.size()) == 0) {
+      return at;
+    }
+    from = at + 3;
+  }
+  return std::string_view::npos;
+}
+
 bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  return FindText(s, part) != std::string_view::npos;
 }
 
 }  // namespace yusuan

@@ -87,6 +87,22 @@ TEST(MatchKey, CopiesInvalidBytesThrough) {
   EXPECT_EQ(MatchKey("\xEF\xBC"), "\xEF\xBC");
 }
 
+TEST(FindText, AgreesWithFindOnEveryPlacement) {
+  const std::string_view parts[] = {"", "a", "ab", "abc", "支出", "支出表", "出支", "预算支出",
+                                    "aa", "aaa", "出表", "表", "\xE6", "\xAF\x9B"};
+  const std::string_view fills[] = {"", "a", "支", "出", "预算", "aab", "表支出", "支出支出表"};
+  for (std::string_view part : parts) {
+    for (std::string_view a : fills) {
+      for (std::string_view b : fills) {
+        for (std::string_view c : fills) {
+          std::string s = std::string(a) + std::string(b) + std::string(c);
+          ASSERT_EQ(FindText(s, part), std::string_view(s).find(part)) << s << " / " << part;
+        }
+      }
+    }
+  }
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;
