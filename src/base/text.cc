@@ -433,6 +433,17 @@ void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
   }
 }
 
+std::string_view StripMarkupView(std::string_view line, std::string* storage) {
+  std::string_view t = Trim(line);
+  // Most lines carry no markup: then the result is the trimmed line itself. (A plain loop:
+  // find_first_of calls memchr once per byte of the line.)
+  const bool markup =
+      std::any_of(t.begin(), t.end(), [](char c) { return c == '<' || c == '*' || c == '#'; });
+  if (!markup) return t;
+  *storage = StripMarkup(t);
+  return *storage;
+}
+
 std::string StripMarkup(std::string_view line) {
   std::string out;
   out.reserve(line.size());

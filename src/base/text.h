@@ -47,6 +47,9 @@ void SplitTabs(std::string_view line, std::vector<std::string_view>* cells);
 
 // Removes Markdown-ish markup a converter leaves: leading '#'s, <b>, </b>, <p>, </p>, "**".
 std::string StripMarkup(std::string_view line);
+// StripMarkup(line) without a copy when the line has no markup (most lines): a view of the
+// trimmed line, else of `*storage`.
+std::string_view StripMarkupView(std::string_view line, std::string* storage);
 
 // Value of a Chinese numeral from 一 to 九十九 ("二十一" -> 21); 0 when `s` is not one.
 int ChineseNumber(std::string_view s);

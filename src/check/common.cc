@@ -52,11 +52,8 @@ SumResult CompareEqual(const Amount& a, const Amount& b) {
   return CompareSum(a, parts);
 }
 
-void ReportSum(Reporter& r, uint32_t line, const std::string& what, const Amount& total,
-               const std::vector<Amount>& parts, const std::vector<uint32_t>& part_lines,
-               MoneyUnit unit) {
-  SumResult s = CompareSum(total, parts);
-  if (s.ok) return;
+void ReportFailedSum(Reporter& r, uint32_t line, std::string_view what, const Amount& total,
+                     const SumResult& s, const std::vector<uint32_t>& part_lines, MoneyUnit unit) {
   Finding& f = r.Report(line, fmt::format("{}：合计 {}，各项之和 {}，相差 {}（超出舍入容差 {}）",
                                           what, Money(total, unit), Money(s.sum, unit),
                                           Money(s.diff, unit), Money(s.tolerance, unit)));

@@ -4,6 +4,8 @@
 
 #include <span>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "check/rule.h"
@@ -33,9 +35,24 @@ SumResult CompareSum(const Amount& total, std::span<const Amount> parts);
 // a = b, each with its own rounding.
 SumResult CompareEqual(const Amount& a, const Amount& b);
 
-// Reports `total = Σ parts` when it fails. `parts` and `part_lines` run in parallel.
-void ReportSum(Reporter& r, uint32_t line, const std::string& what, const Amount& total,
+// Reports a failed comparison `s` of `total = Σ parts` (ReportSum's slow path).
+void ReportFailedSum(Reporter& r, uint32_t line, std::string_view what, const Amount& total,
+                     const SumResult& s, const std::vector<uint32_t>& part_lines, MoneyUnit unit);
+
+// Reports `total = Σ parts` when it fails. `parts` and `part_lines` run in parallel. `what`, the
+// subject of the message, is text or a callable that returns it, called only on failure: most
+// sums hold, and their messages are never built.
+template <typename What>
+void ReportSum(Reporter& r, uint32_t line, const What& what, const Amount& total,
                const std::vector<Amount>& parts, const std::vector<uint32_t>& part_lines,
-               MoneyUnit unit);
+               MoneyUnit unit) {
+  const SumResult s = CompareSum(total, parts);
+  if (s.ok) return;
+  if constexpr (std::is_invocable_v<const What&>) {
+    ReportFailedSum(r, line, what(), total, s, part_lines, unit);
+  } else {
+    ReportFailedSum(r, line, std::string_view(what), total, s, part_lines, unit);
+  }
+}
 
 }  // namespace yusuan

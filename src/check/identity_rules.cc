@@ -71,7 +71,7 @@ void EqualSum(Reporter& rep, const Figure& a, const std::vector<Figure>& parts, 
     amounts.push_back(p.amount());
     if (p.found()) lines.push_back(p.line());
   }
-  ReportSum(rep, a.line(), a.Name() + relation, a.amount(), amounts, lines, unit);
+  ReportSum(rep, a.line(), [&] { return a.Name() + relation; }, a.amount(), amounts, lines, unit);
 }
 
 // a ≤ b (a part that may not exceed what contains it).

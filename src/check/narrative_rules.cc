@@ -322,7 +322,7 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
           }
           if (head_amount && kind_amounts[0] && kind_amounts[1]) {
             ReportSum(rep, head_amount->at.line,
-                      "“" + head_amount->text + "”应等于其他运转类与特定目标类金额之和",
+                      [&] { return "“" + head_amount->text + "”应等于其他运转类与特定目标类金额之和"; },
                       head_amount->amount, {kind_amounts[0]->amount, kind_amounts[1]->amount},
                       {kind_amounts[0]->at.line, kind_amounts[1]->at.line}, head_amount->unit);
           }

@@ -17,34 +17,41 @@ std::vector<uint32_t> LinesOf(const std::vector<const Row*>& rows) {
 
 // total = Σ parts for every amount column of `side`.
 void SumColumns(Reporter& rep, const Table& t, const Row& total,
-                const std::vector<const Row*>& parts, const std::string& what) {
+                const std::vector<const Row*>& parts, std::string_view what) {
   const SideSpec& side = t.spec->sides[total.side];
+  const std::vector<uint32_t> lines = LinesOf(parts);
+  std::vector<Amount> amounts;
   for (const ColumnSpec& c : side.columns) {
     if (c.type != ColumnType::kAmount) continue;
-    std::vector<Amount> amounts;
+    amounts.clear();
     for (const Row* p : parts) amounts.push_back(p->amount(t, c.id));
-    ReportSum(rep, total.at.line,
-              fmt::format("{} 第{}行“{}”的“{}”{}", TableName(t), total.at.line, RowName(t, total),
-                          c.name, what),
-              total.amount(t, c.id), amounts, LinesOf(parts), t.unit);
+    ReportSum(
+        rep, total.at.line,
+        [&] {
+          return fmt::format("{} 第{}行“{}”的“{}”{}", TableName(t), total.at.line,
+                             RowName(t, total), c.name, what);
+        },
+        total.amount(t, c.id), amounts, lines, t.unit);
   }
 }
 
 void RowSums(const Table& t, Reporter& rep) {
+  std::vector<Amount> parts;
   for (const RowSum& sum : t.spec->row_sums) {
     for (const Row& r : t.rows) {
       if (r.side != sum.side) continue;
-      std::vector<Amount> parts;
+      parts.clear();
       for (std::string_view p : sum.parts) parts.push_back(r.amount(t, p));
-      std::string names;
-      for (std::string_view p : sum.parts) {
-        if (!names.empty()) names += "+";
-        names += ColumnName(t, sum.side, p);
-      }
-      ReportSum(rep, r.at.line,
-                fmt::format("{} 第{}行“{}”：{} 应等于 {}", TableName(t), r.at.line, RowName(t, r),
-                            ColumnName(t, sum.side, sum.total), names),
-                r.amount(t, sum.total), parts, {}, t.unit);
+      auto what = [&] {
+        std::string names;
+        for (std::string_view p : sum.parts) {
+          if (!names.empty()) names += "+";
+          names += ColumnName(t, sum.side, p);
+        }
+        return fmt::format("{} 第{}行“{}”：{} 应等于 {}", TableName(t), r.at.line, RowName(t, r),
+                           ColumnName(t, sum.side, sum.total), names);
+      };
+      ReportSum(rep, r.at.line, what, r.amount(t, sum.total), parts, {}, t.unit);
     }
   }
 }

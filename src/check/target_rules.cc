@@ -258,8 +258,9 @@ void AddTargetRules(std::vector<Rule>* rules) {
                  {&f.central_at, &f.provincial_at, &f.local_at, &f.self_raised_at, &f.other_at}) {
               if (at->line) lines.push_back(at->line);
             }
-            ReportSum(rep, f.at.line ? f.at.line : Line(t),
-                      fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t), kSide[side]),
+            ReportSum(
+                rep, f.at.line ? f.at.line : Line(t),
+                [&] { return fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t), kSide[side]); },
                       f.total, parts, lines, MoneyUnit::kYuan);
           }
         }

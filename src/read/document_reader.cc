@@ -185,13 +185,10 @@ Structure FindStructure(const Lines& lines) {
       }
       continue;
     }
-    // Most lines carry no markup: then the stripped line is the trimmed line, viewed in place,
-    // and its key (which ignores the spaces Trim removes) is also the watermark key.
-    // (A plain loop: find_first_of calls memchr once per byte of the line.)
-    const bool markup = std::any_of(raw.begin(), raw.end(),
-                                    [](char c) { return c == '<' || c == '*' || c == '#'; });
-    if (markup) plain_storage = StripMarkup(raw);
-    std::string_view plain = markup ? std::string_view(plain_storage) : Trim(raw);
+    // Without markup, the plain line is the trimmed line and its key (which ignores the spaces
+    // Trim removes) is also the watermark key.
+    std::string_view plain = StripMarkupView(raw, &plain_storage);
+    const bool markup = plain.data() == plain_storage.data() && !plain.empty();
     // The key is built only for the lines whose checks need it: short lines (a watermark,
     // 目录, a printed label), 第…部分 headings, TOC-like and title-shaped lines.
     std::string_view key;
@@ -309,7 +306,8 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
   for (uint32_t i = from + 1; i <= end; ++i) {
     std::string_view raw = lines[i];
     if (raw.find('\t') != std::string_view::npos || !IsSectionHeading(raw)) continue;
-    std::string plain = StripMarkup(raw);
+    std::string storage;
+    std::string_view plain = StripMarkupView(raw, &storage);
     size_t mark = plain.find("、");
     if (mark != std::string::npos && mark > 0 && ChineseNumber(plain.substr(0, mark)) > 0) {
       return i - 1;
@@ -405,9 +403,10 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
   doc.targets = std::move(st.targets);
 
   // The 民生 summary: from its title to the first target table.
+  std::string plain_storage, key_storage;
   for (uint32_t i = 1; i <= lines.size(); ++i) {
     if (owned[i]) continue;
-    std::string key = MatchKey(StripMarkup(lines[i]));
+    std::string_view key = MatchKeyView(StripMarkupView(lines[i], &plain_storage), &key_storage);
     if (!Contains(key, "民生领域重大事项绩效目标情况表") || CodePoints(key) > 40) continue;
     uint32_t last = doc.targets.empty() ? lines.size() : doc.targets.front().at.line - 1;
     if (last <= i) break;

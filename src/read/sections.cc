@@ -89,9 +89,10 @@ bool IsSectionHeading(std::string_view raw) {
   if (raw.find('\t') != std::string_view::npos) return false;
   std::string_view t = Trim(raw);
   if (t.starts_with("#")) return true;
-  std::string plain = StripMarkup(t);
+  std::string storage;
+  std::string_view plain = StripMarkupView(t, &storage);
   if (plain.empty() || CodePoints(plain) > 40) return false;
-  if (plain.ends_with("。") || plain.find("，") != std::string::npos) return false;
+  if (plain.ends_with("。") || Contains(plain, "，")) return false;
   std::string_view rest = StripOrdinal(plain);
   return rest.size() < plain.size() && !rest.empty();
 }
