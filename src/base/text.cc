@@ -574,6 +574,7 @@ bool IsAsciiDigits(std::string_view s) {
 }
 
 size_t FindText(std::string_view s, std::string_view part) {
+  if (part.size() > s.size()) return std::string_view::npos;
   if (part.size() < 3) return s.find(part);
   // Chinese has few distinct first bytes (E4-E9 lead most characters), so a search anchored on
   // them stops at nearly every character; the third byte varies far more.

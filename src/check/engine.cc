@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "check/pairing.h"
 #include "check/rule.h"
 
 namespace yusuan {
@@ -42,6 +43,14 @@ std::string_view SeverityName(Severity s) {
       return "提示";
   }
   return "提示";
+}
+
+DocumentFacts::DocumentFacts(const Document& doc) : doc_(doc) {}
+DocumentFacts::~DocumentFacts() = default;
+
+const std::vector<Pair>& DocumentFacts::pairs() {
+  if (!pairs_) pairs_ = std::make_unique<std::vector<Pair>>(PairTargets(doc_));
+  return *pairs_;
 }
 
 Finding& Reporter::Report(uint32_t line, std::string message) {
@@ -111,9 +120,10 @@ static void Order(std::vector<Finding>* findings) {
 
 std::vector<Finding> CheckDocument(const Document& doc, const CheckOptions& options) {
   std::vector<Finding> findings;
+  DocumentFacts facts(doc);
   for (const Rule& rule : Rules()) {
     if (options.disabled.count(rule.info.id)) continue;
-    Reporter reporter(rule.info, &findings);
+    Reporter reporter(rule.info, &findings, &facts);
     reporter.set_document(&doc);
     rule.check(doc, reporter);
   }

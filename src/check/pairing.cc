@@ -1,20 +1,37 @@
 #include "check/pairing.h"
 
+#include <cstring>
+
 #include "base/text.h"
 
 namespace yusuan {
 
 std::string PairKey(std::string_view name) {
   std::string key = MatchKey(name);
-  std::string out;
+  // Keep letters, digits and ideographs (U+4E00-9FFF, U+3400-4DBF), in place. Leads E5-E9 are
+  // all ideographs; only E3 and E4 need the code point.
+  size_t out = 0;
   for (size_t pos = 0; pos < key.size();) {
-    size_t start = pos;
-    char32_t cp = NextCodePoint(key, &pos);
-    bool keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-                (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-    if (keep) out.append(key, start, pos - start);
+    const size_t start = pos;
+    const unsigned char c = static_cast<unsigned char>(key[pos]);
+    bool keep;
+    if (c >= 0xE5 && c <= 0xE9 && pos + 3 <= key.size() &&
+        (static_cast<unsigned char>(key[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(key[pos + 2]) & 0xC0) == 0x80) {
+      pos += 3;
+      keep = true;
+    } else {
+      char32_t cp = NextCodePoint(key, &pos);
+      keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+             (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+    }
+    if (keep) {
+      std::memmove(key.data() + out, key.data() + start, pos - start);
+      out += pos - start;
+    }
   }
-  return out;
+  key.resize(out);
+  return key;
 }
 
 std::vector<Pair> PairTargets(const Document& doc) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -19,6 +20,21 @@
 namespace yusuan {
 
 class Reporter;
+struct Pair;  // check/pairing.h
+
+// What several rules derive from the same document (the pairing of target tables with
+// projects), computed once per CheckDocument on first use.
+class DocumentFacts {
+ public:
+  explicit DocumentFacts(const Document& doc);
+  ~DocumentFacts();
+  // PairTargets(doc).
+  const std::vector<Pair>& pairs();
+
+ private:
+  const Document& doc_;
+  std::unique_ptr<std::vector<Pair>> pairs_;
+};
 
 struct RuleInfo {
   std::string id;  // "table3.row-sum"
@@ -42,9 +58,12 @@ struct CrossRule {
 // Collects the findings of one rule on one document.
 class Reporter {
  public:
-  Reporter(const RuleInfo& rule, std::vector<Finding>* out) : rule_(rule), out_(out) {}
+  Reporter(const RuleInfo& rule, std::vector<Finding>* out, DocumentFacts* facts = nullptr)
+      : rule_(rule), out_(out), facts_(facts) {}
   void set_document(const Document* doc) { doc_ = doc; }
   const Document* document() const { return doc_; }
+  // What the rules derive from the current document. REQUIRES: the reporter was given facts.
+  DocumentFacts& facts() { return *facts_; }
 
   // Reports at `line` of the current document; returns the finding to fill in further.
   Finding& Report(uint32_t line, std::string message);
@@ -55,6 +74,7 @@ class Reporter {
   const RuleInfo& rule_;
   std::vector<Finding>* out_;
   const Document* doc_ = nullptr;
+  DocumentFacts* facts_;
 };
 
 struct CheckOptions {

@@ -106,6 +106,8 @@ bool ParseDecimal(std::string_view s, size_t* pos, __int128* num, __int128* den)
 
 std::vector<Product> Products(std::string_view s) {
   std::vector<Product> out;
+  // Every product states its result after '=' or '＝'; most texts state none.
+  if (s.find('=') == std::string_view::npos && !Contains(s, "＝")) return out;
   for (size_t i = 0; i < s.size(); ++i) {
     // Only a whole product: not the tail of a sum or a quotient ("a+5×3=…", "x/8*20=…").
     if (!(s[i] >= '0' && s[i] <= '9') || IsOperatorBefore(s, i)) continue;
@@ -183,7 +185,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
       "绩效目标表“信息化经费”在项目支出预算表中找不到对应项目",
       [](const Document& doc, Reporter& rep) {
         if (!doc.table(TableKind::kProjectsCurrent)) return;  // nothing to pair with
-        for (const Pair& p : PairTargets(doc)) {
+        for (const Pair& p : rep.facts().pairs()) {
           if (p.project) continue;
           const TargetTable& t = doc.targets[p.target];
           rep.Report(
@@ -196,7 +198,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
         const Table* t12 = doc.table(TableKind::kProjectsCurrent);
         if (!t12 || doc.targets.empty()) return;
         std::set<const Row*> paired;
-        for (const Pair& p : PairTargets(doc)) paired.insert(p.project);
+        for (const Pair& p : rep.facts().pairs()) paired.insert(p.project);
         for (const Row& r : t12->rows) {
           if (r.kind != RowKind::kProject || paired.count(&r)) continue;
           rep.Report(r.at.line,
@@ -207,7 +209,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
   Add(rules, "target.name-differs", Severity::kWarning, "绩效目标表的项目名称与项目支出预算表一致",
       "目标表“全国医疗保障服务示范工作经费”，表12 为“全国医疗保障服务示范点工作经费”",
       [](const Document& doc, Reporter& rep) {
-        for (const Pair& p : PairTargets(doc)) {
+        for (const Pair& p : rep.facts().pairs()) {
           if (!p.project) continue;
           const TargetTable& t = doc.targets[p.target];
           std::string project = p.project->label(*p.table);
@@ -224,7 +226,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
       "绩效目标表年度资金总额（元）= 对应项目金额（万元，允许舍入）",
       "目标表年度资金 1,440,000 元，表12 该项目 140.00 万元",
       [](const Document& doc, Reporter& rep) {
-        for (const Pair& p : PairTargets(doc)) {
+        for (const Pair& p : rep.facts().pairs()) {
           if (!p.project) continue;
           const TargetTable& t = doc.targets[p.target];
           Amount yuan = t.funds[kAnnual].total;

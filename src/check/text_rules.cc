@@ -145,6 +145,10 @@ void AddTextRules(std::vector<Rule>* rules) {
           std::fill(std::begin(first), std::end(first), std::string_view::npos);
           for (size_t i = 0; i < t.text.size(); ++i) {
             const char c = t.text[i];
+            if (c >= '\xE4' && c <= '\xE9') {
+              i += 2;  // an ideograph (the text is valid UTF-8), never punctuation
+              continue;
+            }
             if (c != '\xE3' && c != '\xEF' && c != ',') continue;
             // The second character of every pair is ',' or led by E3 or EF too.
             const size_t next = i + (c == ',' ? 1 : 3);
