@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace yusuan {
@@ -99,6 +100,16 @@ bool IsValidUtf8(std::string_view s) {
       std::memcpy(&word, p, 8);
       if (word & 0x8080808080808080ULL) break;
       p += 8;
+    }
+    // Two characters at a time while both are common three-byte ones, then one.
+    while (end - p >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+      // Leads 1110xxxx at bytes 0 and 3, continuations 10xxxxxx at bytes 1, 2, 4 and 5.
+      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+      if (p[0] == 0xE0 || p[0] == 0xED || p[3] == 0xE0 || p[3] == 0xED) break;
+      p += 6;
     }
     while (end - p >= 3 && CommonThreeByte(p)) p += 3;
     if (p == end) break;

@@ -3,6 +3,7 @@
 #include <iconv.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -58,15 +59,24 @@ const char* GuessUtf16(std::string_view bytes) {
   return nullptr;
 }
 
-// Text has few control characters besides tab, LF, CR and form feed.
+// Text has no NUL and few control characters besides tab, LF, CR and form feed.
 bool LooksLikeText(std::string_view text) {
   size_t control = 0;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u == 0) return false;
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  bool nul = false;
+  // Blocks without a branch inside, which the compiler vectorises: this runs on every byte.
+  constexpr size_t kBlock = 64;
+  for (size_t start = 0; start < text.size() && !nul; start += kBlock) {
+    const size_t end = std::min(text.size(), start + kBlock);
+    unsigned block_control = 0, block_nul = 0;
+    for (size_t i = start; i < end; ++i) {
+      const unsigned char u = static_cast<unsigned char>(text[i]);
+      block_nul |= u == 0;
+      block_control += (u < 0x20) & (u != '\t') & (u != '\n') & (u != '\r') & (u != '\f');
+    }
+    nul = block_nul != 0;
+    control += block_control;
   }
-  return control * 100 <= text.size();
+  return !nul && control * 100 <= text.size();
 }
 
 std::string NormalizeLineEnds(std::string text) {

@@ -262,9 +262,13 @@ Structure FindStructure(const Lines& lines) {
   size_t next_title = 0;
   for (uint32_t i = 1; i <= n; ++i) {
     if (st.watermark[i] || st.toc[i] || in_table[i]) continue;
-    // Only the first cell that is not blank can name a target table; a long one cannot.
+    // Only the first cell that is not blank can name a target table; a long one cannot. The
+    // names start with 项, 部 or 单, which never fold: a cell whose key could match starts so.
     std::string_view cell = FirstCell(lines[i]);
-    if (cell.size() > 200) continue;
+    if (cell.size() > 200 ||
+        !(cell.starts_with("项") || cell.starts_with("部") || cell.starts_with("单"))) {
+      continue;
+    }
     std::string_view first = MatchKeyView(cell, &key_storage);
     bool project = first == "项目名称";
     bool overall = first == "部门基本信息" || first == "单位基本信息";
