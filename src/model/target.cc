@@ -32,6 +32,15 @@ bool IsDeadline(std::string_view s) {
                             kBefore = Char3("前"), kEnd = Char3("底"), kWithin = Char3("内"),
                             kYi = Char3("以"), kZhi = Char3("之"), kWan = Char3("完"),
                             kCheng = Char3("成"), kJie = Char3("截"), kZhiStop = Char3("止");
+  // The last bytes of the words' characters, as a set of their low six bits: a character
+  // outside it is none of them, and most characters are passed over on this test alone.
+  static constexpr uint64_t kLastBytes = [] {
+    uint64_t set = 0;
+    for (uint32_t ch : {kYear, kMonth, kDay, kBefore, kEnd, kWithin, kCheng, kZhiStop}) {
+      set |= uint64_t{1} << (ch & 63);
+    }
+    return set;
+  }();
   bool date = false, bound = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < s.size();) {
@@ -42,13 +51,33 @@ bool IsDeadline(std::string_view s) {
       continue;
     }
     const uint32_t ch = Char3(s.substr(i, 3));
-    date = date || ch == kYear || ch == kMonth || ch == kDay;
-    bound = bound || ch == kBefore || ch == kEnd ||
-            (ch == kWithin && (prev == kYi || prev == kZhi)) || (ch == kCheng && prev == kWan) ||
-            (ch == kZhiStop && prev == kJie);
-    if (date && bound) return true;
-    prev = ch;
     i += 3;
+    const uint32_t before = prev;
+    prev = ch;
+    if (((kLastBytes >> (ch & 63)) & 1) == 0) continue;
+    switch (ch) {
+      case kYear:
+      case kMonth:
+      case kDay:
+        date = true;
+        break;
+      case kBefore:
+      case kEnd:
+        bound = true;
+        break;
+      case kWithin:
+        bound = bound || before == kYi || before == kZhi;
+        break;
+      case kCheng:
+        bound = bound || before == kWan;
+        break;
+      case kZhiStop:
+        bound = bound || before == kJie;
+        break;
+      default:
+        break;
+    }
+    if (date && bound) return true;
   }
   return false;
 }
@@ -145,6 +174,7 @@ ValueParts SplitValue(std::string_view folded) {
   v.kind = ValueKind::kQuantity;
   std::string_view prefix = Trim(folded.substr(0, first));
   for (auto [text, symbol] : kComparators) {
+    if (prefix.empty()) break;
     if (prefix.ends_with(text)) {
       prefix.remove_suffix(text.size());
       v.comparator = symbol;
