@@ -250,6 +250,13 @@ bool CellIsClean(std::string_view s) {
   return ScanCell(s, &space) && !space;
 }
 
+std::string_view CleanCellView(std::string_view s, std::string* storage) {
+  s = Trim(s);
+  if (CellIsClean(s)) return s;
+  *storage = CleanCell(s);
+  return *storage;
+}
+
 std::string CleanCell(std::string_view s) {
   s = Trim(s);
   bool space = false;

@@ -27,6 +27,9 @@ std::string CleanCell(std::string_view s);
 // True when `s` is valid UTF-8 without any white space, so that CleanCell(s) == s: a cheap
 // test that lets a reader keep a view of the line instead of a copy.
 bool CellIsClean(std::string_view s);
+// CleanCell(s) without a copy when the trimmed cell is clean (most cells): a view of `s`,
+// else of `*storage`.
+std::string_view CleanCellView(std::string_view s, std::string* storage);
 
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
 // space removed, Chinese brackets and quotes folded to one form.

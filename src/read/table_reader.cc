@@ -85,7 +85,7 @@ struct Reading {
   bool valid = true;
   int satisfied = 0;
   int violated = 0;
-  std::string signature;
+  std::string signature;  // the cells' texts (when asked for), or how the reading was chosen
   std::vector<std::string> problems;  // cells that hold an amount the model cannot represent
 };
 
@@ -108,8 +108,9 @@ class TableReader {
   }
   bool IsDataLike(const std::vector<std::string_view>& cells) const;
   bool LabelMatchesRowSpec(std::string_view label) const;
+  // `signed_reading`: also fill Reading::signature, which tells repairs apart.
   Reading Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
-                   uint32_t line) const;
+                   uint32_t line, bool signed_reading) const;
   Reading ChooseReading(const std::vector<std::string_view>& cells, uint32_t line);
   void AddRows(Reading reading, uint32_t line);
   void Classify(Row* row, uint32_t line);
@@ -175,10 +176,11 @@ bool TableReader::IsDataLike(const std::vector<std::string_view>& cells) const {
 }
 
 Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
-                              uint32_t line) const {
+                              uint32_t line, bool signed_reading) const {
   Reading r;
   r.source = std::move(source);
   std::vector<bool> used(cells.size(), false);
+  std::string storage;
   r.sides.resize(spec_.sides.size());
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
     const SideSpec& side = spec_.sides[s];
@@ -188,15 +190,17 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
       int phys = r.source[offset + c];
       Cell& cell = r.sides[s][c];
       cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? phys + 1 : 0)};
-      std::string text = phys >= 0 ? CleanCell(cells[phys]) : std::string();
+      std::string_view text = phys >= 0 ? CleanCellView(cells[phys], &storage) : std::string_view();
       if (phys >= 0) used[phys] = true;
-      r.signature += text;
-      r.signature += '\x1f';
+      if (signed_reading) {
+        r.signature += text;
+        r.signature += '\x1f';
+      }
       if (side.columns[c].type == ColumnType::kAmount) {
         if (IsEmptyMark(text)) continue;
         if (!LooksLikeAmount(text)) {
           r.valid = false;
-          cell.text = std::move(text);
+          cell.text = text;
           cell.doubtful = true;
           continue;
         }
@@ -206,12 +210,12 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
         } else {
           r.problems.push_back(std::string(side.columns[c].name) + "：" +
                                amount.status().message());
-          cell.text = std::move(text);
+          cell.text = text;
           cell.doubtful = true;
         }
       } else {
         if (HasDecimalAmount(text)) r.valid = false;
-        cell.text = std::move(text);
+        cell.text = text;
       }
     }
   }
@@ -261,17 +265,19 @@ Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells, u
     }
     return source;
   };
-  Reading literal = Evaluate(cells, layout([](int i) { return i; }), line);
+  Reading literal = Evaluate(cells, layout([](int i) { return i; }), line, false);
   if (literal.valid && literal.violated == 0) return literal;
 
   // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
   std::vector<Reading> repairs;
   for (int p = 1; p <= last; ++p) {
-    repairs.push_back(Evaluate(cells, layout([p](int i) { return i < p ? i : i - 1; }), line));
+    repairs.push_back(
+        Evaluate(cells, layout([p](int i) { return i < p ? i : i - 1; }), line, true));
   }
   for (int p = 0; p <= last; ++p) {
     if (!Trim(cells[p]).empty()) continue;
-    repairs.push_back(Evaluate(cells, layout([p](int i) { return i < p ? i : i + 1; }), line));
+    repairs.push_back(
+        Evaluate(cells, layout([p](int i) { return i < p ? i : i + 1; }), line, true));
   }
   std::vector<const Reading*> good;
   std::set<std::string> signatures;
@@ -582,13 +588,20 @@ Table TableReader::Read() {
 
   std::vector<std::string_view> cells;
   std::vector<std::string> header_keys;
+  std::string plain_storage, key_storage;
   bool in_data = false;
   for (uint32_t n = region_.title_line + 1; n <= region_.last_line; ++n) {
     if (skip_[n]) continue;
     std::string_view raw = lines_[n];
     if (Trim(raw).empty()) continue;
-    std::string plain = StripMarkup(raw);
-    std::string key = MatchKey(plain);
+    std::string_view plain = StripMarkupView(raw, &plain_storage);
+    // The lines below are known by keys that start with 单, 部, 金 or 注 (which never fold, so
+    // the plain line starts so too) or by a short key; a data row needs none.
+    std::string_view key;
+    if (plain.starts_with("单") || plain.starts_with("部") || plain.starts_with("金") ||
+        plain.starts_with("注") || KeptCharacters(plain, 24) <= 24) {
+      key = MatchKeyView(plain, &key_storage);
+    }
     if (key.starts_with("单位名称:") || key.starts_with("部门名称:")) {
       table_.entity = CleanCell(AfterColon(plain));
       continue;
@@ -610,7 +623,7 @@ Table TableReader::Read() {
       }
       continue;
     }
-    if (key.size() <= 24 && (key.find("公开表") != std::string::npos) &&
+    if (!key.empty() && key.size() <= 24 && Contains(key, "公开表") &&
         raw.find('\t') == std::string_view::npos) {
       continue;  // the next table's printed label; the document reader attaches it
     }

@@ -21,8 +21,8 @@ class TextArena {
 
   // CleanCell(raw).
   std::string_view Clean(std::string_view raw) {
-    std::string_view t = Trim(raw);
-    return CellIsClean(t) ? t : Keep(CleanCell(t));
+    std::string_view t = CleanCellView(raw, &scratch_);
+    return t.data() == scratch_.data() ? Keep(std::move(scratch_)) : t;
   }
 
   // MatchKey(text).
