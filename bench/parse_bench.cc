@@ -1,18 +1,50 @@
 // In-process throughput of reading and checking, one core, with Google Benchmark:
 // parse alone, check alone, parse + check, and parse + check + the findings as JSON (what
-// `yusuan check --format json` does per file), for each sample.
+// `yusuan check --format json` does per file), for each sample. PeakHeap reports the most heap
+// that reading and checking one file (from its bytes in memory) holds at once, as a multiple of
+// the file's size: every allocation of this binary is counted.
 //
 //   ./build/yusuan_parse_bench                       # all
 //   ./build/yusuan_parse_bench --benchmark_filter=ParseCheck/
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
+#include <atomic>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "check/rule.h"
+#include "decode/decode.h"
 #include "output/findings.h"
 #include "read/document_reader.h"
 #include "testing/samples.h"
+
+// Heap in use and its high-water mark, kept by the replaced operator new and delete below.
+std::atomic<int64_t> g_heap{0}, g_heap_peak{0};
+
+void* CountedAlloc(size_t n) {
+  void* p = std::malloc(n ? n : 1);
+  if (!p) throw std::bad_alloc();
+  int64_t now = g_heap += static_cast<int64_t>(malloc_usable_size(p));
+  for (int64_t peak = g_heap_peak; now > peak && !g_heap_peak.compare_exchange_weak(peak, now);) {
+  }
+  return p;
+}
+
+void CountedFree(void* p) {
+  if (!p) return;
+  g_heap -= static_cast<int64_t>(malloc_usable_size(p));
+  std::free(p);
+}
+
+void* operator new(size_t n) { return CountedAlloc(n); }
+void* operator new[](size_t n) { return CountedAlloc(n); }
+void operator delete(void* p) noexcept { CountedFree(p); }
+void operator delete[](void* p) noexcept { CountedFree(p); }
+void operator delete(void* p, size_t) noexcept { CountedFree(p); }
+void operator delete[](void* p, size_t) noexcept { CountedFree(p); }
 
 namespace {
 
@@ -72,10 +104,32 @@ void ParseCheckJson(benchmark::State& state) {
   state.SetLabel(kSeeds[state.range(0)]);
 }
 
+// The most heap one file costs: its bytes, the decoded text, the model, the findings.
+void PeakHeap(benchmark::State& state) {
+  const std::string& bytes = Bytes(static_cast<int>(state.range(0)));
+  int64_t most = 0;
+  for (auto _ : state) {
+    const int64_t base = g_heap;
+    g_heap_peak.store(base);
+    {
+      std::string copy = bytes;  // as `yusuan check` reads a file into memory
+      auto decoded = yusuan::DecodeInPlace(std::move(copy));
+      auto doc = yusuan::ReadDecoded(decoded->text, kSeeds[state.range(0)], decoded->encoding);
+      auto findings = yusuan::CheckDocument(*doc);
+      benchmark::DoNotOptimize(findings);
+    }
+    most = std::max(most, g_heap_peak.load() - base);
+  }
+  state.counters["peak_heap_bytes"] = static_cast<double>(most);
+  state.counters["x_input"] = static_cast<double>(most) / static_cast<double>(bytes.size());
+  state.SetLabel(kSeeds[state.range(0)]);
+}
+
 BENCHMARK(Parse)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 BENCHMARK(Check)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 BENCHMARK(ParseCheck)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 BENCHMARK(ParseCheckJson)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+BENCHMARK(PeakHeap)->DenseRange(0, 4)->Iterations(3);
 
 }  // namespace
 

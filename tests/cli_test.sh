@@ -106,6 +106,28 @@ grep -q "<style>" "$tmp/xss.html" || fail "html: not self-contained"
 "$yusuan" check --format html -o "$tmp/all.html" "$samples"/*.txt
 grep -q "table3.hierarchy\|text.repeated-word" "$tmp/all.html" || fail "html: findings missing"
 
+# Several files are read, checked and written one at a time: the peak memory of checking many
+# files is that of checking one (plus what the cross-file rules keep), not their sum.
+mkdir -p "$tmp/many"
+for i in $(seq 1 40); do cp "$samples"/004_*.txt "$tmp/many/d$i.txt"; done
+python3 - "$yusuan" "$tmp/many" <<'PY' || fail "check of 40 files holds them all in memory"
+import glob, resource, subprocess, sys
+def peak(files):
+    code = "import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", code, sys.argv[1], "check", "--format", "json"] + files,
+                         capture_output=True, text=True).stdout
+    return int(out)
+files = sorted(glob.glob(sys.argv[2] + "/*.txt"))
+one, many = peak(files[:1]), peak(files)
+print(f"peak RSS: 1 file {one} KiB, {len(files)} files {many} KiB")
+assert many < one * 1.25, (one, many)
+PY
+# Files checked together give each file's findings, then what it says differently from the files
+# before it, in the file's own group.
+"$yusuan" check "$samples"/000_*.txt "$samples"/001_*.txt >"$tmp/two.txt"
+grep -q "^$samples/001_8dd967fac47080d3.txt:[0-9]*: warning \[cross.project-indicators\].*000_da7aa4487f922a22" "$tmp/two.txt" \
+  || fail "check of two files: the cross-file finding is not in the later file"
+
 # docs/rules.md is the generated catalogue.
 docs="$(dirname "$samples")/docs/rules.md"
 "$yusuan" rules --format markdown | cmp -s - "$docs" || fail "docs/rules.md is stale: run yusuan rules --format markdown > docs/rules.md"

@@ -11,29 +11,38 @@
 namespace yusuan {
 namespace {
 
-struct Seen {
-  const Document* doc;
-  const TargetTable* table;
+// Keys of a project: its name, and (for indicators) its implementing unit with its annual
+// amount, under which two documents name the same project differently.
+std::string NameKey(const TargetTable& t) { return "name:" + PairKey(t.project_name.text); }
+std::string UnitKey(const TargetTable& t) {
+  if (t.implementing_unit.text.empty() || !t.funds[kAnnual].total.present()) return {};
+  return "unit:" + PairKey(t.implementing_unit.text) + "|" +
+         std::to_string(t.funds[kAnnual].total.fen);
+}
+
+bool Compared(const TargetTable& t) {
+  return t.kind == TargetTable::Kind::kProject && !t.project_name.text.empty();
+}
+
+// The first statement of a project's annual amount.
+struct FirstAmount {
+  size_t doc;  // ordinal in the run
+  std::string source;
+  Amount amount;
+  uint32_t line;
 };
 
-// Groups of target tables that are the same project: the same name, or (with `by_unit`)
-// the same implementing unit and annual amount.
-std::map<std::string, std::vector<Seen>> ByProject(const std::vector<const Document*>& docs,
-                                                   bool by_unit) {
-  std::map<std::string, std::vector<Seen>> out;
-  for (const Document* d : docs) {
-    for (const TargetTable& t : d->targets) {
-      if (t.kind != TargetTable::Kind::kProject || t.project_name.text.empty()) continue;
-      out["name:" + PairKey(t.project_name.text)].push_back(Seen{d, &t});
-      if (by_unit && !t.implementing_unit.text.empty() && t.funds[kAnnual].total.present()) {
-        out["unit:" + PairKey(t.implementing_unit.text) + "|" +
-            std::to_string(t.funds[kAnnual].total.fen)]
-            .push_back(Seen{d, &t});
-      }
-    }
-  }
-  return out;
-}
+// The first statement of a project's annual indicators: value by indicator name.
+struct FirstIndicators {
+  struct Value {
+    std::string raw, key;  // as printed, and MatchKey
+    uint32_t line;
+  };
+  size_t doc;
+  size_t id;  // tells the statements apart, for comparing each pair once
+  std::string source;
+  std::map<std::string, Value> values;  // by PairKey(name)
+};
 
 }  // namespace
 
@@ -41,56 +50,69 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
   rules->push_back(CrossRule{
       {"cross.project-amount", Severity::kError, "跨文件", "同一项目在不同文件中的年度资金须一致",
        "民生情况表中 35,000,000 元，单位预算的目标表中 3,500,000 元"},
-      [](const std::vector<const Document*>& docs, Reporter& rep) {
-        for (const auto& [key, seen] : ByProject(docs, false)) {
-          if (seen.size() < 2) continue;
-          const Seen& first = seen.front();
-          for (size_t i = 1; i < seen.size(); ++i) {
-            const Seen& s = seen[i];
-            if (s.doc == first.doc) continue;
-            const Amount& a = first.table->funds[kAnnual].total;
-            const Amount& b = s.table->funds[kAnnual].total;
-            if (!a.present() || !b.present() || a.fen == b.fen) continue;
-            rep.set_document(s.doc);
-            Finding& f = rep.Report(
-                s.table->funds[kAnnual].at.line,
-                fmt::format("项目“{}”年度资金 {}，而在 {} 第{}行为 {}", s.table->project_name.text,
-                            Money(b, MoneyUnit::kYuan), first.doc->source,
-                            first.table->funds[kAnnual].at.line, Money(a, MoneyUnit::kYuan)));
-            f.expected = Money(a, MoneyUnit::kYuan);
-            f.actual = Money(b, MoneyUnit::kYuan);
+      [] {
+        return [first = std::map<std::string, FirstAmount>(), docs = size_t{0}](
+                   const Document& doc, Reporter& rep) mutable {
+          const size_t ordinal = docs++;
+          for (const TargetTable& t : doc.targets) {
+            if (!Compared(t)) continue;
+            const Amount& b = t.funds[kAnnual].total;
+            auto [it, added] = first.try_emplace(
+                NameKey(t), FirstAmount{ordinal, doc.source, b, t.funds[kAnnual].at.line});
+            const FirstAmount& f = it->second;
+            if (added || f.doc == ordinal) continue;
+            if (!f.amount.present() || !b.present() || f.amount.fen == b.fen) continue;
+            Finding& finding =
+                rep.Report(t.funds[kAnnual].at.line,
+                           fmt::format("项目“{}”年度资金 {}，而在 {} 第{}行为 {}",
+                                       t.project_name.text, Money(b, MoneyUnit::kYuan), f.source,
+                                       f.line, Money(f.amount, MoneyUnit::kYuan)));
+            finding.expected = Money(f.amount, MoneyUnit::kYuan);
+            finding.actual = Money(b, MoneyUnit::kYuan);
           }
-        }
+        };
       }});
   rules->push_back(CrossRule{
       {"cross.project-indicators", Severity::kWarning, "跨文件",
        "同一项目在不同文件中的年度指标值须一致", "同一项目一处“≤386人”，另一处“≤388人”"},
-      [](const std::vector<const Document*>& docs, Reporter& rep) {
-        std::set<std::pair<const TargetTable*, const TargetTable*>> compared;
-        for (const auto& [key, seen] : ByProject(docs, true)) {
-          if (seen.size() < 2) continue;
-          const Seen& first = seen.front();
-          std::map<std::string, const Indicator*> values;
-          for (const Indicator& i : first.table->indicators[kAnnual])
-            values.emplace(PairKey(i.name), &i);
-          for (size_t k = 1; k < seen.size(); ++k) {
-            const Seen& s = seen[k];
-            if (s.doc == first.doc || !compared.emplace(first.table, s.table).second) continue;
-            for (const Indicator& i : s.table->indicators[kAnnual]) {
-              auto it = values.find(PairKey(i.name));
-              if (it == values.end() || MatchKey(it->second->value.raw) == MatchKey(i.value.raw))
+      [] {
+        return [first = std::map<std::string, FirstIndicators>(), docs = size_t{0},
+                ids = size_t{0}](const Document& doc, Reporter& rep) mutable {
+          const size_t ordinal = docs++;
+          for (const TargetTable& t : doc.targets) {
+            if (!Compared(t)) continue;
+            // The same statements meet under the name and under the unit: compare them once.
+            std::set<size_t> compared;
+            for (const std::string& key : {NameKey(t), UnitKey(t)}) {
+              if (key.empty()) continue;
+              auto [it, added] = first.try_emplace(key);
+              FirstIndicators& f = it->second;
+              if (added) {
+                f.doc = ordinal;
+                f.id = ids++;
+                f.source = doc.source;
+                for (const Indicator& i : t.indicators[kAnnual]) {
+                  f.values.emplace(
+                      PairKey(i.name),
+                      FirstIndicators::Value{i.value.raw, MatchKey(i.value.raw), i.value_at.line});
+                }
                 continue;
-              rep.set_document(s.doc);
-              Finding& f = rep.Report(
-                  i.value_at.line ? i.value_at.line : i.at.line,
-                  fmt::format("项目“{}”的指标“{}”为“{}”，而在 {} 第{}行为“{}”",
-                              s.table->project_name.text, i.name, i.value.raw, first.doc->source,
-                              it->second->value_at.line, it->second->value.raw));
-              f.expected = it->second->value.raw;
-              f.actual = i.value.raw;
+              }
+              if (f.doc == ordinal || !compared.insert(f.id).second) continue;
+              for (const Indicator& i : t.indicators[kAnnual]) {
+                auto v = f.values.find(PairKey(i.name));
+                if (v == f.values.end() || v->second.key == MatchKey(i.value.raw)) continue;
+                Finding& finding =
+                    rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
+                               fmt::format("项目“{}”的指标“{}”为“{}”，而在 {} 第{}行为“{}”",
+                                           t.project_name.text, i.name, i.value.raw, f.source,
+                                           v->second.line, v->second.raw));
+                finding.expected = v->second.raw;
+                finding.actual = i.value.raw;
+              }
             }
           }
-        }
+        };
       }});
 }
 

@@ -131,14 +131,30 @@ std::vector<Finding> CheckDocument(const Document& doc, const CheckOptions& opti
   return findings;
 }
 
+CrossChecker::CrossChecker(const CheckOptions& options) {
+  for (const CrossRule& rule : CrossRules()) {
+    if (!options.disabled.count(rule.info.id)) rules_.push_back(Running{&rule.info, rule.start()});
+  }
+}
+
+std::vector<Finding> CrossChecker::Add(const Document& doc) {
+  std::vector<Finding> findings;
+  for (Running& rule : rules_) {
+    Reporter reporter(*rule.info, &findings);
+    reporter.set_document(&doc);
+    rule.check(doc, reporter);
+  }
+  Order(&findings);
+  return findings;
+}
+
 std::vector<Finding> CheckAcross(const std::vector<const Document*>& docs,
                                  const CheckOptions& options) {
   std::vector<Finding> findings;
-  if (docs.size() < 2) return findings;
-  for (const CrossRule& rule : CrossRules()) {
-    if (options.disabled.count(rule.info.id)) continue;
-    Reporter reporter(rule.info, &findings);
-    rule.check(docs, reporter);
+  CrossChecker across(options);
+  for (const Document* doc : docs) {
+    std::vector<Finding> more = across.Add(*doc);
+    findings.insert(findings.end(), more.begin(), more.end());
   }
   Order(&findings);
   return findings;

@@ -49,10 +49,13 @@ struct Rule {
   std::function<void(const Document&, Reporter&)> check;
 };
 
-// Rules that compare several documents with each other.
+// Rules that compare several documents with each other. A run feeds them one document at a
+// time: `start` makes the rule's state for a run, a function that reports what a document says
+// differently from the documents before it and keeps what later ones are compared with (the
+// first statement of each project), never the documents themselves.
 struct CrossRule {
   RuleInfo info;
-  std::function<void(const std::vector<const Document*>&, Reporter&)> check;
+  std::function<std::function<void(const Document&, Reporter&)>()> start;
 };
 
 // Collects the findings of one rule on one document.
@@ -87,7 +90,27 @@ const RuleInfo* FindRule(std::string_view id);
 
 // Runs every enabled rule on `doc`. Findings are ordered by line, then rule.
 std::vector<Finding> CheckDocument(const Document& doc, const CheckOptions& options = {});
-// Runs the cross-document rules; each finding names the document it is in.
+// The enabled cross-document rules over one run, fed a document at a time:
+//
+//   CrossChecker across(options);
+//   for (each document) findings = across.Add(doc);  // doc may go after the call
+class CrossChecker {
+ public:
+  explicit CrossChecker(const CheckOptions& options = {});
+  // What `doc` says differently from the documents added before it, ordered like
+  // CheckDocument's findings.
+  std::vector<Finding> Add(const Document& doc);
+
+ private:
+  struct Running {
+    const RuleInfo* info;
+    std::function<void(const Document&, Reporter&)> check;
+  };
+  std::vector<Running> rules_;
+};
+
+// Runs the cross-document rules over `docs` in order; each finding names the document it is
+// in (the later of the two that differ).
 std::vector<Finding> CheckAcross(const std::vector<const Document*>& docs,
                                  const CheckOptions& options = {});
 

@@ -387,5 +387,33 @@ TEST(CrossRules, FireOnTheSameProjectStatedDifferently) {
   EXPECT_GT(Count(CheckAcross({&*a, &*d}), "cross.project-indicators"), 0);
 }
 
+TEST(CrossRules, CompareEachDocumentWithTheOnesBeforeItAsItComes) {
+  auto a = ReadDecoded(Seed(k000), "a.txt", "UTF-8");
+  auto b =
+      ReadDecoded(Apply(Seed(k000), {{"\t32656100", "32656100", "32656000", 3}}), "b.txt", "UTF-8");
+  ASSERT_TRUE(a.ok() && b.ok());
+  CrossChecker across;
+  // The first document has nothing to differ from, whatever it holds.
+  EXPECT_TRUE(across.Add(*b).empty());
+  // The second differs from it; the findings are in the second and name the first.
+  std::vector<Finding> f = across.Add(*a);
+  ASSERT_GT(Count(f, "cross.project-amount"), 0);
+  for (const Finding& x : f) {
+    EXPECT_EQ(x.file, "a.txt");
+    if (x.rule == "cross.project-amount") {
+      EXPECT_NE(x.message.find("b.txt"), std::string::npos);
+    }
+  }
+  // Fed one at a time or all at once, the same findings.
+  std::vector<Finding> all = CheckAcross({&*b, &*a});
+  EXPECT_EQ(all.size(), f.size());
+  // A disabled rule keeps no state and reports nothing.
+  CheckOptions options;
+  options.disabled = {"cross.project-amount", "cross.project-indicators"};
+  CrossChecker none(options);
+  none.Add(*b);
+  EXPECT_TRUE(none.Add(*a).empty());
+}
+
 }  // namespace
 }  // namespace yusuan

@@ -36,9 +36,10 @@ struct Loaded {
   yusuan::Document doc;
 };
 
-// Reads every file; unusable ones are reported on stderr, one line each.
-std::vector<std::unique_ptr<Loaded>> Load(const std::vector<std::string>& files, bool* failed) {
-  std::vector<std::unique_ptr<Loaded>> out;
+// Reads the files one at a time and hands each to `fn`, so that a run over a directory holds
+// one document in memory; unusable files are reported on stderr, one line each.
+template <typename Fn>
+void ForEachDocument(const std::vector<std::string>& files, bool* failed, Fn fn) {
   for (const std::string& file : files) {
     auto decoded = yusuan::DecodeFile(file);
     if (!decoded.ok()) {
@@ -46,33 +47,39 @@ std::vector<std::unique_ptr<Loaded>> Load(const std::vector<std::string>& files,
       *failed = true;
       continue;
     }
-    auto loaded = std::make_unique<Loaded>();
-    loaded->text = std::move(decoded->text);
-    auto doc = yusuan::ReadDecoded(loaded->text, file, decoded->encoding);
+    Loaded loaded;
+    loaded.text = std::move(decoded->text);
+    auto doc = yusuan::ReadDecoded(loaded.text, file, decoded->encoding);
     if (!doc.ok()) {
       std::cerr << "yusuan: " << doc.status().message() << "\n";
       *failed = true;
       continue;
     }
-    loaded->doc = std::move(*doc);
-    out.push_back(std::move(loaded));
+    loaded.doc = std::move(*doc);
+    fn(loaded);
   }
-  return out;
 }
 
 int RunParse(const std::vector<std::string>& files, const std::string& format) {
   bool failed = false;
-  auto loaded = Load(files, &failed);
-  if (format == "json") {
-    Json all = Json::array();
-    for (const auto& l : loaded) all.push_back(yusuan::ToJson(l->doc));
-    // One file: its document object. Several: an array of them.
-    std::cout << (files.size() == 1 && all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  if (format == "json" && files.size() == 1) {
+    // One file: its document object (an empty array when it cannot be read).
+    bool any = false;
+    ForEachDocument(files, &failed, [&](Loaded& l) {
+      std::cout << yusuan::ToJson(l.doc).dump(2) << "\n";
+      any = true;
+    });
+    if (!any) std::cout << "[]\n";
+  } else if (format == "json") {
+    // Several: an array of them, written as they are read.
+    yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
+    ForEachDocument(files, &failed, [&](Loaded& l) { stream.Item(yusuan::ToJson(l.doc)); });
+    stream.Finish();
   } else {
-    for (const auto& l : loaded) {
-      yusuan::PrintText(l->doc, std::cout);
+    ForEachDocument(files, &failed, [&](Loaded& l) {
+      yusuan::PrintText(l.doc, std::cout);
       std::cout << "\n";
-    }
+    });
   }
   return failed ? 2 : 0;
 }
@@ -98,19 +105,6 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       return 2;
     }
   }
-  bool failed = false;
-  auto loaded = Load(files, &failed);
-  std::vector<yusuan::Checked> checked;
-  std::vector<const yusuan::Document*> docs;
-  for (const auto& l : loaded) {
-    checked.push_back(yusuan::Checked{&l->doc, &l->text, yusuan::CheckDocument(l->doc, options)});
-    docs.push_back(&l->doc);
-  }
-  for (yusuan::Finding& f : yusuan::CheckAcross(docs, options)) {
-    for (yusuan::Checked& c : checked) {
-      if (c.doc->source == f.file) c.findings.push_back(f);
-    }
-  }
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (!output.empty()) {
@@ -121,20 +115,26 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     }
     out = &file;
   }
-  if (format == "json") {
-    *out << yusuan::FindingsJson(checked).dump(2) << "\n";
-  } else if (format == "sarif") {
-    *out << yusuan::Sarif(checked).dump(2) << "\n";
-  } else if (format == "html") {
-    *out << yusuan::HtmlReport(checked);
-  } else {
-    yusuan::PrintFindingsText(checked, *out);
-  }
+  // Each file is read, checked (also against the files before it) and written before the next
+  // is read: a run over a directory holds one document at a time.
+  bool failed = false, errors = false;
+  auto writer = yusuan::MakeFindingsWriter(format, out);
+  yusuan::CrossChecker across(options);
+  // Only the text listing quotes source lines; otherwise the text goes once the model is read.
+  const bool quote = format != "json" && format != "sarif" && format != "html";
+  ForEachDocument(files, &failed, [&](Loaded& l) {
+    if (!quote) std::string().swap(l.text);
+    std::vector<yusuan::Finding> findings = yusuan::CheckDocument(l.doc, options);
+    if (files.size() > 1) {
+      std::vector<yusuan::Finding> more = across.Add(l.doc);
+      findings.insert(findings.end(), more.begin(), more.end());
+    }
+    errors = errors || yusuan::Count(findings).error > 0;
+    writer->File(yusuan::Checked{&l.doc, quote ? &l.text : nullptr, std::move(findings)});
+  });
+  writer->Finish();
   if (failed) return 2;
-  for (const yusuan::Checked& c : checked) {
-    if (yusuan::Count(c.findings).error > 0) return 1;
-  }
-  return 0;
+  return errors ? 1 : 0;
 }
 
 int RunRules(const std::string& format) {

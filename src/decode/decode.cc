@@ -79,59 +79,66 @@ bool LooksLikeText(std::string_view text) {
   return !nul && control * 100 <= text.size();
 }
 
-std::string NormalizeLineEnds(std::string text) {
-  if (text.find('\r') == std::string::npos) return text;
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+// CRLF and lone CR as LF, in place (the text only shrinks).
+void NormalizeLineEnds(std::string* text) {
+  size_t r = text->find('\r');
+  if (r == std::string::npos) return;
+  char* s = text->data();
+  const size_t n = text->size();
+  size_t out = r;
+  for (size_t i = r; i < n; ++i) {
+    if (s[i] == '\r') {
+      s[out++] = '\n';
+      if (i + 1 < n && s[i + 1] == '\n') ++i;
     } else {
-      out.push_back(text[i]);
+      s[out++] = s[i];
     }
   }
-  return out;
+  text->resize(out);
 }
 
 }  // namespace
 
-Result<Decoded> Decode(std::string_view bytes) {
+Result<Decoded> DecodeInPlace(std::string bytes) {
   if (bytes.empty()) return Status::NotText("文件为空");
   if (bytes.size() > kMaxInputBytes) {
     return Status::TooLarge("文件超过 " + std::to_string(kMaxInputBytes >> 20) + " MB 上限");
   }
   Decoded out;
-  if (bytes.starts_with("\xEF\xBB\xBF")) {
-    bytes.remove_prefix(3);
-    if (!IsValidUtf8(bytes)) return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
-    out.text.assign(bytes);
+  std::string_view view = bytes;
+  if (view.starts_with("\xEF\xBB\xBF")) {
+    if (!IsValidUtf8(view.substr(3)))
+      return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
+    bytes.erase(0, 3);
+    out.text = std::move(bytes);  // UTF-8 already: the bytes become the text, no copy
     out.encoding = "UTF-8 (BOM)";
-  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    const char* enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    auto text = Convert(bytes.substr(2), enc);
+  } else if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
+    const char* enc = view[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    auto text = Convert(view.substr(2), enc);
     if (!text.ok()) return text.status();
     out.text = std::move(*text);
     out.encoding = enc;
-  } else if (const char* enc = GuessUtf16(bytes)) {
-    auto text = Convert(bytes, enc);
+  } else if (const char* enc = GuessUtf16(view)) {
+    auto text = Convert(view, enc);
     if (!text.ok()) return text.status();
     out.text = std::move(*text);
     out.encoding = enc;
-  } else if (IsValidUtf8(bytes)) {
-    out.text.assign(bytes);
+  } else if (IsValidUtf8(view)) {
+    out.text = std::move(bytes);
     out.encoding = "UTF-8";
   } else {
-    auto text = Convert(bytes, "GB18030");
+    auto text = Convert(view, "GB18030");
     if (!text.ok())
       return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
     out.text = std::move(*text);
     out.encoding = "GB18030";
   }
   if (!LooksLikeText(out.text)) return Status::NotText("含有 NUL 或大量控制字符，不是文本文件");
-  out.text = NormalizeLineEnds(std::move(out.text));
+  NormalizeLineEnds(&out.text);
   return out;
 }
+
+Result<Decoded> Decode(std::string_view bytes) { return DecodeInPlace(std::string(bytes)); }
 
 Result<Decoded> DecodeFile(const std::string& path) {
   struct stat st;
@@ -150,7 +157,7 @@ Result<Decoded> DecodeFile(const std::string& path) {
   if (static_cast<size_t>(in.gcount()) != bytes.size()) {
     return Status::IoError(path + ": 读取不完整");
   }
-  auto decoded = Decode(bytes);
+  auto decoded = DecodeInPlace(std::move(bytes));
   if (!decoded.ok()) {
     const Status& s = decoded.status();
     std::string msg = path + ": " + s.message();

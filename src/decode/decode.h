@@ -21,6 +21,8 @@ struct Decoded {
 constexpr size_t kMaxInputBytes = size_t{512} << 20;
 
 Result<Decoded> Decode(std::string_view bytes);
+// The same, taking the bytes: UTF-8 input becomes the text in place, without a copy.
+Result<Decoded> DecodeInPlace(std::string bytes);
 
 // Reads a whole file and decodes it. Errors name the file.
 Result<Decoded> DecodeFile(const std::string& path);

@@ -8,34 +8,56 @@
 
 namespace yusuan {
 
+namespace {
+
+// The source line a finding points at, as a reviewer reads it: clean, tabs as spaces, cut at
+// 240 bytes.
+std::string QuoteLine(std::string_view line) {
+  std::string quoted = CleanCell(line);
+  for (char& ch : quoted) {
+    if (ch == '\t') ch = ' ';
+  }
+  if (quoted.size() > 240) {
+    size_t cut = 240;
+    while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) --cut;
+    quoted = quoted.substr(0, cut) + "…";
+  }
+  return quoted;
+}
+
+void PrintFileText(const Checked& c, std::ostream& out) {
+  Lines lines(c.text ? std::string_view(*c.text) : std::string_view());
+  if (!c.findings.empty()) fmt::print(out, "== {}\n", c.doc->source);
+  for (const Finding& f : c.findings) {
+    fmt::print(out, "{}:{}: {} [{}]: {}\n", f.file, f.line, SeverityId(f.severity), f.rule,
+               f.message);
+    if (f.line >= 1 && f.line <= lines.size()) {
+      fmt::print(out, "    {}\n", QuoteLine(lines[f.line]));
+    }
+  }
+}
+
+void Add(Counts* total, const std::vector<Finding>& findings) {
+  Counts n = Count(findings);
+  total->error += n.error;
+  total->warning += n.warning;
+  total->info += n.info;
+}
+
+void PrintTotals(size_t files, const Counts& total, std::ostream& out) {
+  fmt::print(out, "{} 个文件：错误 {} 个，警告 {} 个，提示 {} 个\n", files, total.error,
+             total.warning, total.info);
+}
+
+}  // namespace
+
 void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out) {
   Counts total;
   for (const Checked& c : checked) {
-    Lines lines(c.text ? std::string_view(*c.text) : std::string_view());
-    if (!c.findings.empty()) fmt::print(out, "== {}\n", c.doc->source);
-    for (const Finding& f : c.findings) {
-      fmt::print(out, "{}:{}: {} [{}]: {}\n", f.file, f.line, SeverityId(f.severity), f.rule,
-                 f.message);
-      if (f.line >= 1 && f.line <= lines.size()) {
-        std::string quoted = CleanCell(lines[f.line]);
-        for (char& ch : quoted) {
-          if (ch == '\t') ch = ' ';
-        }
-        if (quoted.size() > 240) {
-          size_t cut = 240;
-          while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) --cut;
-          quoted = quoted.substr(0, cut) + "…";
-        }
-        fmt::print(out, "    {}\n", quoted);
-      }
-    }
-    Counts n = Count(c.findings);
-    total.error += n.error;
-    total.warning += n.warning;
-    total.info += n.info;
+    PrintFileText(c, out);
+    Add(&total, c.findings);
   }
-  fmt::print(out, "{} 个文件：错误 {} 个，警告 {} 个，提示 {} 个\n", checked.size(), total.error,
-             total.warning, total.info);
+  PrintTotals(checked.size(), total, out);
 }
 
 Json FindingJson(const Finding& f) {
@@ -57,7 +79,32 @@ Json FindingsJson(const std::vector<Checked>& checked) {
   return Json{{"findings", list}};
 }
 
-Json Sarif(const std::vector<Checked>& checked) {
+namespace {
+
+Json SarifResult(const Finding& f) {
+  Json related = Json::array();
+  int id = 0;
+  for (uint32_t l : f.related_lines) {
+    related.push_back(Json{{"id", id++},
+                           {"physicalLocation", Json{{"artifactLocation", Json{{"uri", f.file}}},
+                                                     {"region", Json{{"startLine", l}}}}}});
+  }
+  Json result{
+      {"ruleId", f.rule},
+      {"level", f.severity == Severity::kInfo      ? "note"
+                : f.severity == Severity::kWarning ? "warning"
+                                                   : "error"},
+      {"message", Json{{"text", f.message}}},
+      {"locations", Json::array({Json{
+                        {"physicalLocation",
+                         Json{{"artifactLocation", Json{{"uri", f.file}}},
+                              {"region", Json{{"startLine", std::max<uint32_t>(f.line, 1)}}}}}}})}};
+  if (!related.empty()) result["relatedLocations"] = related;
+  return result;
+}
+
+// The SARIF log around its results.
+Json SarifLog(Json results) {
   Json rules = Json::array();
   for (const Rule& r : Rules()) {
     rules.push_back(Json{{"id", r.info.id},
@@ -71,37 +118,90 @@ Json Sarif(const std::vector<Checked>& checked) {
   for (const CrossRule& r : CrossRules()) {
     rules.push_back(Json{{"id", r.info.id}, {"shortDescription", Json{{"text", r.info.title}}}});
   }
-  Json results = Json::array();
-  for (const Checked& c : checked) {
-    for (const Finding& f : c.findings) {
-      Json related = Json::array();
-      int id = 0;
-      for (uint32_t l : f.related_lines) {
-        related.push_back(
-            Json{{"id", id++},
-                 {"physicalLocation", Json{{"artifactLocation", Json{{"uri", f.file}}},
-                                           {"region", Json{{"startLine", l}}}}}});
-      }
-      Json result{{"ruleId", f.rule},
-                  {"level", f.severity == Severity::kInfo      ? "note"
-                            : f.severity == Severity::kWarning ? "warning"
-                                                               : "error"},
-                  {"message", Json{{"text", f.message}}},
-                  {"locations",
-                   Json::array({Json{
-                       {"physicalLocation",
-                        Json{{"artifactLocation", Json{{"uri", f.file}}},
-                             {"region", Json{{"startLine", std::max<uint32_t>(f.line, 1)}}}}}}})}};
-      if (!related.empty()) result["relatedLocations"] = related;
-      results.push_back(result);
-    }
-  }
   return Json{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs",
        Json::array({Json{{"tool", Json{{"driver", Json{{"name", "yusuan"}, {"rules", rules}}}}},
-                         {"results", results}}})}};
+                         {"results", std::move(results)}}})}};
+}
+
+class TextWriter : public FindingsWriter {
+ public:
+  explicit TextWriter(std::ostream* out) : out_(out) {}
+  void File(const Checked& c) override {
+    PrintFileText(c, *out_);
+    Add(&total_, c.findings);
+    ++files_;
+  }
+  void Finish() override { PrintTotals(files_, total_, *out_); }
+
+ private:
+  std::ostream* out_;
+  Counts total_;
+  size_t files_ = 0;
+};
+
+// JSON and SARIF: one array of findings, written as they come.
+class JsonWriter : public FindingsWriter {
+ public:
+  JsonWriter(std::ostream* out, bool sarif)
+      : sarif_(sarif),
+        stream_(out, sarif ? SarifLog(std::string(JsonStream::kMarker))
+                           : Json{{"findings", std::string(JsonStream::kMarker)}}) {}
+  void File(const Checked& c) override {
+    for (const Finding& f : c.findings) stream_.Item(sarif_ ? SarifResult(f) : FindingJson(f));
+  }
+  void Finish() override { stream_.Finish(); }
+
+ private:
+  bool sarif_;
+  JsonStream stream_;
+};
+
+}  // namespace
+
+Json Sarif(const std::vector<Checked>& checked) {
+  Json results = Json::array();
+  for (const Checked& c : checked) {
+    for (const Finding& f : c.findings) results.push_back(SarifResult(f));
+  }
+  return SarifLog(std::move(results));
+}
+
+JsonStream::JsonStream(std::ostream* out, const Json& skeleton) : out_(out) {
+  const std::string text = skeleton.dump(2);
+  const std::string marker = Json(std::string(kMarker)).dump();  // "\u0001", quoted
+  const size_t at = text.find(marker);
+  const size_t line = text.rfind('\n', at);
+  const size_t start = line == std::string::npos ? 0 : line + 1;
+  indent_.assign(text.find_first_not_of(' ', start) - start, ' ');
+  out_->write(text.data(), static_cast<std::streamsize>(at));
+  tail_ = text.substr(at + marker.size()) + "\n";
+}
+
+void JsonStream::Item(const Json& item) {
+  *out_ << (any_ ? ",\n" : "[\n");
+  any_ = true;
+  // The item as dump(2) would indent it one level below the array.
+  const std::string text = item.dump(2);
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    *out_ << indent_ << "  ";
+    out_->write(text.data() + start, static_cast<std::streamsize>(end - start));
+    if (end < text.size()) *out_ << '\n';
+    start = end + 1;
+  }
+}
+
+void JsonStream::Finish() { *out_ << (any_ ? "\n" + indent_ + "]" : std::string("[]")) << tail_; }
+
+std::unique_ptr<FindingsWriter> MakeFindingsWriter(std::string_view format, std::ostream* out) {
+  if (format == "json") return std::make_unique<JsonWriter>(out, false);
+  if (format == "sarif") return std::make_unique<JsonWriter>(out, true);
+  if (format == "html") return MakeHtmlWriter(out);
+  return std::make_unique<TextWriter>(out);
 }
 
 }  // namespace yusuan

@@ -2,8 +2,10 @@
 // report.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/finding.h"
@@ -28,5 +30,42 @@ Json FindingJson(const Finding& f);
 Json FindingsJson(const std::vector<Checked>& checked);
 Json Sarif(const std::vector<Checked>& checked);
 std::string HtmlReport(const std::vector<Checked>& checked);
+
+// Writes the findings of many files while they are checked, one file at a time, so that a run
+// over a directory holds one document in memory rather than all of them:
+//
+//   std::unique_ptr<FindingsWriter> w = MakeFindingsWriter("json", &std::cout);
+//   w->File(Checked{&doc, &text, findings});  // each file; its doc and text may go after
+//   w->Finish();
+//
+// The output is what PrintFindingsText, FindingsJson, Sarif and HtmlReport give for the same
+// files.
+class FindingsWriter {
+ public:
+  virtual ~FindingsWriter() = default;
+  virtual void File(const Checked& checked) = 0;
+  virtual void Finish() = 0;
+};
+
+// `format`: "text", "json", "sarif" or "html". `out` must outlive the writer.
+std::unique_ptr<FindingsWriter> MakeFindingsWriter(std::string_view format, std::ostream* out);
+// The HTML case (html_report.cc).
+std::unique_ptr<FindingsWriter> MakeHtmlWriter(std::ostream* out);
+
+// A JSON document written as it is produced: `skeleton` is the whole document with the string
+// JsonStream::kMarker where its one long array goes; Item() writes the array's elements one at
+// a time. The text is exactly skeleton.dump(2) with the array in place.
+class JsonStream {
+ public:
+  static constexpr std::string_view kMarker = "\x01";
+  JsonStream(std::ostream* out, const Json& skeleton);
+  void Item(const Json& item);
+  void Finish();
+
+ private:
+  std::ostream* out_;
+  std::string tail_, indent_;
+  bool any_ = false;
+};
 
 }  // namespace yusuan

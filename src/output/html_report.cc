@@ -172,17 +172,42 @@ void Report(const Checked& c, std::string* out) {
   }
 }
 
-}  // namespace
-
-std::string HtmlReport(const std::vector<Checked>& checked) {
+std::string HtmlHead() {
   std::string out =
       "<!DOCTYPE html>\n<html lang=zh-CN><head><meta charset=utf-8><title>yusuan "
       "检查报告</title><style>";
   out += kStyle;
   out += "</style></head><body>\n";
-  for (const Checked& c : checked) Report(c, &out);
-  out += "</body></html>\n";
   return out;
+}
+
+constexpr std::string_view kHtmlFoot = "</body></html>\n";
+
+class HtmlWriter : public FindingsWriter {
+ public:
+  explicit HtmlWriter(std::ostream* out) : out_(out) { *out_ << HtmlHead(); }
+  void File(const Checked& c) override {
+    std::string html;
+    Report(c, &html);
+    *out_ << html;
+  }
+  void Finish() override { *out_ << kHtmlFoot; }
+
+ private:
+  std::ostream* out_;
+};
+
+}  // namespace
+
+std::string HtmlReport(const std::vector<Checked>& checked) {
+  std::string out = HtmlHead();
+  for (const Checked& c : checked) Report(c, &out);
+  out += kHtmlFoot;
+  return out;
+}
+
+std::unique_ptr<FindingsWriter> MakeHtmlWriter(std::ostream* out) {
+  return std::make_unique<HtmlWriter>(out);
 }
 
 }  // namespace yusuan

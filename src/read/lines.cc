@@ -2,15 +2,16 @@
 
 namespace yusuan {
 
-Lines::Lines(std::string_view text) {
-  lines_.reserve(text.size() / 40 + 1);
+Lines::Lines(std::string_view text) : text_(text) {
+  // Decoded text is at most kMaxInputBytes (512 MB): offsets fit in 32 bits.
+  starts_.reserve(text.size() / 32 + 2);
   size_t start = 0;
   while (start < text.size()) {
+    starts_.push_back(static_cast<uint32_t>(start));
     size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    lines_.push_back(text.substr(start, nl - start));
-    start = nl + 1;
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
   }
+  starts_.push_back(static_cast<uint32_t>(start));
 }
 
 }  // namespace yusuan

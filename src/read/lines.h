@@ -12,12 +12,17 @@ class Lines {
  public:
   // `text` must outlive this object.
   explicit Lines(std::string_view text);
-  uint32_t size() const { return static_cast<uint32_t>(lines_.size()); }
+  uint32_t size() const { return static_cast<uint32_t>(starts_.size() - 1); }
   // REQUIRES: 1 <= number <= size()
-  std::string_view operator[](uint32_t number) const { return lines_[number - 1]; }
+  std::string_view operator[](uint32_t number) const {
+    return text_.substr(starts_[number - 1], starts_[number] - starts_[number - 1] - 1);
+  }
 
  private:
-  std::vector<std::string_view> lines_;
+  std::string_view text_;
+  // Where each line starts, then one past the end of the last line's LF (whether or not the
+  // text has it): four bytes a line rather than a sixteen-byte view.
+  std::vector<uint32_t> starts_;
 };
 
 }  // namespace yusuan

@@ -672,6 +672,7 @@ Table TableReader::Read() {
     case RowScheme::kFixedRows:
       break;
   }
+  table_.rows.shrink_to_fit();  // rows are large: no room left unused
   if (table_.no_data) {
     for (const Row& r : table_.rows) {
       for (const Cell& c : r.cells) {

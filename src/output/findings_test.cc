@@ -1,0 +1,66 @@
+#include "output/findings.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "check/rule.h"
+#include "read/document_reader.h"
+#include "testing/samples.h"
+
+namespace yusuan {
+namespace {
+
+// What JsonStream writes for `items` placed into `skeleton`, next to what dump(2) gives for
+// the whole document built at once.
+void ExpectStreamedEqualsDumped(const Json& skeleton, const std::string& key_path,
+                                const std::vector<Json>& items) {
+  std::ostringstream streamed;
+  JsonStream stream(&streamed, skeleton);
+  for (const Json& item : items) stream.Item(item);
+  stream.Finish();
+  Json whole = skeleton;
+  Json array = Json::array();
+  for (const Json& item : items) array.push_back(item);
+  whole[Json::json_pointer(key_path)] = array;
+  EXPECT_EQ(streamed.str(), whole.dump(2) + "\n") << key_path << " with " << items.size();
+}
+
+TEST(JsonStream, WritesExactlyWhatDumpWouldForAnyNumberOfItems) {
+  const std::string marker(JsonStream::kMarker);
+  const std::vector<Json> items = {Json{{"rule", "a"}, {"lines", Json::array({1, 2})}},
+                                   Json{{"rule", "b"}, {"nested", Json{{"x", "“引号”"}}}}, 3};
+  for (size_t n = 0; n <= items.size(); ++n) {
+    std::vector<Json> some(items.begin(), items.begin() + n);
+    ExpectStreamedEqualsDumped(Json(marker), "", some);
+    ExpectStreamedEqualsDumped(Json{{"findings", marker}}, "/findings", some);
+    ExpectStreamedEqualsDumped(
+        Json{{"a", 1}, {"runs", Json::array({Json{{"tool", "t"}, {"results", marker}}})}},
+        "/runs/0/results", some);
+  }
+}
+
+TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
+  const char* name = "001_8dd967fac47080d3.txt";
+  std::string text = testing::SampleBytes(name);
+  auto doc = ReadDecoded(text, name, "UTF-8");
+  ASSERT_TRUE(doc.ok());
+  std::vector<Checked> checked = {Checked{&*doc, &text, CheckDocument(*doc)}};
+  ASSERT_FALSE(checked[0].findings.empty());
+  auto written = [&](std::string_view format) {
+    std::ostringstream out;
+    auto writer = MakeFindingsWriter(format, &out);
+    writer->File(checked[0]);
+    writer->Finish();
+    return out.str();
+  };
+  std::ostringstream listing;
+  PrintFindingsText(checked, listing);
+  EXPECT_EQ(written("text"), listing.str());
+  EXPECT_EQ(written("json"), FindingsJson(checked).dump(2) + "\n");
+  EXPECT_EQ(written("sarif"), Sarif(checked).dump(2) + "\n");
+  EXPECT_EQ(written("html"), HtmlReport(checked));
+}
+
+}  // namespace
+}  // namespace yusuan
