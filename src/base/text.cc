@@ -234,8 +234,7 @@ bool ScanCell(std::string_view s, bool* space) {
     }
     const size_t n = SequenceAt(p, end);
     if (n == 0) return false;
-    found = found || (c == 0xC2 && p[1] == 0xA0) ||
-            (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+    found = found || (c == 0xC2 && p[1] == 0xA0) || (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
             (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF);
     p += n;
   }
@@ -416,6 +415,44 @@ std::string_view MatchKeyView(std::string_view s, std::string* storage) {
   if (at == std::string_view::npos) return s;
   storage->assign(s.data(), at);
   AppendMatchKey(s.substr(at), storage);
+  return *storage;
+}
+
+CellShape ShapeOfValidCell(std::string_view s) {
+  CellShape shape;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t len = 1;
+  char to = 0;
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = b[i];
+    if (c >= 0xE4 && c <= 0xE9) {  // an ideograph: neither space nor fold
+      i += 3;
+      continue;
+    }
+    if (c > ' ' && c < 0x80 && c != '\'') {
+      ++i;
+      continue;
+    }
+    const size_t step = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (FoldAt(s, i, &len, &to)) {
+      // Every white space character folds to nothing; of the other folds, none is space.
+      const bool space = to == 0;
+      shape.needs_clean = shape.needs_clean || space;
+      if (shape.first_fold == std::string_view::npos) shape.first_fold = i;
+      if (space) break;  // both answers are known
+      i += len;
+      continue;
+    }
+    i += step;
+  }
+  return shape;
+}
+
+std::string_view CleanValidCellView(std::string_view s, std::string* storage) {
+  s = Trim(s);
+  if (!ShapeOfValidCell(s).needs_clean) return s;
+  *storage = CleanCell(s);
   return *storage;
 }
 

@@ -31,6 +31,17 @@ bool CellIsClean(std::string_view s);
 // else of `*storage`.
 std::string_view CleanCellView(std::string_view s, std::string* storage);
 
+// What a cell needs before use, from one pass over it: whether CleanCell would change it
+// (white space in it), and where the first character that MatchKey changes starts (npos for
+// none). REQUIRES: `s` is valid UTF-8 (all decoded text is), so it is not checked again.
+struct CellShape {
+  bool needs_clean = false;
+  size_t first_fold = std::string_view::npos;
+};
+CellShape ShapeOfValidCell(std::string_view s);
+// CleanCellView for valid UTF-8 (REQUIRES as ShapeOfValidCell).
+std::string_view CleanValidCellView(std::string_view s, std::string* storage);
+
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
 // space removed, Chinese brackets and quotes folded to one form.
 std::string MatchKey(std::string_view s);

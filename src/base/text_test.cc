@@ -59,10 +59,43 @@ std::string MatchKeyByCharacters(std::string_view s) {
 }
 
 TEST(MatchKey, AgreesWithItsDefinitionOnEveryPairOfPieces) {
-  const std::string_view pieces[] = {
-      "预算", "（", "）", "：", "１", "Ａ", "＇", "'", " ", "\t", "\r", "\n", "\xE3\x80\x80",
-      "\xEF\xBB\xBF", "\xC2\xA0", "【", "】", "〔", "〕", "〖", "〗", "“", "”", "‘", "’", "、",
-      "。", "—", "…", "≥", "①", "a", "9", "é", "😀", "\xE2\x80\xA6", "～"};
+  const std::string_view pieces[] = {"预算",
+                                     "（",
+                                     "）",
+                                     "：",
+                                     "１",
+                                     "Ａ",
+                                     "＇",
+                                     "'",
+                                     " ",
+                                     "\t",
+                                     "\r",
+                                     "\n",
+                                     "\xE3\x80\x80",
+                                     "\xEF\xBB\xBF",
+                                     "\xC2\xA0",
+                                     "【",
+                                     "】",
+                                     "〔",
+                                     "〕",
+                                     "〖",
+                                     "〗",
+                                     "“",
+                                     "”",
+                                     "‘",
+                                     "’",
+                                     "、",
+                                     "。",
+                                     "—",
+                                     "…",
+                                     "≥",
+                                     "①",
+                                     "a",
+                                     "9",
+                                     "é",
+                                     "😀",
+                                     "\xE2\x80\xA6",
+                                     "～"};
   std::string storage;
   for (std::string_view a : pieces) {
     for (std::string_view b : pieces) {
@@ -76,6 +109,20 @@ TEST(MatchKey, AgreesWithItsDefinitionOnEveryPairOfPieces) {
         if (expected == s) {
           ASSERT_EQ(view.data(), s.data()) << s;
         }
+        // One pass tells where the key first differs and whether cleaning may change the cell.
+        const CellShape shape = ShapeOfValidCell(s);
+        const size_t fold = std::min(shape.first_fold, s.size());
+        ASSERT_EQ(MatchKey(s.substr(0, fold)), s.substr(0, fold)) << s;
+        ASSERT_EQ(s.substr(0, fold) + MatchKey(s.substr(fold)), expected) << s;
+        ASSERT_EQ(shape.first_fold == std::string_view::npos, expected == s) << s;
+        const bool space = s.find_first_of(" \t\r\n") != std::string::npos ||
+                           s.find("\xE3\x80\x80") != std::string::npos ||
+                           s.find("\xEF\xBB\xBF") != std::string::npos ||
+                           s.find("\xC2\xA0") != std::string::npos;
+        ASSERT_EQ(shape.needs_clean, space) << s;
+        if (!shape.needs_clean) {
+          ASSERT_EQ(CleanCell(s), s) << s;
+        }
       }
     }
   }
@@ -88,8 +135,8 @@ TEST(MatchKey, CopiesInvalidBytesThrough) {
 }
 
 TEST(FindText, AgreesWithFindOnEveryPlacement) {
-  const std::string_view parts[] = {"", "a", "ab", "abc", "支出", "支出表", "出支", "预算支出",
-                                    "aa", "aaa", "出表", "表", "\xE6", "\xAF\x9B"};
+  const std::string_view parts[] = {"",         "a",  "ab",  "abc",  "支出", "支出表", "出支",
+                                    "预算支出", "aa", "aaa", "出表", "表",   "\xE6",   "\xAF\x9B"};
   const std::string_view fills[] = {"", "a", "支", "出", "预算", "aab", "表支出", "支出支出表"};
   for (std::string_view part : parts) {
     for (std::string_view a : fills) {

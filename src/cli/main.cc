@@ -47,9 +47,9 @@ void ForEachDocument(const std::vector<std::string>& files, bool* failed, Fn fn)
       *failed = true;
       continue;
     }
+    auto doc = yusuan::ReadDecoded(*decoded, file);
     Loaded loaded;
     loaded.text = std::move(decoded->text);
-    auto doc = yusuan::ReadDecoded(loaded.text, file, decoded->encoding);
     if (!doc.ok()) {
       std::cerr << "yusuan: " << doc.status().message() << "\n";
       *failed = true;

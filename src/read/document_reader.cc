@@ -322,8 +322,11 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
 
 }  // namespace
 
-Result<Document> ReadDecoded(std::string_view text, const std::string& source,
-                             const std::string& encoding) {
+namespace {
+
+// ReadDecoded for text known to be valid UTF-8 (Decode's).
+Result<Document> ReadValid(std::string_view text, const std::string& source,
+                           const std::string& encoding) {
   Document doc;
   doc.source = source;
   doc.encoding = encoding;
@@ -451,6 +454,18 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
   return doc;
 }
 
+}  // namespace
+
+Result<Document> ReadDecoded(std::string_view text, const std::string& source,
+                             const std::string& encoding) {
+  if (!IsValidUtf8(text)) return Status::NotText(source + ": 不是合法的 UTF-8 文本");
+  return ReadValid(text, source, encoding);
+}
+
+Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source) {
+  return ReadValid(decoded.text, source, decoded.encoding);
+}
+
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
   auto decoded = Decode(bytes);
   if (!decoded.ok()) {
@@ -458,13 +473,13 @@ Result<Document> ReadDocument(std::string_view bytes, const std::string& source)
     return s.kind() == Status::Kind::kTooLarge ? Status::TooLarge(source + ": " + s.message())
                                                : Status::NotText(source + ": " + s.message());
   }
-  return ReadDecoded(decoded->text, source, decoded->encoding);
+  return ReadValid(decoded->text, source, decoded->encoding);
 }
 
 Result<Document> ReadDocumentFile(const std::string& path) {
   auto decoded = DecodeFile(path);
   if (!decoded.ok()) return decoded.status();
-  return ReadDecoded(decoded->text, path, decoded->encoding);
+  return ReadValid(decoded->text, path, decoded->encoding);
 }
 
 }  // namespace yusuan

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "decode/decode.h"
 #include "model/document.h"
 
 namespace yusuan {
@@ -19,8 +20,12 @@ Result<Document> ReadDocument(std::string_view bytes, const std::string& source)
 // Reads the file at `path`. Errors as ReadDocument, plus IoError and TooLarge, naming the file.
 Result<Document> ReadDocumentFile(const std::string& path);
 
-// Reads from text already decoded to UTF-8 with LF line ends.
+// Reads from text already decoded to UTF-8 with LF line ends. Text that is not valid UTF-8 is
+// refused (NotText): the readers rely on it being valid.
 Result<Document> ReadDecoded(std::string_view text, const std::string& source,
                              const std::string& encoding);
+// The same for what Decode returned, whose text is known to be valid. `decoded` must outlive
+// the call only (the document owns its strings).
+Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source);
 
 }  // namespace yusuan

@@ -157,5 +157,13 @@ TEST(DocumentReader, CountsTargetTablesOncePerProjectEvenWithRepeatedTitles) {
   EXPECT_EQ(doc->region, "某区");
 }
 
+TEST(ReadDecoded, RefusesTextThatIsNotValidUtf8) {
+  // The readers rely on decoded text being valid; text that is not is refused, never read.
+  auto doc = ReadDecoded("2026年单位预算公开\n\xE9\xA2\n", "bad.txt", "UTF-8");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().kind(), Status::Kind::kNotText);
+  EXPECT_NE(doc.status().message().find("bad.txt"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace yusuan

@@ -190,7 +190,8 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
       int phys = r.source[offset + c];
       Cell& cell = r.sides[s][c];
       cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? phys + 1 : 0)};
-      std::string_view text = phys >= 0 ? CleanCellView(cells[phys], &storage) : std::string_view();
+      std::string_view text =
+          phys >= 0 ? CleanValidCellView(cells[phys], &storage) : std::string_view();
       if (phys >= 0) used[phys] = true;
       if (signed_reading) {
         r.signature += text;

@@ -21,7 +21,7 @@ class TextArena {
 
   // CleanCell(raw).
   std::string_view Clean(std::string_view raw) {
-    std::string_view t = CleanCellView(raw, &scratch_);
+    std::string_view t = CleanValidCellView(raw, &scratch_);
     return t.data() == scratch_.data() ? Keep(std::move(scratch_)) : t;
   }
 
@@ -29,6 +29,20 @@ class TextArena {
   std::string_view Key(std::string_view text) {
     std::string_view k = MatchKeyView(text, &scratch_);
     return k.data() == text.data() ? k : Keep(std::string(k));
+  }
+
+  // A cell's clean text and key, from one pass over it when it needs no cleaning (most do not).
+  std::pair<std::string_view, std::string_view> CleanAndKey(std::string_view raw) {
+    std::string_view t = Trim(raw);
+    const CellShape shape = ShapeOfValidCell(t);
+    if (shape.needs_clean) {
+      std::string_view text = Keep(CleanCell(t));
+      return {text, Key(text)};
+    }
+    if (shape.first_fold == std::string_view::npos) return {t, t};
+    std::string key(t.substr(0, shape.first_fold));
+    AppendMatchKey(t.substr(shape.first_fold), &key);
+    return {t, Keep(std::move(key))};
   }
 
  private:
@@ -44,8 +58,8 @@ struct TCell {
 };
 
 TCell MakeCell(TextArena* arena, std::string_view raw, Location at) {
-  std::string_view text = arena->Clean(raw);
-  return TCell{text, arena->Key(text), at};
+  auto [text, key] = arena->CleanAndKey(raw);
+  return TCell{text, key, at};
 }
 
 // The key labels are compared by: MatchKey without a leading "其中:" and trailing colons.
