@@ -1,6 +1,9 @@
 #include "decode/decode.h"
 
 #include <iconv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -63,18 +66,28 @@ const char* GuessUtf16(std::string_view bytes) {
 bool LooksLikeText(std::string_view text) {
   size_t control = 0;
   bool nul = false;
-  // Blocks without a branch inside, which the compiler vectorises: this runs on every byte.
-  constexpr size_t kBlock = 64;
-  for (size_t start = 0; start < text.size() && !nul; start += kBlock) {
-    const size_t end = std::min(text.size(), start + kBlock);
-    unsigned block_control = 0, block_nul = 0;
-    for (size_t i = start; i < end; ++i) {
-      const unsigned char u = static_cast<unsigned char>(text[i]);
-      block_nul |= u == 0;
-      block_control += (u < 0x20) & (u != '\t') & (u != '\n') & (u != '\r') & (u != '\f');
-    }
-    nul = block_nul != 0;
-    control += block_control;
+  size_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes a step (SSE2 is part of x86-64): this runs on every byte of every file.
+  const __m128i zero = _mm_setzero_si128(), high = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                ff = _mm_set1_epi8('\f');
+  for (; i + 16 <= text.size() && !nul; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    nul = _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) != 0;
+    // Below 0x20 (no bit of 0xE0 set), and none of the four allowed.
+    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, high), zero);
+    const __m128i allowed =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)));
+    c = _mm_andnot_si128(allowed, c);
+    control += static_cast<size_t>(__builtin_popcount(_mm_movemask_epi8(c)));
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    const unsigned char u = static_cast<unsigned char>(text[i]);
+    nul = nul || u == 0;
+    control += u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f';
   }
   return !nul && control * 100 <= text.size();
 }

@@ -81,6 +81,29 @@ TEST(Decode, RefusesEmptyAndBinaryInput) {
   EXPECT_FALSE(Decode(nul).ok());
 }
 
+TEST(Decode, RefusesANulAnywhereAndTooManyControlCharacters) {
+  // Every length around the 16-byte steps, a NUL at every place. (Below eight bytes one zero
+  // byte is enough for the text to be taken as UTF-16.)
+  for (size_t n = 8; n <= 70; ++n) {
+    for (size_t at = 0; at < n; ++at) {
+      std::string text(n, 'a');
+      text[at] = '\0';
+      ASSERT_FALSE(Decode(text).ok()) << n << " " << at;
+    }
+  }
+  // One control character in a hundred bytes is allowed, two are not; tab, LF, CR and form
+  // feed never count.
+  std::string text(200, 'a');
+  for (size_t at : {size_t{5}, size_t{17}, size_t{199}}) text[at] = '\x01';
+  for (size_t at : {size_t{1}, size_t{2}, size_t{3}, size_t{4}}) text[at] = "\t\n\r\f"[at - 1];
+  EXPECT_FALSE(Decode(text).ok());
+  text[17] = 'a';
+  EXPECT_TRUE(Decode(text).ok());
+  text[199] = '\x7f';  // DEL is not a control character here
+  text[5] = '\x1f';
+  EXPECT_TRUE(Decode(text).ok());
+}
+
 TEST(DecodeFile, NamesTheFileInErrors) {
   auto missing = DecodeFile("/nonexistent/yusuan.txt");
   ASSERT_FALSE(missing.ok());

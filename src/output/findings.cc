@@ -71,6 +71,82 @@ Json FindingJson(const Finding& f) {
               {"location", Json{{"file", f.file}, {"line", f.line}, {"related_lines", related}}}};
 }
 
+namespace {
+
+// A JSON string as nlohmann's dump writes it (UTF-8 kept, control characters escaped).
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        out->append(fmt::format("\\u{:04x}", c));
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+}  // namespace
+
+std::string FindingJsonText(const Finding& f) {
+  std::string out;
+  out.reserve(256 + f.message.size() + f.file.size());
+  auto field = [&](std::string_view indent, std::string_view key, std::string_view value) {
+    out += indent;
+    AppendJsonString(key, &out);
+    out += ": ";
+    AppendJsonString(value, &out);
+    out += ",\n";
+  };
+  out += "{\n";
+  field("  ", "rule", f.rule);
+  field("  ", "severity", SeverityId(f.severity));
+  field("  ", "message", f.message);
+  field("  ", "expected", f.expected);
+  field("  ", "actual", f.actual);
+  out += "  \"location\": {\n";
+  field("    ", "file", f.file);
+  out += fmt::format("    \"line\": {},\n    \"related_lines\": ", f.line);
+  if (f.related_lines.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (size_t i = 0; i < f.related_lines.size(); ++i) {
+      out += fmt::format("      {}{}\n", f.related_lines[i],
+                         i + 1 < f.related_lines.size() ? "," : "");
+    }
+    out += "    ]";
+  }
+  out += "\n  }\n}";
+  return out;
+}
+
 Json FindingsJson(const std::vector<Checked>& checked) {
   Json list = Json::array();
   for (const Checked& c : checked) {
@@ -150,7 +226,13 @@ class JsonWriter : public FindingsWriter {
         stream_(out, sarif ? SarifLog(std::string(JsonStream::kMarker))
                            : Json{{"findings", std::string(JsonStream::kMarker)}}) {}
   void File(const Checked& c) override {
-    for (const Finding& f : c.findings) stream_.Item(sarif_ ? SarifResult(f) : FindingJson(f));
+    for (const Finding& f : c.findings) {
+      if (sarif_) {
+        stream_.Item(SarifResult(f));
+      } else {
+        stream_.ItemText(FindingJsonText(f));
+      }
+    }
   }
   void Finish() override { stream_.Finish(); }
 
@@ -180,11 +262,12 @@ JsonStream::JsonStream(std::ostream* out, const Json& skeleton) : out_(out) {
   tail_ = text.substr(at + marker.size()) + "\n";
 }
 
-void JsonStream::Item(const Json& item) {
+void JsonStream::Item(const Json& item) { ItemText(item.dump(2)); }
+
+void JsonStream::ItemText(std::string_view text) {
   *out_ << (any_ ? ",\n" : "[\n");
   any_ = true;
   // The item as dump(2) would indent it one level below the array.
-  const std::string text = item.dump(2);
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();

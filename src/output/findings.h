@@ -26,6 +26,8 @@ struct Checked {
 void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out);
 
 Json FindingJson(const Finding& f);
+// FindingJson(f).dump(2), written directly (a run over many files writes thousands).
+std::string FindingJsonText(const Finding& f);
 // {"findings": [...]} over all files.
 Json FindingsJson(const std::vector<Checked>& checked);
 Json Sarif(const std::vector<Checked>& checked);
@@ -60,6 +62,8 @@ class JsonStream {
   static constexpr std::string_view kMarker = "\x01";
   JsonStream(std::ostream* out, const Json& skeleton);
   void Item(const Json& item);
+  // An item already dumped with indent 2.
+  void ItemText(std::string_view dumped);
   void Finish();
 
  private:

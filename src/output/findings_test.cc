@@ -40,6 +40,22 @@ TEST(JsonStream, WritesExactlyWhatDumpWouldForAnyNumberOfItems) {
   }
 }
 
+TEST(FindingJsonText, IsWhatDumpWrites) {
+  Finding f;
+  f.rule = "table3.row-sum";
+  f.severity = Severity::kWarning;
+  f.message = "“引号” \"quoted\" back\\slash\ttab\nline\x01\x1f\x7f 预算";
+  f.expected = "6056.35 万元";
+  f.file = "dir/文件.txt";
+  f.line = 12;
+  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+  f.related_lines = {3};
+  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+  f.related_lines = {3, 40, 500};
+  f.severity = Severity::kError;
+  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+}
+
 TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
   const char* name = "001_8dd967fac47080d3.txt";
   std::string text = testing::SampleBytes(name);
