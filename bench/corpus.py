@@ -9,7 +9,9 @@ times on each, in the same run:
   yusuan parse --format json  (batches of 100 files)  one core, then both cores (xargs -P 2)
   yusuan check --format json  (batches of 100 files)  one core, then both cores
 
-and the peak resident memory of one `yusuan check --format json` on the largest single input.
+and the peak resident memory of `yusuan check --format json` on one file, on a batch of 100 files
+in one run, and on one large document (the largest sample twenty times over): the last gives
+the memory each further input byte costs, apart from the code and libraries every run loads.
 Prints a Markdown table (docs/performance.md keeps one).
 
   python3 bench/corpus.py [--yusuan build/yusuan] [--dir /tmp/yusuan-corpus] [--scales 1,10,100]
@@ -111,17 +113,34 @@ def main() -> int:
               f"{check1 / grep:.0f}x |", flush=True)
 
     largest = max(paths[:5], key=os.path.getsize)
+    largest_kb = os.path.getsize(largest) / 1024
     empty = os.path.join(args.dir, "minimal.txt")
     with open(empty, "w", encoding="utf-8") as f:
         f.write("2026年度单位预算公开\n")
     base = peak_rss_kb([yusuan, "check", "--format", "json", empty])
-    peak = peak_rss_kb([yusuan, "check", "--format", "json", largest])
-    size_kb = os.path.getsize(largest) / 1024
+    one = peak_rss_kb([yusuan, "check", "--format", "json", largest])
+    batch = paths[:100]
+    many = peak_rss_kb([yusuan, "check", "--format", "json"] + batch)
+    # One large document: the largest sample twenty times over, in one file.
+    big = os.path.join(args.dir, "large-single.txt")
+    with open(big, "wb") as f:
+        data = open(largest, "rb").read()
+        for _ in range(20):
+            f.write(data)
+    big_kb = os.path.getsize(big) / 1024
+    peak_big = peak_rss_kb([yusuan, "check", "--format", "json", big])
     print()
-    print(f"Peak memory, `yusuan check --format json` on the largest input "
-          f"({os.path.basename(largest)}, {size_kb:.0f} KiB): {peak} KiB resident; "
-          f"{base} KiB for a one-line document; the input costs {peak - base} KiB "
-          f"= {(peak - base) / size_kb:.1f}x its size.")
+    print("Peak resident memory of `yusuan check --format json` (KiB):")
+    print()
+    print("| input | input KiB | peak KiB | above a one-line document | per input byte |")
+    print("| --- | --- | --- | --- | --- |")
+    print(f"| a one-line document | 0 | {base} | | |")
+    print(f"| the largest sample ({os.path.basename(largest)}) | {largest_kb:.0f} | {one} | "
+          f"{one - base} | |")
+    print(f"| {len(batch)} files in one run | {sum(os.path.getsize(p) for p in batch) / 1024:.0f} "
+          f"| {many} | {many - base} | |")
+    print(f"| one document of 20 x the largest sample | {big_kb:.0f} | {peak_big} | "
+          f"{peak_big - base} | {(peak_big - one) / (big_kb - largest_kb):.1f}x |")
     return 0
 
 

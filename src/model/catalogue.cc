@@ -346,20 +346,20 @@ const TableSpec* MatchTitle(std::string_view title) {
 
 namespace {
 
-// A 64-bit signature of the characters in a text: bit h(c) is set for each character c. A
-// text can contain a part only if the part's signature is within the text's, so the title
-// alternatives a line cannot match are ruled out without searching it.
-uint64_t CharSignature(std::string_view s) {
+// A 64-bit signature of the ideographs in a text: bit h(c) is set for each ideograph c. A text
+// can contain a part only if the signature of the part's ideographs is within the text's, so
+// the title alternatives a line cannot match are ruled out without searching it. Ideographs
+// are the same in a line and in its key (MatchKey never changes them).
+uint64_t IdeographSignature(std::string_view s) {
   uint64_t sig = 0;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    uint32_t h = 0;
-    for (size_t k = 0; k < len && i + k < s.size(); ++k) {
-      h = h * 31 + static_cast<unsigned char>(s[i + k]);
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i + 2 < s.size();) {
+    if (b[i] < 0xE4 || b[i] > 0xE9) {
+      ++i;
+      continue;
     }
-    sig |= uint64_t{1} << (h & 63);
-    i += len;
+    sig |= uint64_t{1} << ((b[i + 1] * 7 + b[i + 2]) & 63);
+    i += 3;
   }
   return sig;
 }
@@ -372,7 +372,7 @@ const std::vector<std::vector<uint64_t>>& TitleSignatures() {
       std::vector<uint64_t>& alternatives = all.emplace_back();
       for (const std::vector<std::string_view>& parts : spec.title_any) {
         uint64_t sig = 0;
-        for (std::string_view part : parts) sig |= CharSignature(part);
+        for (std::string_view part : parts) sig |= IdeographSignature(part);
         alternatives.push_back(sig);
       }
     }
@@ -381,10 +381,21 @@ const std::vector<std::vector<uint64_t>>& TitleSignatures() {
   return signatures;
 }
 
+bool AnyAlternativeWithin(uint64_t sig) {
+  for (const std::vector<uint64_t>& alternatives : TitleSignatures()) {
+    for (uint64_t a : alternatives) {
+      if ((a & ~sig) == 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
+bool MayBeTitle(std::string_view text) { return AnyAlternativeWithin(IdeographSignature(text)); }
+
 const TableSpec* MatchTitleKey(std::string_view key) {
-  const uint64_t sig = CharSignature(key);
+  const uint64_t sig = IdeographSignature(key);
   const auto& signatures = TitleSignatures();
   std::span<const TableSpec> specs = Catalogue();
   for (size_t k = 0; k < specs.size(); ++k) {

@@ -117,6 +117,9 @@ const TableSpec* FindSpec(TableKind kind);
 const TableSpec* MatchTitle(std::string_view title);
 // The same for a title already keyed (MatchKey).
 const TableSpec* MatchTitleKey(std::string_view key);
+// False when `text` cannot match any title pattern (an ideograph some part needs is missing):
+// a quick test before a line is keyed.
+bool MayBeTitle(std::string_view text);
 
 // 功能分类 classes (类): the 3-digit code and its name ("208", "社会保障和就业支出").
 struct FunctionClass {

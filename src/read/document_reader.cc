@@ -216,7 +216,8 @@ Structure FindStructure(const Lines& lines) {
       }
       in_toc = false;
     }
-    if (IsTocPlain(plain) && CodePoints(plain) < 80 && MatchTitleKey(get_key()) != nullptr) {
+    if (IsTocPlain(plain) && CodePoints(plain) < 80 && MayBeTitle(plain) &&
+        MatchTitleKey(get_key()) != nullptr) {
       st.toc[i] = true;  // a stray TOC entry outside the TOC block
       continue;
     }
@@ -237,7 +238,7 @@ Structure FindStructure(const Lines& lines) {
       target_title_lines.push_back(i);
       continue;
     }
-    if (const TableSpec* spec = MatchTitleKey(get_key())) {
+    if (const TableSpec* spec = MayBeTitle(plain) ? MatchTitleKey(get_key()) : nullptr) {
       TableRegion r;
       r.spec = spec;
       r.title_line = i;

@@ -89,15 +89,19 @@ enum class Layout { kTabbed, kCellPerLine, kPdfText };
 Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
                     const std::vector<bool>& skip) {
   int non_empty = 0, multi = 0, tab_led = 0;
-  std::vector<std::string_view> cells;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
     std::string_view raw = lines[n];
     if (raw.empty()) continue;
     ++non_empty;
-    SplitTabs(raw, &cells);
+    // How many of the line's tab-separated cells hold something (two are enough to know).
     int filled = 0;
-    for (std::string_view c : cells) filled += !Trim(c).empty();
+    for (size_t start = 0; start <= raw.size() && filled < 2;) {
+      size_t tab = raw.find('\t', start);
+      if (tab == std::string_view::npos) tab = raw.size();
+      filled += !Trim(raw.substr(start, tab - start)).empty();
+      start = tab + 1;
+    }
     if (filled >= 2) ++multi;
     if (raw[0] == '\t' && filled <= 1) ++tab_led;
   }
