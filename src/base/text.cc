@@ -420,32 +420,12 @@ std::string_view MatchKeyView(std::string_view s, std::string* storage) {
 
 CellShape ShapeOfValidCell(std::string_view s) {
   CellShape shape;
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t len = 1;
-  char to = 0;
-  for (size_t i = 0; i < n;) {
-    const unsigned char c = b[i];
-    if (c >= 0xE4 && c <= 0xE9) {  // an ideograph: neither space nor fold
-      i += 3;
-      continue;
-    }
-    if (c > ' ' && c < 0x80 && c != '\'') {
-      ++i;
-      continue;
-    }
-    const size_t step = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (FoldAt(s, i, &len, &to)) {
-      // Every white space character folds to nothing; of the other folds, none is space.
-      const bool space = to == 0;
-      shape.needs_clean = shape.needs_clean || space;
-      if (shape.first_fold == std::string_view::npos) shape.first_fold = i;
-      if (space) break;  // both answers are known
-      i += len;
-      continue;
-    }
-    i += step;
-  }
+  ScanFolds(s, [&](size_t i, size_t, char to) {
+    if (shape.first_fold == std::string_view::npos) shape.first_fold = i;
+    // Every white space character folds to nothing, and no other character does.
+    shape.needs_clean = to == 0;
+    return !shape.needs_clean;  // after white space, both answers are known
+  });
   return shape;
 }
 
