@@ -244,18 +244,6 @@ bool ScanCell(std::string_view s, bool* space) {
 
 }  // namespace
 
-bool CellIsClean(std::string_view s) {
-  bool space = false;
-  return ScanCell(s, &space) && !space;
-}
-
-std::string_view CleanCellView(std::string_view s, std::string* storage) {
-  s = Trim(s);
-  if (CellIsClean(s)) return s;
-  *storage = CleanCell(s);
-  return *storage;
-}
-
 std::string CleanCell(std::string_view s) {
   s = Trim(s);
   bool space = false;

@@ -24,13 +24,6 @@ std::string_view Trim(std::string_view s);
 // The cell text as a reviewer would write it: trimmed, runs of white space collapsed to one
 // space, spaces that split CJK text removed. Punctuation and width are left as printed.
 std::string CleanCell(std::string_view s);
-// True when `s` is valid UTF-8 without any white space, so that CleanCell(s) == s: a cheap
-// test that lets a reader keep a view of the line instead of a copy.
-bool CellIsClean(std::string_view s);
-// CleanCell(s) without a copy when the trimmed cell is clean (most cells): a view of `s`,
-// else of `*storage`.
-std::string_view CleanCellView(std::string_view s, std::string* storage);
-
 // What a cell needs before use, from one pass over it: whether CleanCell would change it
 // (white space in it), and where the first character that MatchKey changes starts (npos for
 // none). REQUIRES: `s` is valid UTF-8 (all decoded text is), so it is not checked again.
@@ -39,7 +32,8 @@ struct CellShape {
   size_t first_fold = std::string_view::npos;
 };
 CellShape ShapeOfValidCell(std::string_view s);
-// CleanCellView for valid UTF-8 (REQUIRES as ShapeOfValidCell).
+// CleanCell(s) without a copy when the trimmed cell needs no cleaning (most cells): a view of
+// `s`, else of `*storage`. REQUIRES as ShapeOfValidCell.
 std::string_view CleanValidCellView(std::string_view s, std::string* storage);
 
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
