@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -91,37 +93,9 @@ inline bool CommonThreeByte(const unsigned char* p) {
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
-  // ASCII is skipped eight bytes at a time, common CJK characters a word at a time.
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char* end = p + s.size();
-  while (p < end) {
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
-    }
-    // Two characters at a time while both are common three-byte ones, then one.
-    while (end - p >= 8) {
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-      // Leads 1110xxxx at bytes 0 and 3, continuations 10xxxxxx at bytes 1, 2, 4 and 5.
-      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
-      if (p[0] == 0xE0 || p[0] == 0xED || p[3] == 0xE0 || p[3] == 0xED) break;
-      p += 6;
-    }
-    while (end - p >= 3 && CommonThreeByte(p)) p += 3;
-    if (p == end) break;
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
-    const size_t n = SequenceAt(p, end);
-    if (n == 0) return false;
-    p += n;
-  }
-  return true;
+  // simdjson picks the widest vector unit of the machine at run time: decoding validates every
+  // document whole, and a byte-wise validator was 3% of reading and checking.
+  return simdjson::validate_utf8(s.data(), s.size());
 }
 
 bool IsCjk(char32_t cp) {
@@ -404,6 +378,16 @@ std::string_view MatchKeyView(std::string_view s, std::string* storage) {
   storage->assign(s.data(), at);
   AppendMatchKey(s.substr(at), storage);
   return *storage;
+}
+
+bool KeyIs(std::string_view s, std::string_view key) {
+  std::string storage;
+  return MatchKeyView(s, &storage) == key;
+}
+
+bool SameKey(std::string_view a, std::string_view b) {
+  std::string storage_a, storage_b;
+  return MatchKeyView(a, &storage_a) == MatchKeyView(b, &storage_b);
 }
 
 CellShape ShapeOfValidCell(std::string_view s) {

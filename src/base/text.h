@@ -44,6 +44,10 @@ void AppendMatchKey(std::string_view s, std::string* out);
 // MatchKey(s) without a copy when the key is `s` itself (most Chinese text); otherwise the key
 // is built in `*storage`. The view lives as long as `s` and `*storage` are unchanged.
 std::string_view MatchKeyView(std::string_view s, std::string* storage);
+// MatchKey(s) == key, and MatchKey(a) == MatchKey(b), without building the keys when no
+// character folds (the rules compare thousands of names this way).
+bool KeyIs(std::string_view s, std::string_view key);
+bool SameKey(std::string_view a, std::string_view b);
 
 // A lower bound on the number of characters in MatchKey(s), from one cheap pass (ASCII other
 // than white space, ideographs and four-byte characters are always kept), counted up to

@@ -39,7 +39,7 @@ void AddCodeRules(std::vector<Rule>* rules) {
                                  : "";
             auto [it, inserted] =
                 first.emplace(ns + r.key, Seen{NameOf(t, r), TableName(t), r.at.line});
-            if (inserted || MatchKey(it->second.name) == MatchKey(NameOf(t, r))) continue;
+            if (inserted || SameKey(it->second.name, NameOf(t, r))) continue;
             Finding& f = rep.Report(
                 r.at.line, fmt::format("科目 {} 在{}第{}行名为“{}”，在{}第{}行却名为“{}”", r.key,
                                        it->second.table, it->second.line, it->second.name,
@@ -65,7 +65,7 @@ void AddCodeRules(std::vector<Rule>* rules) {
             }
             for (const FunctionClass& c : FunctionClasses()) {
               if (c.code != r.key) continue;
-              if (MatchKey(NameOf(t, r)) == c.name || NameOf(t, r).empty()) break;
+              if (KeyIs(NameOf(t, r), c.name) || NameOf(t, r).empty()) break;
               Finding& f = rep.Report(
                   r.at.line, fmt::format("{} 第{}行：类 {} 的名称应为“{}”，表中为“{}”",
                                          TableName(t), r.at.line, r.key, c.name, NameOf(t, r)));

@@ -101,7 +101,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
               if (f.doc == ordinal || !compared.insert(f.id).second) continue;
               for (const Indicator& i : t.indicators[kAnnual]) {
                 auto v = f.values.find(PairKey(i.name));
-                if (v == f.values.end() || v->second.key == MatchKey(i.value.raw)) continue;
+                if (v == f.values.end() || KeyIs(i.value.raw, v->second.key)) continue;
                 Finding& finding =
                     rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
                                fmt::format("项目“{}”的指标“{}”为“{}”，而在 {} 第{}行为“{}”",

@@ -71,7 +71,8 @@ void EqualSum(Reporter& rep, const Figure& a, const std::vector<Figure>& parts, 
     amounts.push_back(p.amount());
     if (p.found()) lines.push_back(p.line());
   }
-  ReportSum(rep, a.line(), [&] { return a.Name() + relation; }, a.amount(), amounts, lines, unit);
+  ReportSum(
+      rep, a.line(), [&] { return a.Name() + relation; }, a.amount(), amounts, lines, unit);
 }
 
 // a ≤ b (a part that may not exceed what contains it).
@@ -260,7 +261,7 @@ void AddIdentityRules(std::vector<Rule>* rules) {
           int64_t in_t6 = 0;
           const Row* first = nullptr;
           for (const Row& row : t6->rows) {
-            if (row.kind == RowKind::kItem && MatchKey(row.label(*t6)) == item) {
+            if (row.kind == RowKind::kItem && KeyIs(row.label(*t6), item)) {
               in_t6 += row.amount(*t6, "total").fen;
               if (!first) first = &row;
             }

@@ -79,15 +79,15 @@ struct Bound {
 
 // The table figure a claim restates, when the catalogue knows it.
 bool Bind(const Document& doc, const Claim& c, Bound* out) {
-  std::string section = MatchKey(c.section);
-  std::string subject = MatchKey(c.subject);
+  std::string section_storage, subject_storage;
+  const std::string_view section = MatchKeyView(c.section, &section_storage);
+  const std::string_view subject = MatchKeyView(c.subject, &subject_storage);
   for (const Binding& b : kBindings) {
     if (!Contains(section, b.section)) continue;
-    std::string row_key(b.row);
+    std::string_view row_key = b.row;
     if (b.subject == kClass) {
-      std::string_view code = FunctionClassCode(c.subject);
-      if (code.empty()) continue;
-      row_key = std::string(code);
+      row_key = FunctionClassCode(c.subject);
+      if (row_key.empty()) continue;
     } else if (!Contains(subject, b.subject)) {
       continue;
     }
@@ -321,10 +321,11 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
             f.actual = std::to_string(head.count);
           }
           if (head_amount && kind_amounts[0] && kind_amounts[1]) {
-            ReportSum(rep, head_amount->at.line,
-                      [&] { return "“" + head_amount->text + "”应等于其他运转类与特定目标类金额之和"; },
-                      head_amount->amount, {kind_amounts[0]->amount, kind_amounts[1]->amount},
-                      {kind_amounts[0]->at.line, kind_amounts[1]->at.line}, head_amount->unit);
+            ReportSum(
+                rep, head_amount->at.line,
+                [&] { return "“" + head_amount->text + "”应等于其他运转类与特定目标类金额之和"; },
+                head_amount->amount, {kind_amounts[0]->amount, kind_amounts[1]->amount},
+                {kind_amounts[0]->at.line, kind_amounts[1]->at.line}, head_amount->unit);
           }
         }
       });
@@ -363,7 +364,7 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
             bool found = false;
             for (const Row& r : t6->rows) {
               if (r.kind != RowKind::kItem) continue;
-              if (MatchKey(r.label(*t6)) == MatchKey(item) && r.amount(*t6, column).fen != 0) {
+              if (SameKey(r.label(*t6), item) && r.amount(*t6, column).fen != 0) {
                 found = true;
               }
             }

@@ -35,7 +35,7 @@ bool TreeKnown(const TargetTable& t) {
 
 // 一次性项目 and 项目期 1年: the two sides should say the same.
 bool OneYear(const TargetTable& t) {
-  return Contains(t.attribute.text, "一次性") || MatchKey(t.duration.text) == "1年";
+  return Contains(t.attribute.text, "一次性") || KeyIs(t.duration.text, "1年");
 }
 
 int DurationYears(const std::string& text) {
@@ -262,8 +262,11 @@ void AddTargetRules(std::vector<Rule>* rules) {
             }
             ReportSum(
                 rep, f.at.line ? f.at.line : Line(t),
-                [&] { return fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t), kSide[side]); },
-                      f.total, parts, lines, MoneyUnit::kYuan);
+                [&] {
+                  return fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t),
+                                     kSide[side]);
+                },
+                f.total, parts, lines, MoneyUnit::kYuan);
           }
         }
       });
@@ -337,8 +340,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
             if (list.empty()) continue;
             for (std::string_view l1 : {"产出指标", "效益指标", "满意度指标"}) {
               bool has = false;
-              for (const Indicator& i : list)
-                has = has || (MatchKey(i.level1) == l1 && !i.name.empty());
+              for (const Indicator& i : list) has = has || (KeyIs(i.level1, l1) && !i.name.empty());
               if (has) continue;
               rep.Report(list.front().at.line,
                          fmt::format("绩效目标表{}{}指标没有“{}”", Name(t), kSide[side], l1));
@@ -356,7 +358,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
             if (list.empty()) continue;
             for (std::string_view l2 : {"数量指标", "质量指标", "时效指标", "成本指标"}) {
               bool has = false;
-              for (const Indicator& i : list) has = has || MatchKey(i.level2) == l2;
+              for (const Indicator& i : list) has = has || KeyIs(i.level2, l2);
               if (has) continue;
               rep.Report(list.front().at.line,
                          fmt::format("绩效目标表{}{}产出指标下没有“{}”", Name(t), kSide[side], l2));
@@ -370,9 +372,8 @@ void AddTargetRules(std::vector<Rule>* rules) {
         for (const TargetTable& t : doc.targets) {
           for (int side : {kImplementation, kAnnual}) {
             for (const Indicator& i : t.indicators[side]) {
-              std::string l2 = MatchKey(i.level2);
-              if ((l2 != "数量指标" && l2 != "成本指标") || i.value.kind == ValueKind::kEmpty ||
-                  i.value.kind == ValueKind::kQuantity) {
+              if (i.value.kind == ValueKind::kEmpty || i.value.kind == ValueKind::kQuantity ||
+                  (!KeyIs(i.level2, "数量指标") && !KeyIs(i.level2, "成本指标"))) {
                 continue;
               }
               Finding& f =
@@ -406,7 +407,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
             if (!budget.present()) continue;
             for (const Indicator& i : t.indicators[side]) {
               int64_t cost = 0;
-              if (MatchKey(i.level2) != "成本指标" || !TotalMoney(i.value, &cost)) continue;
+              if (!KeyIs(i.level2, "成本指标") || !TotalMoney(i.value, &cost)) continue;
               if (cost <= budget.fen) continue;
               Finding& f = rep.Report(
                   i.value_at.line ? i.value_at.line : i.at.line,
@@ -435,7 +436,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
             // A missing value is target.empty-value's concern.
             if (i.value.kind == ValueKind::kEmpty || it->second->value.kind == ValueKind::kEmpty)
               continue;
-            if (MatchKey(it->second->value.raw) == MatchKey(i.value.raw)) continue;
+            if (SameKey(it->second->value.raw, i.value.raw)) continue;
             Finding& f = rep.Report(
                 i.at.line, fmt::format("一年期项目{}的“{}”：实施期为“{}”，年度为“{}”", Name(t),
                                        i.name, i.value.raw, it->second->value.raw));

@@ -1,11 +1,11 @@
 // Wording: doubled punctuation, unbalanced brackets, a word written twice, years that
 // contradict the budget year, outdated class names.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "base/text.h"
 #include "check/common.h"

@@ -67,15 +67,14 @@ void SplitCells(std::string_view line, std::vector<std::string_view>* cells) {
   }
 }
 
-std::string LineKey(const std::vector<std::string_view>& cells) {
-  std::string key;
+// The match keys of a line's cells, each followed by '|' (empty cells skipped), in `key`.
+void LineKey(const std::vector<std::string_view>& cells, std::string* key) {
+  key->clear();
   for (std::string_view c : cells) {
-    std::string k = MatchKey(c);
-    if (k.empty()) continue;
-    key += k;
-    key += '|';
+    const size_t before = key->size();
+    AppendMatchKey(c, key);
+    if (key->size() != before) *key += '|';
   }
-  return key;
 }
 
 // One way of laying the physical cells of a line onto the catalogue's columns.
@@ -589,6 +588,7 @@ Table TableReader::Read() {
 
   std::vector<std::string_view> cells;
   std::vector<std::string> header_keys;
+  std::string line_key;  // reused for every line
   std::string plain_storage, key_storage;
   bool in_data = false;
   for (uint32_t n = region_.title_line + 1; n <= region_.last_line; ++n) {
@@ -631,14 +631,22 @@ Table TableReader::Read() {
     SplitCells(raw, &cells);
     if (!in_data) {
       if (!IsDataLike(cells)) {
-        if (!IsColumnNumberRow(cells)) header_keys.push_back(LineKey(cells));
+        if (!IsColumnNumberRow(cells)) {
+          LineKey(cells, &line_key);
+          header_keys.push_back(line_key);
+        }
         continue;
       }
       in_data = true;
     } else {
       if (IsColumnNumberRow(cells)) continue;
-      std::string lk = LineKey(cells);
-      if (std::find(header_keys.begin(), header_keys.end(), lk) != header_keys.end()) continue;
+      // A header printed again (at a page break) is skipped.
+      if (!header_keys.empty()) {
+        LineKey(cells, &line_key);
+        if (std::find(header_keys.begin(), header_keys.end(), line_key) != header_keys.end()) {
+          continue;
+        }
+      }
     }
     bool single = cells.size() == 1;
     if (single && !LooksLikeAmount(CleanCell(cells[0])) && !IsDataLike(cells)) {
