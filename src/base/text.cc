@@ -2,6 +2,10 @@
 
 #include <simdjson.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -96,6 +100,97 @@ bool IsValidUtf8(std::string_view s) {
   // simdjson picks the widest vector unit of the machine at run time: decoding validates every
   // document whole, and a byte-wise validator was 3% of reading and checking.
   return simdjson::validate_utf8(s.data(), s.size());
+}
+
+size_t ByteSet::FindIn(std::string_view s, size_t from) const {
+  size_t i = from;
+#ifdef __SSE2__
+  if (s.size() - std::min(i, s.size()) >= 16) {
+    __m128i wanted[8];
+    for (size_t k = 0; k < size_; ++k) wanted[k] = _mm_set1_epi8(bytes_[k]);
+    auto hits = [&](size_t at) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+      __m128i hit = _mm_cmpeq_epi8(block, wanted[0]);
+      for (size_t k = 1; k < size_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(block, wanted[k]));
+      return unsigned(_mm_movemask_epi8(hit));
+    };
+    for (; i + 16 <= s.size(); i += 16) {
+      if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
+    }
+    // The last bytes in one more block that ends with the text (its first bytes seen already).
+    const size_t last = s.size() - 16;
+    const unsigned mask = hits(last) >> (i - last);
+    return mask ? i + std::countr_zero(mask) : std::string_view::npos;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (contains(s[i])) return i;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+bool IsIdeographLead(char c) { return c >= '\xE4' && c <= '\xE9'; }
+
+// The shortest run of two to six ideographs at `at` written twice in a row (0 when none).
+// REQUIRES: the byte at `at` leads an ideograph.
+size_t DoubledRunAt(std::string_view s, size_t at) {
+  // The first character of a run compared in one step (three bytes of a four-byte load;
+  // at + len + 4 <= at + 2 * len for every len tried).
+  auto char_at = [&](size_t i) {
+    uint32_t w;
+    std::memcpy(&w, s.data() + i, 4);
+    return w;
+  };
+  constexpr uint32_t kFirstThree =
+      std::endian::native == std::endian::little ? 0x00FFFFFF : 0xFFFFFF00;
+  const uint32_t first = char_at(at);
+  for (size_t len = 6; len <= 18 && at + 2 * len <= s.size(); len += 3) {
+    if (((first ^ char_at(at + len)) & kFirstThree) != 0) continue;
+    std::string_view a(s.data() + at, len), b(s.data() + at + len, len);
+    if (a != b) continue;
+    bool ideographs = true;
+    for (size_t k = 0; k < len;) {
+      const char32_t cp = NextCodePoint(a, &k);
+      ideographs = ideographs && cp >= 0x4E00 && cp <= 0x9FFF;
+    }
+    if (ideographs) return len;
+  }
+  return 0;
+}
+
+}  // namespace
+
+DoubledRun FindDoubledRun(std::string_view s) {
+  // A run starts where a character's three bytes recur 6, 9, 12, 15 or 18 bytes later. Sixteen
+  // positions are tested for that at once, fourteen kept (the last two lack their third byte's
+  // comparison), and only the candidates get the full test.
+  size_t i = 0;
+#ifdef __SSE2__
+  constexpr size_t kReach = 18 + 16;
+  for (; i + kReach <= s.size(); i += 14) {
+    const char* p = s.data() + i;
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    unsigned candidates = 0;
+    for (size_t len : {6, 9, 12, 15, 18}) {
+      const __m128i there = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + len));
+      const unsigned same = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(here, there)));
+      candidates |= same & (same >> 1) & (same >> 2);
+    }
+    for (candidates &= 0x3FFF; candidates != 0; candidates &= candidates - 1) {
+      const size_t at = i + std::countr_zero(candidates);
+      if (!IsIdeographLead(s[at])) continue;
+      if (const size_t len = DoubledRunAt(s, at)) return DoubledRun{at, len};
+    }
+  }
+#endif
+  // Ideographs are three bytes and their lead bytes are never continuation bytes.
+  for (; i + 12 <= s.size(); ++i) {
+    if (!IsIdeographLead(s[i])) continue;
+    if (const size_t len = DoubledRunAt(s, i)) return DoubledRun{i, len};
+  }
+  return DoubledRun{};
 }
 
 bool IsCjk(char32_t cp) {

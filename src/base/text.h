@@ -73,6 +73,40 @@ std::string_view StripOrdinal(std::string_view s);
 size_t FindText(std::string_view s, std::string_view part);
 bool Contains(std::string_view s, std::string_view part);
 
+// Finds the bytes of a small set (at most eight) in text. In valid UTF-8 an ASCII byte or a
+// lead byte starts a character wherever it occurs, so rules that look for a few punctuation
+// marks jump from one candidate to the next with this.
+class ByteSet {
+ public:
+  explicit constexpr ByteSet(std::string_view bytes) {
+    for (char c : bytes) {
+      if (size_ == 8) break;
+      bytes_[size_++] = c;
+      const auto u = static_cast<unsigned char>(c);
+      bits_[u >> 6] |= uint64_t{1} << (u & 63);
+    }
+  }
+  bool contains(char c) const {
+    const auto u = static_cast<unsigned char>(c);
+    return (bits_[u >> 6] >> (u & 63)) & 1;
+  }
+  // The first position at or after `from` whose byte is in the set, or npos.
+  size_t FindIn(std::string_view s, size_t from) const;
+
+ private:
+  char bytes_[8] = {};
+  size_t size_ = 0;
+  uint64_t bits_[4] = {};
+};
+
+// Two to six ideographs (U+4E00-9FFF) written twice in a row ("保障保障"): the first such run
+// from the start of `s`, shortest first at a position. `s` must be valid UTF-8.
+struct DoubledRun {
+  size_t at = std::string_view::npos;  // byte offset of the first copy; npos when none
+  size_t size = 0;                     // bytes in one copy
+};
+DoubledRun FindDoubledRun(std::string_view s);
+
 // Number of code points (characters) in UTF-8 text.
 size_t CodePoints(std::string_view s);
 

@@ -150,6 +150,82 @@ TEST(FindText, AgreesWithFindOnEveryPlacement) {
   }
 }
 
+TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
+  const ByteSet set("()\xE3");
+  // Texts of every length from 0 to 40 with one hit (or none) at every position, searched
+  // from every start: the vector path, the last overlapping block and the short path agree
+  // with a plain scan.
+  for (size_t size = 0; size <= 40; ++size) {
+    for (size_t hit = 0; hit <= size; ++hit) {
+      std::string s(size, 'x');
+      if (hit < size) s[hit] = hit % 2 ? '(' : '\xE3';
+      for (size_t from = 0; from <= size; ++from) {
+        size_t expected = std::string_view(s).find_first_of("()\xE3", from);
+        ASSERT_EQ(set.FindIn(s, from), expected) << size << " " << hit << " " << from;
+      }
+    }
+  }
+  EXPECT_TRUE(set.contains(')'));
+  EXPECT_FALSE(set.contains('\xE4'));
+}
+
+// The definition FindDoubledRun implements, character by character.
+DoubledRun DoubledRunByDefinition(std::string_view s) {
+  std::vector<size_t> starts;  // byte offset of every character
+  std::vector<char32_t> cps;
+  for (size_t pos = 0; pos < s.size();) {
+    starts.push_back(pos);
+    cps.push_back(NextCodePoint(s, &pos));
+  }
+  starts.push_back(s.size());
+  auto ideograph = [](char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    for (size_t n = 2; n <= 6 && i + 2 * n <= cps.size(); ++n) {
+      bool doubled = true;
+      for (size_t k = 0; k < n; ++k) {
+        doubled = doubled && ideograph(cps[i + k]) && cps[i + k] == cps[i + n + k];
+      }
+      if (doubled) return DoubledRun{starts[i], starts[i + n] - starts[i]};
+    }
+  }
+  return DoubledRun{};
+}
+
+TEST(FindDoubledRun, AgreesWithItsDefinitionOnRandomText) {
+  // A small alphabet makes doubled runs common; ASCII, punctuation and a four-byte character
+  // shift the ideographs off any alignment.
+  const std::string_view alphabet[] = {"保", "障", "及", "时", "a", "，", "𠀀", "1"};
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245 + 12345;
+    return (seed >> 16) & 0x7FFF;
+  };
+  int found = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t chars = next() % 60;
+    const size_t letters = 2 + next() % 7;
+    for (size_t c = 0; c < chars; ++c) s += alphabet[next() % letters];
+    const DoubledRun got = FindDoubledRun(s), want = DoubledRunByDefinition(s);
+    ASSERT_EQ(got.at, want.at) << s;
+    ASSERT_EQ(got.size, want.size) << s;
+    found += got.at != std::string_view::npos;
+  }
+  EXPECT_GT(found, 1000);  // the comparison covered texts with runs as well as without
+  EXPECT_EQ(FindDoubledRun("及时及时").size, 6u);
+  EXPECT_EQ(FindDoubledRun("工作保障保障到位").at, 6u);
+  EXPECT_EQ(FindDoubledRun("保保").at, std::string_view::npos);  // one character is no word
+  EXPECT_EQ(FindDoubledRun("100%100%").at, std::string_view::npos);
+}
+
+TEST(MatchKey, KeyIsAndSameKeyCompareAsMatchKeyDoes) {
+  EXPECT_TRUE(KeyIs("数量 指标", "数量指标"));
+  EXPECT_TRUE(KeyIs("（一）", "(一)"));
+  EXPECT_FALSE(KeyIs("数量指标 ", "数量"));
+  EXPECT_TRUE(SameKey("Ａ类 支出", "A类支出"));
+  EXPECT_FALSE(SameKey("A类", "B类"));
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;

@@ -143,13 +143,10 @@ void AddTextRules(std::vector<Rule>* rules) {
           // occurs is reported. Every pair starts with ',' or a character led by E3 or EF.
           size_t first[kCount];
           std::fill(std::begin(first), std::end(first), std::string_view::npos);
-          for (size_t i = 0; i < t.text.size(); ++i) {
+          static constexpr ByteSet kLeads(",\xE3\xEF");
+          for (size_t i = kLeads.FindIn(t.text, 0); i != std::string_view::npos;
+               i = kLeads.FindIn(t.text, i + 1)) {
             const char c = t.text[i];
-            if (c >= '\xE4' && c <= '\xE9') {
-              i += 2;  // an ideograph (the text is valid UTF-8), never punctuation
-              continue;
-            }
-            if (c != '\xE3' && c != '\xEF' && c != ',') continue;
             // The second character of every pair is ',' or led by E3 or EF too.
             const size_t next = i + (c == ',' ? 1 : 3);
             if (next >= t.text.size()) continue;
@@ -179,19 +176,11 @@ void AddTextRules(std::vector<Rule>* rules) {
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
-          for (size_t i = 0; i < t.text.size();) {
-            unsigned char c = static_cast<unsigned char>(t.text[i]);
-            char32_t cp;
-            if (c < 0x80) {
-              cp = c;
-              ++i;
-              if (c != '(' && c != ')' && c != '[' && c != ']') continue;
-            } else if (c == 0xE2 || c == 0xE3 || c == 0xEF) {
-              cp = NextCodePoint(t.text, &i);
-            } else {
-              i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-              continue;
-            }
+          // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8).
+          static constexpr ByteSet kLeads("()[]\xE2\xE3\xEF");
+          for (size_t i = kLeads.FindIn(t.text, 0); i != std::string_view::npos;
+               i = kLeads.FindIn(t.text, i)) {
+            const char32_t cp = NextCodePoint(t.text, &i);
             bool open = false;
             int pair = BracketPair(cp, &open);
             if (pair < 0) continue;
@@ -219,41 +208,10 @@ void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.repeated-word", Severity::kWarning, "同一词语或数值紧接着重复（“保障保障”）",
       "指标值“及时及时”", [](const Document& doc, Reporter& rep) {
         ForProse(doc, [&](const Prose& t) {
-          std::string_view s = t.text;
-          // Look for two to six CJK characters written twice in a row. Such a run starts with
-          // an ideograph (U+4E00-9FFF: lead bytes E4-E9).
-          // The first character of a run compared in one step (three bytes of a four-byte
-          // load; i + len + 4 <= i + 2 * len for every len tried).
-          auto char_at = [&](size_t at) {
-            uint32_t w;
-            std::memcpy(&w, s.data() + at, 4);
-            return w;
-          };
-          constexpr uint32_t kFirstThree =
-              std::endian::native == std::endian::little ? 0x00FFFFFF : 0xFFFFFF00;
-          for (size_t i = 0; i + 12 <= s.size();) {
-            const unsigned char lead = static_cast<unsigned char>(s[i]);
-            if (lead < 0xE4 || lead > 0xE9) {
-              ++i;
-              continue;
-            }
-            const uint32_t first = char_at(i);
-            for (size_t len = 6; len <= 18 && i + 2 * len <= s.size(); len += 3) {
-              // Cheap test on the first character before comparing the whole run.
-              if (((first ^ char_at(i + len)) & kFirstThree) != 0) continue;
-              std::string_view a(s.data() + i, len), b(s.data() + i + len, len);
-              if (a != b) continue;
-              bool cjk = true;
-              for (size_t k = 0; k < len;) {
-                char32_t cp = NextCodePoint(a, &k);
-                cjk = cjk && cp >= 0x4E00 && cp <= 0x9FFF;
-              }
-              if (!cjk) continue;
-              rep.Report(t.line, fmt::format("“{}”重复：…{}…", a, Excerpt(s, i)));
-              return;
-            }
-            i += 3;  // the text is valid UTF-8: an ideograph is three bytes
-          }
+          const DoubledRun run = FindDoubledRun(t.text);
+          if (run.at == std::string_view::npos) return;
+          rep.Report(t.line, fmt::format("“{}”重复：…{}…", t.text.substr(run.at, run.size),
+                                         Excerpt(t.text, run.at)));
         });
       });
   Add(rules, "text.year", Severity::kWarning, "说明和表题中的预算年度须与文件年度一致",
@@ -293,14 +251,20 @@ void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.outdated-class-name", Severity::kWarning, "不得使用已更名的功能分类类名",
       "“医疗卫生与计划生育支出”（2018 年起为“卫生健康支出”）",
       [](const Document& doc, Reporter& rep) {
-        static constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
-            {"医疗卫生与计划生育支出", "卫生健康支出"},
-            {"文化体育与传媒支出", "文化旅游体育与传媒支出"},
-            {"国土海洋气象等支出", "自然资源海洋气象等支出"},
-            {"粮油物资储备管理等事务", "粮油物资储备支出"}};
+        // Each old name contains "与" or "等": a text without that character is not searched
+        // for the names that hold it.
+        struct Renamed {
+          std::string_view old_name, new_name, marker;
+        };
+        static constexpr Renamed kRenamed[] = {
+            {"医疗卫生与计划生育支出", "卫生健康支出", "与"},
+            {"文化体育与传媒支出", "文化旅游体育与传媒支出", "与"},
+            {"国土海洋气象等支出", "自然资源海洋气象等支出", "等"},
+            {"粮油物资储备管理等事务", "粮油物资储备支出", "等"}};
         auto scan = [&](const Prose& t) {
-          for (auto [old_name, new_name] : kRenamed) {
-            if (!Contains(t.text, old_name)) continue;
+          const bool has_marker[2] = {Contains(t.text, "与"), Contains(t.text, "等")};
+          for (auto [old_name, new_name, marker] : kRenamed) {
+            if (!has_marker[marker == "等"] || !Contains(t.text, old_name)) continue;
             Finding& f = rep.Report(t.line, fmt::format("“{}”已更名为“{}”", old_name, new_name));
             f.expected = std::string(new_name);
             f.actual = std::string(old_name);
