@@ -102,33 +102,6 @@ bool IsValidUtf8(std::string_view s) {
   return simdjson::validate_utf8(s.data(), s.size());
 }
 
-size_t ByteSet::FindIn(std::string_view s, size_t from) const {
-  size_t i = from;
-#ifdef __SSE2__
-  if (s.size() - std::min(i, s.size()) >= 16) {
-    __m128i wanted[8];
-    for (size_t k = 0; k < size_; ++k) wanted[k] = _mm_set1_epi8(bytes_[k]);
-    auto hits = [&](size_t at) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
-      __m128i hit = _mm_cmpeq_epi8(block, wanted[0]);
-      for (size_t k = 1; k < size_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(block, wanted[k]));
-      return unsigned(_mm_movemask_epi8(hit));
-    };
-    for (; i + 16 <= s.size(); i += 16) {
-      if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
-    }
-    // The last bytes in one more block that ends with the text (its first bytes seen already).
-    const size_t last = s.size() - 16;
-    const unsigned mask = hits(last) >> (i - last);
-    return mask ? i + std::countr_zero(mask) : std::string_view::npos;
-  }
-#endif
-  for (; i < s.size(); ++i) {
-    if (contains(s[i])) return i;
-  }
-  return std::string_view::npos;
-}
-
 namespace {
 
 bool IsIdeographLead(char c) { return c >= '\xE4' && c <= '\xE9'; }
@@ -419,13 +392,41 @@ bool FoldAt(std::string_view s, size_t i, size_t* len, char* to) {
 // Calls on_fold(i, len, to) for each character MatchKey changes, in order, until it returns
 // false; returns where it stopped (npos when it reached the end). Ideographs (leads E4-E9) and
 // most ASCII never fold: they are skipped without decoding.
+//
+// Only a byte that is white space or another control, an apostrophe, or the lead C2, E2, E3 or
+// EF can start a folding character, and none of these is ever a continuation byte: sixteen
+// bytes without one are passed over in one step.
 template <typename OnFold>
 size_t ScanFolds(std::string_view s, OnFold on_fold) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t len = 1;
   char to = 0;
+#ifdef __SSE2__
+  const __m128i above_space = _mm_set1_epi8(' ' + 1), minus_one = _mm_set1_epi8(-1),
+                apostrophe = _mm_set1_epi8('\''), c2 = _mm_set1_epi8('\xC2'),
+                not_bit0 = _mm_set1_epi8('\xFE'), e2 = _mm_set1_epi8('\xE2'),
+                ef = _mm_set1_epi8('\xEF');
+#endif
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    if (n - i >= 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+      // Signed bytes: 0 <= c <= ' ' is a control or a space.
+      __m128i may =
+          _mm_and_si128(_mm_cmpgt_epi8(above_space, block), _mm_cmpgt_epi8(block, minus_one));
+      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, apostrophe));
+      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, c2));
+      may = _mm_or_si128(may, _mm_cmpeq_epi8(_mm_and_si128(block, not_bit0), e2));  // E2, E3
+      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, ef));
+      const unsigned mask = unsigned(_mm_movemask_epi8(may));
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += std::countr_zero(mask);
+    }
+#endif
     const unsigned char c = b[i];
     if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
         (b[i + 2] & 0xC0) == 0x80) {
@@ -537,11 +538,8 @@ void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
 
 std::string_view StripMarkupView(std::string_view line, std::string* storage) {
   std::string_view t = Trim(line);
-  // Most lines carry no markup: then the result is the trimmed line itself. (A plain loop:
-  // find_first_of calls memchr once per byte of the line.)
-  const bool markup =
-      std::any_of(t.begin(), t.end(), [](char c) { return c == '<' || c == '*' || c == '#'; });
-  if (!markup) return t;
+  // Most lines carry no markup: then the result is the trimmed line itself.
+  if (ByteSet<'<', '*', '#'>::FindIn(t, 0) == std::string_view::npos) return t;
   *storage = StripMarkup(t);
   return *storage;
 }

@@ -151,7 +151,7 @@ TEST(FindText, AgreesWithFindOnEveryPlacement) {
 }
 
 TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
-  const ByteSet set("()\xE3");
+  using Set = ByteSet<'(', ')', '\xE3'>;
   // Texts of every length from 0 to 40 with one hit (or none) at every position, searched
   // from every start: the vector path, the last overlapping block and the short path agree
   // with a plain scan.
@@ -161,12 +161,12 @@ TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
       if (hit < size) s[hit] = hit % 2 ? '(' : '\xE3';
       for (size_t from = 0; from <= size; ++from) {
         size_t expected = std::string_view(s).find_first_of("()\xE3", from);
-        ASSERT_EQ(set.FindIn(s, from), expected) << size << " " << hit << " " << from;
+        ASSERT_EQ(Set::FindIn(s, from), expected) << size << " " << hit << " " << from;
       }
     }
   }
-  EXPECT_TRUE(set.contains(')'));
-  EXPECT_FALSE(set.contains('\xE4'));
+  EXPECT_TRUE(Set::contains(')'));
+  EXPECT_FALSE(Set::contains('\xE4'));
 }
 
 // The definition FindDoubledRun implements, character by character.

@@ -143,9 +143,9 @@ void AddTextRules(std::vector<Rule>* rules) {
           // occurs is reported. Every pair starts with ',' or a character led by E3 or EF.
           size_t first[kCount];
           std::fill(std::begin(first), std::end(first), std::string_view::npos);
-          static constexpr ByteSet kLeads(",\xE3\xEF");
-          for (size_t i = kLeads.FindIn(t.text, 0); i != std::string_view::npos;
-               i = kLeads.FindIn(t.text, i + 1)) {
+          using Leads = ByteSet<',', '\xE3', '\xEF'>;
+          for (size_t i = Leads::FindIn(t.text, 0); i != std::string_view::npos;
+               i = Leads::FindIn(t.text, i + 1)) {
             const char c = t.text[i];
             // The second character of every pair is ',' or led by E3 or EF too.
             const size_t next = i + (c == ',' ? 1 : 3);
@@ -177,9 +177,9 @@ void AddTextRules(std::vector<Rule>* rules) {
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
           // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8).
-          static constexpr ByteSet kLeads("()[]\xE2\xE3\xEF");
-          for (size_t i = kLeads.FindIn(t.text, 0); i != std::string_view::npos;
-               i = kLeads.FindIn(t.text, i)) {
+          using Leads = ByteSet<'(', ')', '[', ']', '\xE2', '\xE3', '\xEF'>;
+          for (size_t i = Leads::FindIn(t.text, 0); i != std::string_view::npos;
+               i = Leads::FindIn(t.text, i)) {
             const char32_t cp = NextCodePoint(t.text, &i);
             bool open = false;
             int pair = BracketPair(cp, &open);
