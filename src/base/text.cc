@@ -660,8 +660,20 @@ bool ParseHundredths(std::string_view digits, int64_t* out) {
 }
 
 size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  size_t n = 0, i = 0;
+#ifdef __SSE2__
+  // Every byte but a continuation byte (signed, -128 to -65) starts a character; the sum of
+  // each block's ones by _mm_sad_epu8.
+  const __m128i below = _mm_set1_epi8(-65), one = _mm_set1_epi8(1);
+  __m128i sums = _mm_setzero_si128();
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i starts = _mm_and_si128(_mm_cmpgt_epi8(block, below), one);
+    sums = _mm_add_epi64(sums, _mm_sad_epu8(starts, _mm_setzero_si128()));
+  }
+  n = size_t(_mm_cvtsi128_si64(sums)) + size_t(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#endif
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
 
@@ -677,7 +689,8 @@ size_t FindText(std::string_view s, std::string_view part) {
   if (part.size() > s.size()) return std::string_view::npos;
   if (part.size() < 3) return s.find(part);
   // Chinese has few distinct first bytes (E4-E9 lead most characters), so a search anchored on
-  // them stops at nearly every character; the third byte varies far more.
+  // them stops at nearly every character; the third byte varies far more. (memchr stopping
+  // seldom beats a sixteen-byte SSE2 filter on two bytes of the needle: measured.)
   const char anchor = part[2];
   for (size_t from = 2; from < s.size();) {
     const void* hit = std::memchr(s.data() + from, anchor, s.size() - from);

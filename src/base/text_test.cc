@@ -226,6 +226,37 @@ TEST(MatchKey, KeyIsAndSameKeyCompareAsMatchKeyDoes) {
   EXPECT_FALSE(SameKey("A类", "B类"));
 }
 
+TEST(FindText, AgreesWithFindOnLongRandomText) {
+  // Haystacks long enough for the sixteen-position blocks and the last overlapping one, from a
+  // small alphabet so that partial matches abound.
+  const std::string_view alphabet[] = {"支", "出", "a", "预", "算", "表"};
+  uint32_t seed = 7;
+  auto next = [&] {
+    seed = seed * 1103515245 + 12345;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s, part;
+    for (size_t c = next() % 50; c > 0; --c) s += alphabet[next() % 6];
+    for (size_t c = 1 + next() % 6; c > 0; --c) part += alphabet[next() % 6];
+    ASSERT_EQ(FindText(s, part), std::string_view(s).find(part)) << s << " / " << part;
+  }
+}
+
+TEST(CodePoints, CountsCharactersOfEveryLength) {
+  // Lengths across the sixteen-byte blocks and their tail; one, two, three and four-byte
+  // characters.
+  const std::string_view chars[] = {"a", "é", "支", "𠀀"};
+  std::string s;
+  size_t expected = 0;
+  for (int k = 0; k < 100; ++k) {
+    ASSERT_EQ(CodePoints(s), expected) << s;
+    s += chars[k % 4];
+    ++expected;
+  }
+  EXPECT_EQ(CodePoints(""), 0u);
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;
