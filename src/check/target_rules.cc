@@ -55,9 +55,9 @@ int DurationYears(const std::string& text) {
 
 // A 成本 value stated as a total sum of money ("144万元", "≤3860万元"), in fen.
 bool TotalMoney(const IndicatorValue& v, int64_t* fen) {
-  if (v.kind != ValueKind::kQuantity || (v.unit != "万元" && v.unit != "元")) return false;
-  MoneyUnit unit = v.unit == "万元" ? MoneyUnit::kWanYuan : MoneyUnit::kYuan;
-  auto a = ParseAmount(v.number, unit);
+  if (v.kind != ValueKind::kQuantity || (v.unit() != "万元" && v.unit() != "元")) return false;
+  MoneyUnit unit = v.unit() == "万元" ? MoneyUnit::kWanYuan : MoneyUnit::kYuan;
+  auto a = ParseAmount(v.number(), unit);
   if (!a.ok()) return false;
   *fen = a->fen;
   return true;
@@ -456,11 +456,11 @@ void AddTargetRules(std::vector<Rule>* rules) {
               if (v.kind != ValueKind::kQuantity) continue;
               bool rate =
                   Contains(i.name, "率") && !Contains(i.name, "频率") && !Contains(i.name, "效率");
-              bool money_unit = v.unit.starts_with("元") || v.unit.starts_with("万元");
+              bool money_unit = v.unit().starts_with("元") || v.unit().starts_with("万元");
               bool headcount = Contains(i.name, "人数") || Contains(i.name, "户数");
               bool satisfaction = Contains(i.name, "满意度");
-              bool bad = (rate && money_unit) || (headcount && (v.unit == "%" || money_unit)) ||
-                         (satisfaction && v.unit != "%");
+              bool bad = (rate && money_unit) || (headcount && (v.unit() == "%" || money_unit)) ||
+                         (satisfaction && v.unit() != "%");
               if (!bad) continue;
               Finding& f = rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
                                       fmt::format("绩效目标表{}指标“{}”的指标值“{}”单位与指标不合",

@@ -225,10 +225,10 @@ Json IndicatorJson(const Indicator& ind) {
   const IndicatorValue& v = ind.value;
   Json vj{{"raw", v.raw}, {"kind", ValueKindId(v.kind)}};
   if (v.kind == ValueKind::kQuantity) {
-    vj["comparator"] = v.comparator;
-    if (!v.prefix.empty()) vj["prefix"] = v.prefix;
-    vj["number"] = v.number;
-    vj["unit"] = v.unit;
+    vj["comparator"] = v.comparator();
+    if (!v.prefix().empty()) vj["prefix"] = v.prefix();
+    vj["number"] = v.number();
+    vj["unit"] = v.unit();
   }
   vj["at"] = LocJson(ind.value_at);
   j["value"] = vj;

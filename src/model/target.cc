@@ -1,5 +1,7 @@
 #include "model/target.h"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "base/text.h"
@@ -190,16 +192,33 @@ ValueParts SplitValue(std::string_view folded) {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kComparatorSymbols[] = {"", "≥", "≤", "=", "<", ">"};
+}  // namespace
+
+std::string_view IndicatorValue::comparator() const { return kComparatorSymbols[comparator_]; }
+
+void IndicatorValue::SetParts(std::string_view comparator, std::string_view prefix,
+                              std::string_view number, std::string_view unit) {
+  const auto* symbol =
+      std::find(std::begin(kComparatorSymbols), std::end(kComparatorSymbols), comparator);
+  comparator_ = symbol == std::end(kComparatorSymbols)
+                    ? 0
+                    : static_cast<uint8_t>(symbol - std::begin(kComparatorSymbols));
+  parts_.clear();
+  parts_.reserve(prefix.size() + number.size() + unit.size());
+  parts_.append(prefix).append(number).append(unit);
+  prefix_size_ = static_cast<uint32_t>(prefix.size());
+  number_size_ = static_cast<uint32_t>(number.size());
+}
+
 IndicatorValue ParseIndicatorValue(std::string_view raw) {
   IndicatorValue v;
   v.raw = CleanCell(raw);  // `raw` keeps the text as printed; parsing reads the folded text
   std::string storage;
   ValueParts parts = SplitValue(FoldDigits(v.raw, &storage));
   v.kind = parts.kind;
-  v.comparator = parts.comparator;
-  v.prefix = parts.prefix;
-  v.number = parts.number;
-  v.unit = parts.unit;
+  v.SetParts(parts.comparator, parts.prefix, parts.number, parts.unit);
   v.value = parts.value;
   return v;
 }

@@ -36,12 +36,32 @@ ValueKind ValueKindFromId(std::string_view id);
 struct IndicatorValue {
   std::string raw;  // as printed
   ValueKind kind = ValueKind::kEmpty;
-  std::string comparator;  // "≥" "≤" "=" "<" ">" (normalised from full-width and words), or ""
-  std::string prefix;      // words before the number ("综合参保率达")
-  std::string number;      // the number as printed ("32.22")
   Decimal value;
-  std::string unit;  // "人", "%", "万人", "元/人", "元/孩/年"
+
+  // "≥" "≤" "=" "<" ">" (normalised from full-width and words), or "".
+  std::string_view comparator() const;
+  // Words before the number ("综合参保率达").
+  std::string_view prefix() const { return std::string_view(parts_).substr(0, prefix_size_); }
+  // The number as printed ("32.22").
+  std::string_view number() const {
+    return std::string_view(parts_).substr(prefix_size_, number_size_);
+  }
+  // "人", "%", "万人", "元/人", "元/孩/年".
+  std::string_view unit() const {
+    return std::string_view(parts_).substr(prefix_size_ + number_size_);
+  }
+  // Sets the four parts above; `comparator` is one of the symbols comparator() returns.
+  void SetParts(std::string_view comparator, std::string_view prefix, std::string_view number,
+                std::string_view unit);
+
   friend bool operator==(const IndicatorValue&, const IndicatorValue&) = default;
+
+ private:
+  // Prefix, number and unit in one string (usually short enough to need no allocation): a
+  // province's targets hold tens of thousands of values.
+  std::string parts_;
+  uint32_t prefix_size_ = 0, number_size_ = 0;
+  uint8_t comparator_ = 0;  // index into the symbols, 0 for none
 };
 
 // Parses an indicator value; never fails (unrecognised text is kQualitative, kept raw).

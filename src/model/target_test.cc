@@ -41,15 +41,15 @@ TEST(ParseIndicatorValue, ReadsComparisonsNumbersAndUnits) {
     IndicatorValue v = ParseIndicatorValue(c.raw);
     EXPECT_EQ(v.raw, c.raw);
     EXPECT_EQ(v.kind, c.kind) << c.raw;
-    EXPECT_EQ(v.comparator, c.comparator) << c.raw;
-    EXPECT_EQ(v.prefix, c.prefix) << c.raw;
-    EXPECT_EQ(v.number, c.number) << c.raw;
+    EXPECT_EQ(v.comparator(), c.comparator) << c.raw;
+    EXPECT_EQ(v.prefix(), c.prefix) << c.raw;
+    EXPECT_EQ(v.number(), c.number) << c.raw;
     EXPECT_EQ(v.value.digits, c.digits) << c.raw;
     EXPECT_EQ(v.value.scale, c.scale) << c.raw;
-    EXPECT_EQ(v.unit, c.unit) << c.raw;
+    EXPECT_EQ(v.unit(), c.unit) << c.raw;
     ValueShape shape = IndicatorValueShapeOf(c.raw);
     EXPECT_EQ(shape.kind, v.kind) << c.raw;
-    EXPECT_EQ(shape.prefix_size, v.prefix.size()) << c.raw;
+    EXPECT_EQ(shape.prefix_size, v.prefix().size()) << c.raw;
   }
 }
 
@@ -86,7 +86,7 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
 TEST(ParseIndicatorValue, KeepsAbsurdNumbersAsText) {
   IndicatorValue v = ParseIndicatorValue(std::string(40, '9') + "人");
   EXPECT_EQ(v.kind, ValueKind::kQualitative);
-  EXPECT_TRUE(v.number.empty());
+  EXPECT_TRUE(v.number().empty());
 }
 
 }  // namespace

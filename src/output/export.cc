@@ -138,9 +138,9 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
         worksheet_write_string(ind, r, 5, i.name.c_str(), nullptr);
         worksheet_write_string(ind, r, 6, i.value.raw.c_str(), nullptr);
         worksheet_write_string(ind, r, 7, std::string(ValueKindId(i.value.kind)).c_str(), nullptr);
-        worksheet_write_string(ind, r, 8, i.value.comparator.c_str(), nullptr);
-        worksheet_write_string(ind, r, 9, i.value.number.c_str(), nullptr);
-        worksheet_write_string(ind, r, 10, i.value.unit.c_str(), nullptr);
+        worksheet_write_string(ind, r, 8, std::string(i.value.comparator()).c_str(), nullptr);
+        worksheet_write_string(ind, r, 9, std::string(i.value.number()).c_str(), nullptr);
+        worksheet_write_string(ind, r, 10, std::string(i.value.unit()).c_str(), nullptr);
         worksheet_write_number(ind, r, 11, i.at.line, nullptr);
         ++r;
       }

@@ -431,7 +431,7 @@ TEST(SeedTargets, PdfTextTablesReadWithFullConfidenceNeverMispair) {
     for (const Indicator& i : t.indicators[kAnnual]) {
       EXPECT_NE(i.value.kind, ValueKind::kEmpty) << t.at.line << " " << i.name;
       if (Contains(i.name, "率") && i.value.kind == ValueKind::kQuantity) {
-        EXPECT_EQ(i.value.unit, "%") << t.at.line << " " << i.name;
+        EXPECT_EQ(i.value.unit(), "%") << t.at.line << " " << i.name;
       }
     }
   }

@@ -756,8 +756,8 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
       std::string_view n = names[k]->text;
       // A rate must not be paired with a headcount, nor a count with a percentage.
       bool rate = Contains(n, "率");
-      if ((rate && v.kind == ValueKind::kQuantity && v.unit != "%") ||
-          (!rate && v.unit == "%" && (Contains(n, "数") && !Contains(n, "指数")))) {
+      if ((rate && v.kind == ValueKind::kQuantity && v.unit() != "%") ||
+          (!rate && v.unit() == "%" && (Contains(n, "数") && !Contains(n, "指数")))) {
         paired = false;
         break;
       }

@@ -70,7 +70,7 @@ TEST(TargetReader, ReadsATabbedTableByMeaningDespiteShiftedColumns) {
   EXPECT_EQ(t.indicators[kAnnual][0].level1, "产出指标");
   EXPECT_EQ(t.indicators[kAnnual][3].level1, "效益指标");
   EXPECT_EQ(t.indicators[kAnnual][4].level1, "满意度指标");
-  EXPECT_EQ(t.indicators[kAnnual][1].value.comparator, "≥");
+  EXPECT_EQ(t.indicators[kAnnual][1].value.comparator(), "≥");
   EXPECT_EQ(t.indicators[kAnnual][1].value_at.line, 15u);
   EXPECT_EQ(t.confidence, Confidence::kFull);
   EXPECT_TRUE(t.gaps.empty());

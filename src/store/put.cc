@@ -166,12 +166,12 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
     if (!s.ok()) return s;
     for (int p : {kImplementation, kAnnual}) {
       for (const Indicator& i : t.indicators[p]) {
-        s = Insert(
-            "indicators", kIndicatorColumns,
-            {Int(doc_id), Int(static_cast<int64_t>(k)),
-             Str(p == kAnnual ? "annual" : "implementation"), Str(i.level1), Str(i.level2),
-             Str(i.name), Str(i.value.raw), Str(std::string(ValueKindId(i.value.kind))),
-             Str(i.value.comparator), Str(i.value.number), Str(i.value.unit), Int(i.at.line)});
+        s = Insert("indicators", kIndicatorColumns,
+                   {Int(doc_id), Int(static_cast<int64_t>(k)),
+                    Str(p == kAnnual ? "annual" : "implementation"), Str(i.level1), Str(i.level2),
+                    Str(i.name), Str(i.value.raw), Str(std::string(ValueKindId(i.value.kind))),
+                    Str(std::string(i.value.comparator())), Str(std::string(i.value.number())),
+                    Str(std::string(i.value.unit())), Int(i.at.line)});
         if (!s.ok()) return s;
       }
     }
