@@ -257,6 +257,31 @@ TEST(CodePoints, CountsCharactersOfEveryLength) {
   EXPECT_EQ(CodePoints(""), 0u);
 }
 
+TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
+  // ASCII but white space and the quote, ideographs and four-byte characters count; other
+  // punctuation and white space do not. Lengths across sixteen-byte blocks and the tail.
+  const std::string_view pieces[] = {"a", " ", "'", "支", "，", "𠀀", "\t", "é", "Ｂ"};
+  const size_t counts[] = {1, 0, 0, 1, 0, 1, 0, 0, 0};
+  uint32_t seed = 99;
+  auto next = [&] {
+    seed = seed * 1103515245 + 12345;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    size_t expected = 0;
+    for (size_t c = next() % 40; c > 0; --c) {
+      const size_t k = next() % 9;
+      s += pieces[k];
+      expected += counts[k];
+    }
+    const size_t limit = next() % 30;
+    const size_t got = KeptCharacters(s, limit);
+    ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
+    if (expected <= limit) ASSERT_EQ(got, expected) << s;
+  }
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;
