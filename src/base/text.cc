@@ -181,7 +181,7 @@ static bool IsSpaceCp(char32_t cp) {
          cp == 0xFEFF;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty()) {
     if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n') {
       s.remove_prefix(1);

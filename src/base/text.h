@@ -23,8 +23,23 @@ bool IsValidUtf8(std::string_view s);
 // layout accident ("财政专户管理 资金") rather than a word break.
 bool IsCjk(char32_t cp);
 
-// Trims ASCII whitespace, U+3000 and a UTF-8 BOM from both ends.
-std::string_view Trim(std::string_view s);
+// Trim without the check for the common case (no white space at either end).
+std::string_view TrimSpaces(std::string_view s);
+// Trims ASCII whitespace, U+3000, U+00A0 and a UTF-8 BOM from both ends.
+inline std::string_view Trim(std::string_view s) {
+  // White space starts with one of these bytes (' ', tab, CR, LF; C2 A0; E3 80 80; EF BB BF)
+  // and ends with one of the others: a text whose ends are neither is its own trim.
+  auto may_start = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xC2' || c == '\xE3' ||
+           c == '\xEF';
+  };
+  auto may_end = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xA0' || c == '\x80' ||
+           c == '\xBF';
+  };
+  if (s.empty() || (!may_start(s.front()) && !may_end(s.back()))) return s;
+  return TrimSpaces(s);
+}
 
 // The cell text as a reviewer would write it: trimmed, runs of white space collapsed to one
 // space, spaces that split CJK text removed. Punctuation and width are left as printed.

@@ -282,6 +282,26 @@ TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
   }
 }
 
+TEST(Trim, RemovesEveryKindOfWhiteSpaceAtBothEndsOnly) {
+  EXPECT_EQ(Trim(" \t\xE3\x80\x80支出\xC2\xA0\r\n"), "支出");
+  EXPECT_EQ(Trim("\xEF\xBB\xBF合 计\xEF\xBB\xBF"), "合 计");
+  EXPECT_EQ(Trim(""), "");
+  EXPECT_EQ(Trim(" "), "");
+  // The quick answer for texts without white space at their ends agrees with the full one,
+  // including ends that merely share a byte with white space ("。" ends in 80, "（" starts
+  // with EF).
+  const std::string_view pieces[] = {
+      "", " ", "\t", "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF", "。", "（", "a", "支"};
+  for (std::string_view a : pieces) {
+    for (std::string_view b : pieces) {
+      for (std::string_view c : pieces) {
+        const std::string s = std::string(a) + std::string(b) + std::string(c);
+        ASSERT_EQ(Trim(s), TrimSpaces(s)) << s;
+      }
+    }
+  }
+}
+
 TEST(ChineseNumber, ReadsOneToNinetyNine) {
   struct {
     const char* text;
