@@ -97,11 +97,28 @@ class TableReader {
         skip_(skip),
         doc_kind_(kind),
         diagnostics_(diagnostics),
-        spec_(*region.spec) {}
+        spec_(*region.spec) {
+    // The catalogue names a row sum's columns; every line's evaluation needs their indices.
+    for (const RowSum& sum : spec_.row_sums) {
+      const SideSpec& side = spec_.sides[sum.side];
+      ResolvedSum resolved{sum.side, side.column(sum.total), {}};
+      for (std::string_view id : sum.parts) {
+        if (int c = side.column(id); c >= 0) resolved.parts.push_back(c);
+      }
+      sums_.push_back(std::move(resolved));
+    }
+  }
 
   Table Read();
 
  private:
+  // A RowSum with its columns as indices into the side's cells (-1 when the side lacks one).
+  struct ResolvedSum {
+    uint8_t side;
+    int total;
+    std::vector<int> parts;
+  };
+
   void Note(uint32_t line, std::string message) {
     diagnostics_->push_back(Diagnostic{Location{line, 0}, std::move(message)});
   }
@@ -129,6 +146,10 @@ class TableReader {
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
   int current_group_ = -1;
+  std::vector<ResolvedSum> sums_;
+  // Scratch space of Evaluate, reused from line to line.
+  mutable std::vector<char> used_;
+  mutable std::vector<Amount> parts_;
 };
 
 bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
@@ -178,7 +199,8 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
                               uint32_t line, bool signed_reading) const {
   Reading r;
   r.source = std::move(source);
-  std::vector<bool> used(cells.size(), false);
+  std::vector<char>& used = used_;
+  used.assign(cells.size(), false);
   std::string storage;
   r.sides.resize(spec_.sides.size());
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
@@ -222,17 +244,14 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
   for (size_t p = 0; p < cells.size(); ++p) {
     if (!used[p] && !Trim(cells[p]).empty()) r.valid = false;  // a value would be lost
   }
-  for (const RowSum& sum : spec_.row_sums) {
-    const SideSpec& side = spec_.sides[sum.side];
+  for (const ResolvedSum& sum : sums_) {
     const std::vector<Cell>& row = r.sides[sum.side];
-    int t = side.column(sum.total);
-    if (t < 0) continue;
-    Amount total = row[t].amount;
-    std::vector<Amount> parts;
+    if (sum.total < 0) continue;
+    Amount total = row[sum.total].amount;
+    std::vector<Amount>& parts = parts_;
+    parts.clear();
     int64_t part_sum = 0;
-    for (std::string_view id : sum.parts) {
-      int c = side.column(id);
-      if (c < 0) continue;
+    for (int c : sum.parts) {
       parts.push_back(row[c].amount);
       part_sum += row[c].amount.fen;
     }
