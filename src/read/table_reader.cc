@@ -67,14 +67,24 @@ void SplitCells(std::string_view line, std::vector<std::string_view>* cells) {
   }
 }
 
-// The match keys of a line's cells, each followed by '|' (empty cells skipped), in `key`.
+// The match keys of a line's cells from cell `from`, each followed by '|' (empty cells
+// skipped), appended to `key`; with `first_only`, up to the first cell with a key. Returns
+// the index of the next cell.
+size_t AppendLineKey(const std::vector<std::string_view>& cells, size_t from, bool first_only,
+                     std::string* key) {
+  for (size_t i = from; i < cells.size(); ++i) {
+    const size_t before = key->size();
+    AppendMatchKey(cells[i], key);
+    if (key->size() == before) continue;
+    *key += '|';
+    if (first_only) return i + 1;
+  }
+  return cells.size();
+}
+
 void LineKey(const std::vector<std::string_view>& cells, std::string* key) {
   key->clear();
-  for (std::string_view c : cells) {
-    const size_t before = key->size();
-    AppendMatchKey(c, key);
-    if (key->size() != before) *key += '|';
-  }
+  AppendLineKey(cells, 0, false, key);
 }
 
 // One way of laying the physical cells of a line onto the catalogue's columns.
@@ -659,9 +669,13 @@ Table TableReader::Read() {
       in_data = true;
     } else {
       if (IsColumnNumberRow(cells)) continue;
-      // A header printed again (at a page break) is skipped.
-      if (!header_keys.empty()) {
-        LineKey(cells, &line_key);
+      // A header printed again (at a page break) is skipped. Most rows are told apart by the
+      // key of their first cell alone.
+      line_key.clear();
+      const size_t next = AppendLineKey(cells, 0, true, &line_key);
+      auto extends = [&](const std::string& h) { return h.starts_with(line_key); };
+      if (std::any_of(header_keys.begin(), header_keys.end(), extends)) {
+        AppendLineKey(cells, next, false, &line_key);
         if (std::find(header_keys.begin(), header_keys.end(), line_key) != header_keys.end()) {
           continue;
         }
