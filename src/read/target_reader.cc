@@ -31,18 +31,11 @@ class TextArena {
     return k.data() == text.data() ? k : Keep(std::string(k));
   }
 
-  // A cell's clean text and key, from one pass over it when it needs no cleaning (most do not).
-  std::pair<std::string_view, std::string_view> CleanAndKey(std::string_view raw) {
-    std::string_view t = Trim(raw);
-    const CellShape shape = ShapeOfValidCell(t);
-    if (shape.needs_clean) {
-      std::string_view text = Keep(CleanCell(t));
-      return {text, Key(text)};
-    }
-    if (shape.first_fold == std::string_view::npos) return {t, t};
-    std::string key(t.substr(0, shape.first_fold));
-    AppendMatchKey(t.substr(shape.first_fold), &key);
-    return {t, Keep(std::move(key))};
+  // The key of text whose first folding character is at `first_fold` (ShapeOfValidCell).
+  std::string_view KeyFrom(std::string_view text, size_t first_fold) {
+    std::string key(text.substr(0, first_fold));
+    AppendMatchKey(text.substr(first_fold), &key);
+    return Keep(std::move(key));
   }
 
  private:
@@ -50,16 +43,50 @@ class TextArena {
   std::string scratch_;
 };
 
-// A cell as the reader sees it: its clean text and its MatchKey, both views.
-struct TCell {
+// A cell as the reader sees it: its clean text, and its MatchKey built when first asked for
+// (the long texts of 项目概况 and the like are never compared by key).
+class TCell {
+ public:
+  TCell() = default;
+  // A cell whose text is already clean; its key is built from it when needed.
+  TCell(std::string_view text, Location at, TextArena* arena)
+      : text(text), at(at), arena_(arena), fold_(kUnknown) {}
+
   std::string_view text;  // CleanCell
-  std::string_view mkey;  // MatchKey(text)
   Location at;
+
+  std::string_view mkey() const {  // MatchKey(text)
+    if (fold_ == kKeyed) return key_;
+    key_ = fold_ == kUnknown ? arena_->Key(text) : arena_->KeyFrom(text, fold_);
+    fold_ = kKeyed;
+    return key_;
+  }
+
+  // The cell of raw text: cleaned, and keyed at once when the key is the text itself.
+  static TCell Make(TextArena* arena, std::string_view raw, Location at) {
+    std::string_view t = Trim(raw);
+    const CellShape shape = ShapeOfValidCell(t);
+    if (shape.needs_clean) return TCell(arena->Keep(CleanCell(t)), at, arena);
+    TCell cell(t, at, arena);
+    if (shape.first_fold == std::string_view::npos) {
+      cell.key_ = t;
+      cell.fold_ = kKeyed;
+    } else if (shape.first_fold < kUnknown) {
+      cell.fold_ = static_cast<uint32_t>(shape.first_fold);
+    }
+    return cell;
+  }
+
+ private:
+  static constexpr uint32_t kKeyed = UINT32_MAX, kUnknown = UINT32_MAX - 1;
+  TextArena* arena_ = nullptr;
+  mutable std::string_view key_;
+  // kKeyed once key_ holds the key; else where the text first folds, or kUnknown.
+  mutable uint32_t fold_ = kKeyed;
 };
 
 TCell MakeCell(TextArena* arena, std::string_view raw, Location at) {
-  auto [text, key] = arena->CleanAndKey(raw);
-  return TCell{text, key, at};
+  return TCell::Make(arena, raw, at);
 }
 
 // The key labels are compared by: MatchKey without a leading "其中:" and trailing colons.
@@ -68,7 +95,7 @@ std::string_view Key(std::string_view mkey) {
   while (!mkey.empty() && mkey.back() == ':') mkey.remove_suffix(1);
   return mkey;
 }
-std::string_view Key(const TCell& c) { return Key(c.mkey); }
+std::string_view Key(const TCell& c) { return Key(c.mkey()); }
 
 // The rows of a table, their cells in one array.
 struct TRows {
@@ -151,8 +178,7 @@ TRows CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
       TCell& cell = rows.cells.back();
       std::string joined(cell.text);
       joined += arena->Clean(raw);
-      cell = TCell{arena->Keep(std::move(joined)), {}, cell.at};
-      cell.mkey = arena->Key(cell.text);
+      cell = TCell(arena->Keep(std::move(joined)), cell.at, arena);
     }
   }
   end_row();
@@ -596,7 +622,7 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::ve
   for (size_t i = 0; i < all.size();) {
     size_t j = i + 1;
     while (j < all.size() && continues[j]) ++j;
-    Para p{all[i].text, all[i].mkey, all[i].at, all.subspan(i, j - i)};
+    Para p{all[i].text, all[i].mkey(), all[i].at, all.subspan(i, j - i)};
     if (j - i > 1) {
       std::string joined;
       for (const TCell& l : p.parts) joined += l.text;
@@ -714,7 +740,7 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
     }
     for (size_t k = 0; k < p.parts.size(); ++k) {
       const TCell& l = p.parts[k];
-      value_paras.push_back(Para{l.text, l.mkey, l.at, p.parts.subspan(k, 1)});
+      value_paras.push_back(Para{l.text, l.mkey(), l.at, p.parts.subspan(k, 1)});
     }
   }
   auto funds_at = [&](size_t j, const std::vector<Para>& ps) {
@@ -849,7 +875,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         if (!c.text.empty()) f.push_back(&c);
       }
       if (f.empty()) continue;
-      if (f[0]->mkey == "合计" && f.size() >= 2) {
+      if (f[0]->mkey() == "合计" && f.size() >= 2) {
         auto a = ParseAmount(f.back()->text, MoneyUnit::kYuan);
         if (a.ok()) {
           s.total = *a;
