@@ -121,7 +121,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   auto writer = yusuan::MakeFindingsWriter(format, out);
   yusuan::CrossChecker across(options);
   // Only the text listing quotes source lines; otherwise the text goes once the model is read.
-  const bool quote = format != "json" && format != "sarif" && format != "html";
+  const bool quote = writer->QuotesLines();
   ForEachDocument(files, &failed, [&](Loaded& l) {
     if (!quote) std::string().swap(l.text);
     std::vector<yusuan::Finding> findings = yusuan::CheckDocument(l.doc, options);

@@ -211,6 +211,7 @@ class TextWriter : public FindingsWriter {
     ++files_;
   }
   void Finish() override { PrintTotals(files_, total_, *out_); }
+  bool QuotesLines() const override { return true; }
 
  private:
   std::ostream* out_;

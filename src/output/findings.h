@@ -47,6 +47,9 @@ class FindingsWriter {
   virtual ~FindingsWriter() = default;
   virtual void File(const Checked& checked) = 0;
   virtual void Finish() = 0;
+  // Whether File() quotes source lines (Checked::text); when not, a caller may release each
+  // document's text as soon as its model is read.
+  virtual bool QuotesLines() const { return false; }
 };
 
 // `format`: "text", "json", "sarif" or "html". `out` must outlive the writer.

@@ -78,5 +78,13 @@ TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
   EXPECT_EQ(written("html"), HtmlReport(checked));
 }
 
+TEST(FindingsWriter, OnlyTheTextListingQuotesSourceLines) {
+  std::ostringstream out;
+  EXPECT_TRUE(MakeFindingsWriter("text", &out)->QuotesLines());
+  for (std::string_view format : {"json", "sarif", "html"}) {
+    EXPECT_FALSE(MakeFindingsWriter(format, &out)->QuotesLines()) << format;
+  }
+}
+
 }  // namespace
 }  // namespace yusuan
