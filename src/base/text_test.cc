@@ -278,7 +278,9 @@ TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
     const size_t limit = next() % 30;
     const size_t got = KeptCharacters(s, limit);
     ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
-    if (expected <= limit) ASSERT_EQ(got, expected) << s;
+    if (expected <= limit) {
+      ASSERT_EQ(got, expected) << s;
+    }
   }
 }
 

@@ -8,27 +8,30 @@ std::string PairKey(std::string_view name) {
   // MatchKey, then only letters, digits and ideographs (U+4E00-9FFF, U+3400-4DBF): in one pass,
   // since of what MatchKey changes only full-width letters and digits survive the filter (as
   // their ASCII forms). Leads E5-E9 are all ideographs; other characters need the code point.
-  std::string key;
-  key.reserve(name.size());
+  // The key is never longer than the name: written in place, then cut to size.
+  std::string key(name.size(), '\0');
+  size_t out = 0;
   for (size_t pos = 0; pos < name.size();) {
     const size_t start = pos;
     const unsigned char c = static_cast<unsigned char>(name[pos]);
     if (c >= 0xE5 && c <= 0xE9 && pos + 3 <= name.size() &&
         (static_cast<unsigned char>(name[pos + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(name[pos + 2]) & 0xC0) == 0x80) {
-      key.append(name, pos, 3);
-      pos += 3;
+      key[out++] = name[pos++];
+      key[out++] = name[pos++];
+      key[out++] = name[pos++];
       continue;
     }
     char32_t cp = NextCodePoint(name, &pos);
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
         (cp >= 0xFF41 && cp <= 0xFF5A)) {
-      key.push_back(static_cast<char>(cp - 0xFEE0));  // full-width, as MatchKey folds it
+      key[out++] = static_cast<char>(cp - 0xFEE0);  // full-width, as MatchKey folds it
     } else if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-      key.append(name, start, pos - start);
+      for (size_t k = start; k < pos; ++k) key[out++] = name[k];
     }
   }
+  key.resize(out);
   return key;
 }
 
