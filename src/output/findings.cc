@@ -37,28 +37,7 @@ void PrintFileText(const Checked& c, std::ostream& out) {
   }
 }
 
-void Add(Counts* total, const std::vector<Finding>& findings) {
-  Counts n = Count(findings);
-  total->error += n.error;
-  total->warning += n.warning;
-  total->info += n.info;
-}
-
-void PrintTotals(size_t files, const Counts& total, std::ostream& out) {
-  fmt::print(out, "{} 个文件：错误 {} 个，警告 {} 个，提示 {} 个\n", files, total.error,
-             total.warning, total.info);
-}
-
 }  // namespace
-
-void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out) {
-  Counts total;
-  for (const Checked& c : checked) {
-    PrintFileText(c, out);
-    Add(&total, c.findings);
-  }
-  PrintTotals(checked.size(), total, out);
-}
 
 Json FindingJson(const Finding& f) {
   Json related = Json::array();
@@ -207,10 +186,16 @@ class TextWriter : public FindingsWriter {
   explicit TextWriter(std::ostream* out) : out_(out) {}
   void File(const Checked& c) override {
     PrintFileText(c, *out_);
-    Add(&total_, c.findings);
+    const Counts n = Count(c.findings);
+    total_.error += n.error;
+    total_.warning += n.warning;
+    total_.info += n.info;
     ++files_;
   }
-  void Finish() override { PrintTotals(files_, total_, *out_); }
+  void Finish() override {
+    fmt::print(*out_, "{} 个文件：错误 {} 个，警告 {} 个，提示 {} 个\n", files_, total_.error,
+               total_.warning, total_.info);
+  }
   bool QuotesLines() const override { return true; }
 
  private:
@@ -243,6 +228,12 @@ class JsonWriter : public FindingsWriter {
 };
 
 }  // namespace
+
+void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out) {
+  TextWriter writer(&out);
+  for (const Checked& c : checked) writer.File(c);
+  writer.Finish();
+}
 
 Json Sarif(const std::vector<Checked>& checked) {
   Json results = Json::array();

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "check/rule.h"
 #include "model/summary.h"
@@ -172,26 +173,20 @@ void Report(const Checked& c, std::string* out) {
   }
 }
 
-std::string HtmlHead() {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=zh-CN><head><meta charset=utf-8><title>yusuan "
-      "检查报告</title><style>";
-  out += kStyle;
-  out += "</style></head><body>\n";
-  return out;
-}
-
-constexpr std::string_view kHtmlFoot = "</body></html>\n";
-
+// The report, one file at a time: the page head, each file's section, the page foot.
 class HtmlWriter : public FindingsWriter {
  public:
-  explicit HtmlWriter(std::ostream* out) : out_(out) { *out_ << HtmlHead(); }
+  explicit HtmlWriter(std::ostream* out) : out_(out) {
+    *out_ << "<!DOCTYPE html>\n<html lang=zh-CN><head><meta charset=utf-8><title>yusuan "
+             "检查报告</title><style>"
+          << kStyle << "</style></head><body>\n";
+  }
   void File(const Checked& c) override {
     std::string html;
     Report(c, &html);
     *out_ << html;
   }
-  void Finish() override { *out_ << kHtmlFoot; }
+  void Finish() override { *out_ << "</body></html>\n"; }
 
  private:
   std::ostream* out_;
@@ -200,10 +195,11 @@ class HtmlWriter : public FindingsWriter {
 }  // namespace
 
 std::string HtmlReport(const std::vector<Checked>& checked) {
-  std::string out = HtmlHead();
-  for (const Checked& c : checked) Report(c, &out);
-  out += kHtmlFoot;
-  return out;
+  std::ostringstream out;
+  HtmlWriter writer(&out);
+  for (const Checked& c : checked) writer.File(c);
+  writer.Finish();
+  return out.str();
 }
 
 std::unique_ptr<FindingsWriter> MakeHtmlWriter(std::ostream* out) {

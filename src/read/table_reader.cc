@@ -108,10 +108,12 @@ class TableReader {
         doc_kind_(kind),
         diagnostics_(diagnostics),
         spec_(*region.spec) {
-    // The catalogue names a row sum's columns; every line's evaluation needs their indices.
+    // The catalogue names a row sum's columns; every line's evaluation needs their indices. A
+    // sum whose total the side lacks holds on no line.
     for (const RowSum& sum : spec_.row_sums) {
       const SideSpec& side = spec_.sides[sum.side];
       ResolvedSum resolved{sum.side, side.column(sum.total), {}};
+      if (resolved.total < 0) continue;
       for (std::string_view id : sum.parts) {
         if (int c = side.column(id); c >= 0) resolved.parts.push_back(c);
       }
@@ -122,7 +124,7 @@ class TableReader {
   Table Read();
 
  private:
-  // A RowSum with its columns as indices into the side's cells (-1 when the side lacks one).
+  // A RowSum with its columns as indices into the side's cells (parts the side lacks left out).
   struct ResolvedSum {
     uint8_t side;
     int total;
@@ -256,7 +258,6 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
   }
   for (const ResolvedSum& sum : sums_) {
     const std::vector<Cell>& row = r.sides[sum.side];
-    if (sum.total < 0) continue;
     Amount total = row[sum.total].amount;
     std::vector<Amount>& parts = parts_;
     parts.clear();
