@@ -93,6 +93,34 @@ std::string_view StripOrdinal(std::string_view s);
 size_t FindText(std::string_view s, std::string_view part);
 bool Contains(std::string_view s, std::string_view part);
 
+namespace detail {
+// The first position at or after `from` whose byte satisfies `test`, sixteen bytes a step:
+// `block(v)` marks the matching bytes of a 16-byte vector, `test(c)` decides one byte.
+template <typename Block, typename Test>
+size_t FindByte(std::string_view s, size_t from, Block block, Test test) {
+  size_t i = from;
+#ifdef __SSE2__
+  if (i + 16 <= s.size()) {
+    auto hits = [&](size_t at) {
+      return unsigned(_mm_movemask_epi8(
+          block(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)))));
+    };
+    for (; i + 16 <= s.size(); i += 16) {
+      if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
+    }
+    // The last bytes in one more block that ends with the text (its first bytes seen).
+    const size_t last = s.size() - 16;
+    const unsigned mask = hits(last) >> (i - last);
+    return mask ? i + std::countr_zero(mask) : std::string_view::npos;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    if (test(s[i])) return i;
+  }
+  return std::string_view::npos;
+}
+}  // namespace detail
+
 // Finds the bytes of a small set in text, sixteen bytes a step. In valid UTF-8 an ASCII byte or
 // a lead byte starts a character wherever it occurs, so rules that look for a few punctuation
 // marks jump from one candidate to the next with this.
@@ -104,27 +132,39 @@ struct ByteSet {
   static constexpr bool contains(char c) { return ((c == kBytes) || ...); }
   // The first position at or after `from` whose byte is in the set, or npos.
   static size_t FindIn(std::string_view s, size_t from) {
-    size_t i = from;
+    return detail::FindByte(
+        s, from,
 #ifdef __SSE2__
-    if (i + 16 <= s.size()) {
-      auto hits = [&](size_t at) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
-        const __m128i hit = (_mm_cmpeq_epi8(block, _mm_set1_epi8(kBytes)) | ...);
-        return unsigned(_mm_movemask_epi8(hit));
-      };
-      for (; i + 16 <= s.size(); i += 16) {
-        if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
-      }
-      // The last bytes in one more block that ends with the text (its first bytes seen).
-      const size_t last = s.size() - 16;
-      const unsigned mask = hits(last) >> (i - last);
-      return mask ? i + std::countr_zero(mask) : std::string_view::npos;
-    }
+        [](__m128i v) { return (_mm_cmpeq_epi8(v, _mm_set1_epi8(kBytes)) | ...); },
+#else
+        nullptr,
 #endif
-    for (; i < s.size(); ++i) {
-      if (contains(s[i])) return i;
-    }
-    return std::string_view::npos;
+        contains);
+  }
+};
+
+// Finds the bytes from kLow to kHigh (unsigned, inclusive) in text, sixteen bytes a step: the
+// ASCII digits are ByteRange<'0', '9'>.
+template <unsigned char kLow, unsigned char kHigh>
+struct ByteRange {
+  static_assert(kLow <= kHigh && kHigh - kLow < 128);  // the signed comparison below
+  static constexpr bool contains(char c) {
+    return static_cast<unsigned char>(static_cast<unsigned char>(c) - kLow) <= kHigh - kLow;
+  }
+  static size_t FindIn(std::string_view s, size_t from) {
+    return detail::FindByte(
+        s, from,
+#ifdef __SSE2__
+        // Shifted so that the range starts at -128, one signed comparison decides it.
+        [](__m128i v) {
+          const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - kLow)));
+          return _mm_cmplt_epi8(shifted,
+                                _mm_set1_epi8(static_cast<char>(0x80 + (kHigh - kLow) + 1)));
+        },
+#else
+        nullptr,
+#endif
+        contains);
   }
 };
 

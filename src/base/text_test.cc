@@ -169,6 +169,31 @@ TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
   EXPECT_FALSE(Set::contains('\xE4'));
 }
 
+TEST(ByteRange, FindsTheFirstByteInTheRangeForEveryByteValueOffsetAndLength) {
+  using Digits = ByteRange<'0', '9'>;
+  using High = ByteRange<0xB0, 0xBF>;
+  // Every byte value at every position of texts long enough for the vector path, its last
+  // overlapping block and the short path: each agrees with a plain comparison.
+  for (size_t size : {1, 7, 16, 17, 31, 33}) {
+    for (size_t hit = 0; hit < size; ++hit) {
+      for (int b = 0; b < 256; ++b) {
+        std::string s(size, 'x');
+        s[hit] = static_cast<char>(b);
+        const bool digit = b >= '0' && b <= '9', high = b >= 0xB0 && b <= 0xBF;
+        for (size_t from : {size_t{0}, hit, hit + 1}) {
+          const size_t npos = std::string_view::npos;
+          ASSERT_EQ(Digits::FindIn(s, from), digit && from <= hit ? hit : npos) << size << hit << b;
+          ASSERT_EQ(High::FindIn(s, from), high && from <= hit ? hit : npos) << size << hit << b;
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(Digits::contains('0'));
+  EXPECT_TRUE(Digits::contains('9'));
+  EXPECT_FALSE(Digits::contains('/'));
+  EXPECT_FALSE(Digits::contains(':'));
+}
+
 // The definition FindDoubledRun implements, character by character.
 DoubledRun DoubledRunByDefinition(std::string_view s) {
   std::vector<size_t> starts;  // byte offset of every character

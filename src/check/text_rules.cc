@@ -83,6 +83,21 @@ int BracketPair(char32_t cp, bool* opens) {
   }
 }
 
+// The code point at byte `i` when it may be a bracket (an ASCII byte, or a three-byte character
+// led by E2 80, E3 80 or EF BC, the rows of every bracket BracketPair knows), else 0. Reads
+// the bytes without decoding: the wording rules visit every such character of every text.
+char32_t BracketAt(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c;
+  if (i + 2 >= s.size()) return 0;
+  const unsigned char row = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char cell = static_cast<unsigned char>(s[i + 2]);
+  if ((cell & 0xC0) != 0x80) return 0;
+  if ((c == 0xE2 || c == 0xE3) && row == 0x80) return ((c & 0x0F) << 12) | (cell & 0x3F);
+  if (c == 0xEF && row == 0xBC) return 0xFF00 | (cell & 0x3F);
+  return 0;
+}
+
 // Full-width and half-width brackets as one form; quotes and 书名号 untouched.
 std::string FoldBrackets(std::string_view s) {
   std::string out;
@@ -179,10 +194,9 @@ void AddTextRules(std::vector<Rule>* rules) {
           // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8).
           using Leads = ByteSet<'(', ')', '[', ']', '\xE2', '\xE3', '\xEF'>;
           for (size_t i = Leads::FindIn(t.text, 0); i != std::string_view::npos;
-               i = Leads::FindIn(t.text, i)) {
-            const char32_t cp = NextCodePoint(t.text, &i);
+               i = Leads::FindIn(t.text, i + 1)) {
             bool open = false;
-            int pair = BracketPair(cp, &open);
+            const int pair = BracketPair(BracketAt(t.text, i), &open);
             if (pair < 0) continue;
             if (open) {
               ++depth[pair];
@@ -262,7 +276,16 @@ void AddTextRules(std::vector<Rule>* rules) {
             {"国土海洋气象等支出", "自然资源海洋气象等支出", "等"},
             {"粮油物资储备管理等事务", "粮油物资储备支出", "等"}};
         auto scan = [&](const Prose& t) {
-          const bool has_marker[2] = {Contains(t.text, "与"), Contains(t.text, "等")};
+          // Both markers in one pass: their last bytes (8E, 89), then the two bytes before.
+          bool has_marker[2] = {false, false};
+          using LastBytes = ByteSet<'\x8E', '\x89'>;
+          for (size_t i = LastBytes::FindIn(t.text, 2); i != std::string_view::npos;
+               i = LastBytes::FindIn(t.text, i + 1)) {
+            const std::string_view ch = t.text.substr(i - 2, 3);
+            if (ch == "与") has_marker[0] = true;
+            if (ch == "等") has_marker[1] = true;
+            if (has_marker[0] && has_marker[1]) break;
+          }
           for (auto [old_name, new_name, marker] : kRenamed) {
             if (!has_marker[marker == "等"] || !Contains(t.text, old_name)) continue;
             Finding& f = rep.Report(t.line, fmt::format("“{}”已更名为“{}”", old_name, new_name));

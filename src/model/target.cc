@@ -43,6 +43,19 @@ bool IsDeadline(std::string_view s) {
     }
     return set;
   }();
+  // Without 年, 月 or 日 anywhere there is no deadline: their last bytes are looked for sixteen
+  // bytes at a time, and most indicator names and values are passed over on this alone.
+  using DateLastBytes = ByteSet<'\xB4', '\x88', '\xA5'>;
+  bool any_date = false;
+  for (size_t i = DateLastBytes::FindIn(s, 2); i != std::string_view::npos;
+       i = DateLastBytes::FindIn(s, i + 1)) {
+    const uint32_t ch = Char3(s.substr(i - 2, 3));
+    if (ch == kYear || ch == kMonth || ch == kDay) {
+      any_date = true;
+      break;
+    }
+  }
+  if (!any_date) return false;
   bool date = false, bound = false;
   uint32_t prev = 0;
   for (size_t i = 0; i < s.size();) {
@@ -99,20 +112,27 @@ bool IsCadence(std::string_view s) {
 // Full-width digits, percent and dot as half-width, for parsing. They are EF BC 90-99,
 // EF BC 85 and EF BC 8E in UTF-8, so the fold works on bytes and copies everything else
 // whole. Returns `text` itself when there is nothing to fold, else a view of `*storage`.
+bool FoldsToAscii(std::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i + 2]);
+  return text[i] == '\xEF' && text[i + 1] == '\xBC' &&
+         ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E);
+}
+
 std::string_view FoldDigits(std::string_view text, std::string* storage) {
+  // Full-width punctuation (，（）：) shares the EF BC lead: nothing is copied unless a
+  // character that folds is present.
   size_t i = text.find("\xEF\xBC");
+  while (i != std::string_view::npos && (i + 2 >= text.size() || !FoldsToAscii(text, i))) {
+    i = text.find("\xEF\xBC", i + 1);
+  }
   if (i == std::string_view::npos) return text;
   storage->clear();
   storage->reserve(text.size());
   size_t run = 0;
   for (; i + 2 < text.size(); ++i) {
-    if (text[i] != '\xEF' || text[i + 1] != '\xBC') continue;
-    unsigned char c = static_cast<unsigned char>(text[i + 2]);
-    char half = c >= 0x90 && c <= 0x99 ? static_cast<char>('0' + (c - 0x90))
-                : c == 0x85            ? '%'
-                : c == 0x8E            ? '.'
-                                       : 0;
-    if (half == 0) continue;
+    if (!FoldsToAscii(text, i)) continue;
+    const unsigned char c = static_cast<unsigned char>(text[i + 2]);
+    const char half = c == 0x85 ? '%' : c == 0x8E ? '.' : static_cast<char>('0' + (c - 0x90));
     storage->append(text, run, i - run);
     storage->push_back(half);
     run = i + 3;
@@ -141,9 +161,8 @@ ValueParts SplitValue(std::string_view folded) {
     v.kind = ValueKind::kDeadline;
     return v;
   }
-  size_t first = 0;
-  while (first < folded.size() && !IsDigit(folded[first])) ++first;
-  if (first == folded.size()) {
+  const size_t first = ByteRange<'0', '9'>::FindIn(folded, 0);
+  if (first == std::string_view::npos) {
     v.kind = ValueKind::kQualitative;
     return v;
   }

@@ -1,0 +1,67 @@
+// The wording rules on prose written for the test: every bracket form they pair, and the
+// renamed class names with and without the characters that mark them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "check/rule.h"
+#include "model/document.h"
+
+namespace yusuan {
+namespace {
+
+// The findings of `rule` on a document whose narrative is the given paragraphs (line = index + 1).
+std::vector<Finding> FindingsOf(const std::string& rule,
+                                const std::vector<std::string>& paragraphs) {
+  Document doc;
+  Section s;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    s.paragraphs.push_back(TextItem{paragraphs[i], Location{static_cast<uint32_t>(i + 1), 0}});
+  }
+  doc.narrative.push_back(std::move(s));
+  std::vector<Finding> out;
+  for (Finding& f : CheckDocument(doc)) {
+    if (f.rule == rule) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+TEST(TextRules, EveryBracketFormIsPairedAndFullAndHalfWidthPairWithEachOther) {
+  const std::vector<std::string> balanced = {
+      "资金（一）用于培训。", "资金(一)用于培训。", "资金（一)用于培训。", "依据《条例》执行。",
+      "称为“两费”。",         "文号〔2017〕32号。", "文号【2017】32号。",  "文号［2017］32号。",
+      "文号[2017]32号。",     "文号【2017］32号。", "无括号的句子。",      "引号“嵌套《书名》”。"};
+  EXPECT_TRUE(FindingsOf("text.unbalanced-brackets", balanced).empty());
+  const std::vector<std::string> unbalanced = {
+      "资金（一用于培训。", "资金一)用于培训。", "依据《条例执行。",
+      "称为“两费。",        "文号〔2017 32号。", "文号2017】32号。",
+      "文号［2017 32号。",  "文号[2017 32号。",  "称为两费”。"};
+  std::vector<Finding> found = FindingsOf("text.unbalanced-brackets", unbalanced);
+  ASSERT_EQ(found.size(), unbalanced.size());
+  for (size_t i = 0; i < found.size(); ++i) EXPECT_EQ(found[i].line, i + 1);
+}
+
+TEST(TextRules, AnOpenBracketAtTheEndOfAnUnfinishedCellIsNotReported) {
+  // The source may have cut the cell: only a finished sentence proves the bracket unclosed.
+  EXPECT_TRUE(FindingsOf("text.unbalanced-brackets", {"资金（一用于培训"}).empty());
+  EXPECT_EQ(FindingsOf("text.unbalanced-brackets", {"资金一）用于培训"}).size(), 1u);
+}
+
+TEST(TextRules, RenamedClassNamesAreFoundWithEitherMarker) {
+  std::vector<Finding> found = FindingsOf(
+      "text.outdated-class-name",
+      {"医疗卫生与计划生育支出100万元。", "国土海洋气象等支出。", "卫生健康支出与教育支出。",
+       "文化体育与传媒支出及粮油物资储备管理等事务。", "等与。"});
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].line, 1u);
+  EXPECT_EQ(found[0].expected, "卫生健康支出");
+  EXPECT_EQ(found[1].line, 2u);
+  EXPECT_EQ(found[1].expected, "自然资源海洋气象等支出");
+  EXPECT_EQ(found[2].line, 4u);
+  EXPECT_EQ(found[3].line, 4u);
+  EXPECT_EQ(found[3].expected, "粮油物资储备支出");
+}
+
+}  // namespace
+}  // namespace yusuan
