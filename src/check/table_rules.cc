@@ -21,27 +21,37 @@ void SumColumns(Reporter& rep, const Table& t, const Row& total,
   const SideSpec& side = t.spec->sides[total.side];
   const std::vector<uint32_t> lines = LinesOf(parts);
   std::vector<Amount> amounts;
-  for (const ColumnSpec& c : side.columns) {
+  for (size_t column = 0; column < side.columns.size(); ++column) {
+    const ColumnSpec& c = side.columns[column];
     if (c.type != ColumnType::kAmount) continue;
     amounts.clear();
-    for (const Row* p : parts) amounts.push_back(p->amount(t, c.id));
+    for (const Row* p : parts) {
+      amounts.push_back(p->side == total.side ? p->amount_at(static_cast<int>(column))
+                                              : p->amount(t, c.id));
+    }
     ReportSum(
         rep, total.at.line,
         [&] {
           return fmt::format("{} 第{}行“{}”的“{}”{}", TableName(t), total.at.line,
                              RowName(t, total), c.name, what);
         },
-        total.amount(t, c.id), amounts, lines, t.unit);
+        total.amount_at(static_cast<int>(column)), amounts, lines, t.unit);
   }
 }
 
 void RowSums(const Table& t, Reporter& rep) {
   std::vector<Amount> parts;
+  std::vector<int> part_columns;
   for (const RowSum& sum : t.spec->row_sums) {
+    // The columns are resolved once per sum; every row below is of the sum's side.
+    const SideSpec& side = t.spec->sides[sum.side];
+    const int total_column = side.column(sum.total);
+    part_columns.clear();
+    for (std::string_view p : sum.parts) part_columns.push_back(side.column(p));
     for (const Row& r : t.rows) {
       if (r.side != sum.side) continue;
       parts.clear();
-      for (std::string_view p : sum.parts) parts.push_back(r.amount(t, p));
+      for (int column : part_columns) parts.push_back(r.amount_at(column));
       auto what = [&] {
         std::string names;
         for (std::string_view p : sum.parts) {
@@ -51,7 +61,7 @@ void RowSums(const Table& t, Reporter& rep) {
         return fmt::format("{} 第{}行“{}”：{} 应等于 {}", TableName(t), r.at.line, RowName(t, r),
                            ColumnName(t, sum.side, sum.total), names);
       };
-      ReportSum(rep, r.at.line, what, r.amount(t, sum.total), parts, {}, t.unit);
+      ReportSum(rep, r.at.line, what, r.amount_at(total_column), parts, {}, t.unit);
     }
   }
 }

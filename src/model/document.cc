@@ -30,8 +30,7 @@ const Cell* Row::cell(const Table& table, std::string_view column_id) const {
 }
 
 Amount Row::amount(const Table& table, std::string_view column_id) const {
-  const Cell* c = cell(table, column_id);
-  return c ? c->amount : Amount{};
+  return amount_at(table.spec->sides[side].column(column_id));
 }
 
 const std::string& Row::label(const Table& table) const {

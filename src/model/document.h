@@ -53,6 +53,12 @@ struct Row {
   // Cell of column `column_id`, or nullptr when the side has no such column.
   const Cell* cell(const Table& table, std::string_view column_id) const;
   Amount amount(const Table& table, std::string_view column_id) const;
+  // The amount in column `column` of the row's side (an index from SideSpec::column, which a
+  // rule resolves once for many rows); absent when the row has no such column.
+  Amount amount_at(int column) const {
+    return column >= 0 && static_cast<size_t>(column) < cells.size() ? cells[column].amount
+                                                                     : Amount{};
+  }
   // The row's label (label or name column) as printed.
   const std::string& label(const Table& table) const;
   friend bool operator==(const Row&, const Row&) = default;
