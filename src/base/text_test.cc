@@ -103,6 +103,9 @@ TEST(MatchKey, AgreesWithItsDefinitionOnEveryPairOfPieces) {
         std::string s = std::string(a) + std::string(b) + std::string(c);
         const std::string expected = MatchKeyByCharacters(s);
         ASSERT_EQ(MatchKey(s), expected) << s;
+        // Character by character: the key of joined pieces is their keys joined (the target
+        // reader keys a wrapped paragraph from its lines' keys).
+        ASSERT_EQ(MatchKey(a) + MatchKey(b) + MatchKey(c), expected) << s;
         std::string_view view = MatchKeyView(s, &storage);
         ASSERT_EQ(view, expected) << s;
         // Unchanged text is not copied: the key is a view of the text itself.

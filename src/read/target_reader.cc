@@ -624,10 +624,16 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::ve
     while (j < all.size() && continues[j]) ++j;
     Para p{all[i].text, all[i].mkey(), all[i].at, all.subspan(i, j - i)};
     if (j - i > 1) {
-      std::string joined;
-      for (const TCell& l : p.parts) joined += l.text;
+      // MatchKey maps character by character, so the key of the joined lines is their keys
+      // joined (each line was keyed above).
+      std::string joined, key;
+      for (const TCell& l : p.parts) {
+        joined += l.text;
+        key += l.mkey();
+      }
+      const bool same = key == joined;
       p.text = arena->Keep(std::move(joined));
-      p.mkey = arena->Key(p.text);
+      p.mkey = same ? p.text : arena->Keep(std::move(key));
     }
     out.paras.push_back(p);
     i = j;
