@@ -599,14 +599,16 @@ int ChineseNumber(std::string_view s) {
   };
   constexpr std::string_view kTen = "十";
   if (s.empty() || s.size() % 3 != 0 || s.size() > 9) return 0;
-  std::vector<std::string_view> chars;
-  for (size_t i = 0; i < s.size(); i += 3) chars.push_back(s.substr(i, 3));
-  if (chars.size() == 1) {
+  // One to three characters of three bytes each.
+  std::string_view chars[3];
+  const size_t count = s.size() / 3;
+  for (size_t i = 0; i < count; ++i) chars[i] = s.substr(i * 3, 3);
+  if (count == 1) {
     if (chars[0] == kTen) return 10;
     int d = digit(chars[0]);
     return d > 0 ? d : 0;
   }
-  if (chars.size() == 2) {
+  if (count == 2) {
     if (chars[0] == kTen) {
       int d = digit(chars[1]);
       return d > 0 ? 10 + d : 0;
@@ -625,8 +627,8 @@ int ChineseNumber(std::string_view s) {
 
 std::string_view StripOrdinal(std::string_view s) {
   std::string_view t = Trim(s);
-  // "二十一、" and "1、" / "1." forms
-  size_t sep = t.find("、");
+  // "二十一、" and "1、" / "1." forms: the mark within the first three characters.
+  size_t sep = t.substr(0, 9 + std::string_view("、").size()).find("、");
   if (sep != std::string_view::npos && sep > 0 && sep <= 9) {
     std::string_view head = t.substr(0, sep);
     bool ascii_digits = !head.empty();

@@ -350,6 +350,13 @@ TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
   EXPECT_EQ(StripOrdinal("①公务用车购置费"), "公务用车购置费");
   EXPECT_EQ(StripOrdinal("本年收入合计"), "本年收入合计");
   EXPECT_EQ(StripOrdinal("大学、中学"), "大学、中学");
+  // The mark ends an ordinal only within the first three characters; a later one is text.
+  EXPECT_EQ(StripOrdinal("九十九、经费"), "经费");
+  EXPECT_EQ(StripOrdinal("一二三四、经费"), "一二三四、经费");
+  EXPECT_EQ(StripOrdinal("九十九十、经费"), "九十九十、经费");
+  EXPECT_EQ(StripOrdinal("123、经费"), "经费");
+  EXPECT_EQ(StripOrdinal("12345678、经费"), "经费");
+  EXPECT_EQ(StripOrdinal("1234567890、经费"), "1234567890、经费");
 }
 
 TEST(StripMarkup, RemovesHeadingsAndTags) {

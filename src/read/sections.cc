@@ -91,10 +91,10 @@ bool IsSectionHeading(std::string_view raw) {
   if (t.starts_with("#")) return true;
   std::string storage;
   std::string_view plain = StripMarkupView(t, &storage);
-  if (plain.empty() || CodePoints(plain) > 40) return false;
-  if (plain.ends_with("。") || Contains(plain, "，")) return false;
+  // The ordinal first: most lines have none, and it is decided from their first characters.
   std::string_view rest = StripOrdinal(plain);
-  return rest.size() < plain.size() && !rest.empty();
+  if (rest.size() == plain.size() || rest.empty()) return false;
+  return CodePoints(plain) <= 40 && !plain.ends_with("。") && !Contains(plain, "，");
 }
 
 void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
