@@ -141,9 +141,8 @@ DoubledRun FindDoubledRun(std::string_view s) {
   // comparison), and only the candidates get the full test.
   size_t i = 0;
 #ifdef __SSE2__
-  constexpr size_t kReach = 18 + 16;
-  for (; i + kReach <= s.size(); i += 14) {
-    const char* p = s.data() + i;
+  // The candidates among the fourteen positions from `p` (bit k: position k).
+  auto candidates_at = [](const char* p) {
     const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     unsigned candidates = 0;
     for (size_t len : {6, 9, 12, 15, 18}) {
@@ -151,12 +150,32 @@ DoubledRun FindDoubledRun(std::string_view s) {
       const unsigned same = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(here, there)));
       candidates |= same & (same >> 1) & (same >> 2);
     }
-    for (candidates &= 0x3FFF; candidates != 0; candidates &= candidates - 1) {
-      const size_t at = i + std::countr_zero(candidates);
+    return candidates & 0x3FFF;
+  };
+  constexpr size_t kReach = 18 + 16;
+  for (; i + kReach <= s.size(); i += 14) {
+    for (unsigned c = candidates_at(s.data() + i); c != 0; c &= c - 1) {
+      const size_t at = i + std::countr_zero(c);
       if (!IsIdeographLead(s[at])) continue;
       if (const size_t len = DoubledRunAt(s, at)) return DoubledRun{at, len};
     }
   }
+  // The rest (most texts are names and values shorter than one step) is tested the same way
+  // in a copy padded with zero bytes; a position needs twelve bytes of text after it.
+  if (i + 12 <= s.size()) {
+    char padded[64] = {};
+    const size_t rest = s.size() - i;  // < kReach
+    std::memcpy(padded, s.data() + i, rest);
+    for (size_t block = 0; block + 12 <= rest; block += 14) {
+      for (unsigned c = candidates_at(padded + block); c != 0; c &= c - 1) {
+        const size_t at = i + block + std::countr_zero(c);
+        if (at + 12 > s.size()) break;
+        if (!IsIdeographLead(s[at])) continue;
+        if (const size_t len = DoubledRunAt(s, at)) return DoubledRun{at, len};
+      }
+    }
+  }
+  return DoubledRun{};
 #endif
   // Ideographs are three bytes and their lead bytes are never continuation bytes.
   for (; i + 12 <= s.size(); ++i) {
