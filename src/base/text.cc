@@ -315,7 +315,11 @@ std::string CleanCell(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t run = 0;
-  for (size_t i = 0; i < s.size();) {
+  // White space is ASCII or led by C2, E3 or EF; in valid UTF-8 those bytes start characters,
+  // so the scan jumps from one to the next.
+  using SpaceLeads = ByteSet<' ', '\t', '\r', '\n', '\xC2', '\xE3', '\xEF'>;
+  for (size_t i = SpaceLeads::FindIn(s, 0); i != std::string_view::npos;
+       i = SpaceLeads::FindIn(s, i)) {
     size_t n = SpaceAt(s, i);
     if (n == 0) {
       ++i;
@@ -332,6 +336,7 @@ std::string CleanCell(std::string_view s) {
       if (!(IsCjk(prev) && IsCjk(next))) out.push_back(' ');
     }
     run = i = after;
+    if (i >= s.size()) break;
   }
   out.append(s.data() + run, s.size() - run);
   return out;
@@ -367,8 +372,13 @@ bool FoldAt(std::string_view s, size_t i, size_t* len, char* to) {
   }
   // Only a few three-byte sequences fold (U+2018-201D, U+3000-3017, U+FEFF, U+FF01-FF5E).
   if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || i + 2 >= s.size()) return false;
-  size_t pos = i;
-  const char32_t cp = NextCodePoint(s, &pos);
+  // Decoded in place: with these leads a sequence is valid exactly when the next two bytes are
+  // continuation bytes (no overlong form or surrogate starts with E2, E3 or EF).
+  const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+  const char32_t cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{c1 & 0x3Fu} << 6) | (c2 & 0x3Fu);
+  const size_t pos = i + 3;
   char folded = 0;
   if (cp == 0x3000 || cp == 0xFEFF) {
     folded = 0;  // ideographic space, BOM

@@ -16,6 +16,51 @@ TEST(CleanCell, RemovesSpacesThatSplitChineseTextOnly) {
   EXPECT_EQ(CleanCell(""), "");
 }
 
+// CleanCell's definition, character by character: white space trimmed, a run of it one space,
+// none between two CJK characters.
+std::string CleanCellByDefinition(std::string_view s) {
+  auto space = [](char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0 ||
+           cp == 0xFEFF;
+  };
+  auto cjk = [](char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x2018 && cp <= 0x201F);
+  };
+  std::string out;
+  char32_t prev = 0;
+  bool pending = false;
+  for (size_t pos = 0; pos < s.size();) {
+    const char32_t cp = NextCodePoint(s, &pos);
+    if (space(cp)) {
+      pending = true;
+      continue;
+    }
+    if (pending && prev != 0 && !(cjk(prev) && cjk(cp))) out += ' ';
+    pending = false;
+    AppendUtf8(cp, &out);
+    prev = cp;
+  }
+  return out;
+}
+
+TEST(CleanCell, AgreesWithItsDefinitionOnLongRandomText) {
+  const std::string_view pieces[] = {
+      "预算",         "a",  "1",  " ", "\t", "\xC2\xA0",    "\xE3\x80\x80",
+      "\xEF\xBB\xBF", "，", "（", "“", "é",  "\xE2\x80\xA6"};
+  uint32_t seed = 777;
+  auto next = [&] {
+    seed = seed * 1103515245 + 12345;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const size_t count = next() % 120;  // past the sixteen-byte steps, and short texts too
+    for (size_t k = 0; k < count; ++k) s += pieces[next() % std::size(pieces)];
+    ASSERT_EQ(CleanCell(s), CleanCellByDefinition(s)) << s;
+  }
+}
+
 TEST(CleanCell, CollapsesMixedSpaceRunsAndKeepsInvalidBytesVisible) {
   // A run of mixed white space (NBSP, U+3000, tab, BOM) is one gap.
   EXPECT_EQ(CleanCell("A\xC2\xA0\t\xE3\x80\x80"
