@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,22 @@ std::string_view StripMarkupView(std::string_view line, std::string* storage);
 
 // Value of a Chinese numeral from 一 to 九十九 ("二十一" -> 21); 0 when `s` is not one.
 int ChineseNumber(std::string_view s);
+
+// s == lit, s.starts_with(lit) and s.ends_with(lit) for a string literal. Its length is known
+// when compiling, so the comparison is written out in place; std::string_view's own operators
+// call memcmp, which costs more than the comparison on every cell and sentence position.
+template <size_t N>
+inline bool Equals(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+template <size_t N>
+inline bool StartsWith(std::string_view s, const char (&lit)[N]) {
+  return s.size() >= N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+template <size_t N>
+inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
+  return s.size() >= N - 1 && std::memcmp(s.data() + (s.size() - (N - 1)), lit, N - 1) == 0;
+}
 
 // Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "①" and returns the rest.
 std::string_view StripOrdinal(std::string_view s);

@@ -30,7 +30,7 @@ SectionText Join(const Section& s) {
   for (const TextItem& p : s.paragraphs) {
     if (!out.text.empty()) {
       std::string_view t = out.text;
-      bool ended = t.ends_with("。") || t.ends_with("；") || t.ends_with("：") || t.ends_with(";");
+      bool ended = EndsWith(t, "。") || EndsWith(t, "；") || EndsWith(t, "：") || EndsWith(t, ";");
       if (ended) out.text += "\n";
     }
     out.starts.emplace_back(out.text.size(), p.at);
@@ -137,7 +137,7 @@ std::vector<std::string> ListItems(std::string_view s) {
     if (p != std::string_view::npos && p < end) end = p;
   }
   s = s.substr(0, end);
-  if (s.ends_with("等")) s.remove_suffix(3);
+  if (EndsWith(s, "等")) s.remove_suffix(3);
   size_t start = 0;
   while (start <= s.size()) {
     size_t sep = s.find("、", start);
@@ -165,12 +165,12 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       first_amount = -1;  // a share's base is the first amount of its own paragraph
       paragraph_end = s.find('\n', pos);
     }
-    if (s.substr(pos).starts_with("。") || s.substr(pos).starts_with("；") ||
-        s.substr(pos).starts_with("\n")) {
+    if (StartsWith(s.substr(pos), "。") || StartsWith(s.substr(pos), "；") ||
+        StartsWith(s.substr(pos), "\n")) {
       sentence_amount = -1;
     }
     // "无“三公”经费", "无机关运行经费"
-    if (s.substr(pos).starts_with("无")) {
+    if (StartsWith(s.substr(pos), "无")) {
       std::string_view rest = s.substr(pos + 3);
       for (std::string_view subject : {"“三公”经费", "\"三公\"经费", "三公经费", "机关运行经费"}) {
         if (rest.starts_with(subject)) {
@@ -184,8 +184,8 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
         }
       }
     }
-    if (s.substr(pos).starts_with("主要包括：") || s.substr(pos).starts_with("主要包括:")) {
-      size_t after = pos + (s.substr(pos).starts_with("主要包括：") ? 15 : 13);
+    if (StartsWith(s.substr(pos), "主要包括：") || StartsWith(s.substr(pos), "主要包括:")) {
+      size_t after = pos + (StartsWith(s.substr(pos), "主要包括：") ? 15 : 13);
       Claim c;
       c.kind = ClaimKind::kList;
       c.section = heading;
@@ -208,11 +208,11 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
     std::string_view after = s.substr(n.end);
     std::string_view before = s.substr(0, n.start);
     Location at = st.At(n.start);
-    bool wan = after.starts_with("万元");
-    bool yuan = !wan && after.starts_with("元");
-    if ((wan || yuan) && !after.substr(wan ? 6 : 3).starts_with("/") &&
-        !after.substr(wan ? 6 : 3).starts_with("（原值）") &&
-        !after.substr(wan ? 6 : 3).starts_with("以上")) {
+    bool wan = StartsWith(after, "万元");
+    bool yuan = !wan && StartsWith(after, "元");
+    if ((wan || yuan) && !StartsWith(after.substr(wan ? 6 : 3), "/") &&
+        !StartsWith(after.substr(wan ? 6 : 3), "（原值）") &&
+        !StartsWith(after.substr(wan ? 6 : 3), "以上")) {
       Claim c;
       c.section = heading;
       c.at = at;
@@ -231,18 +231,18 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
                        change_word - bi <= 24;
       if (is_change) {
         c.kind = ClaimKind::kChange;
-        c.decrease = before.ends_with("减少") || before.ends_with("下降");
+        c.decrease = EndsWith(before, "减少") || EndsWith(before, "下降");
         c.part = sentence_amount;
         c.subject = sentence_amount >= 0 ? (*claims)[sentence_amount].subject : "";
         c.text = std::string(s.substr(bi, n.end + (wan ? 6 : 3) - bi));
         // "，增长41.30%" right after.
         std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
-        if (tail.starts_with("，") || tail.starts_with(",")) {
-          tail.remove_prefix(tail.starts_with("，") ? 3 : 1);
+        if (StartsWith(tail, "，") || StartsWith(tail, ",")) {
+          tail.remove_prefix(StartsWith(tail, "，") ? 3 : 1);
           for (std::string_view w : {"增长", "下降", "增加", "减少", "降低"}) {
             if (!tail.starts_with(w)) continue;
             Number p;
-            if (ReadNumber(tail, w.size(), &p) && tail.substr(p.end).starts_with("%")) {
+            if (ReadNumber(tail, w.size(), &p) && StartsWith(tail.substr(p.end), "%")) {
               c.percent = ToDecimal(p.text);
               c.has_percent = true;
               c.text += "，" + std::string(tail.substr(0, p.end + 1));
@@ -260,11 +260,11 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
         if (sentence_amount < 0) sentence_amount = last_amount;
         // "，占6.33%" right after.
         std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
-        if (tail.starts_with("，") || tail.starts_with(",")) {
-          tail.remove_prefix(tail.starts_with("，") ? 3 : 1);
-          if (tail.starts_with("占")) {
+        if (StartsWith(tail, "，") || StartsWith(tail, ",")) {
+          tail.remove_prefix(StartsWith(tail, "，") ? 3 : 1);
+          if (StartsWith(tail, "占")) {
             Number p;
-            if (ReadNumber(tail, 3, &p) && tail.substr(p.end).starts_with("%")) {
+            if (ReadNumber(tail, 3, &p) && StartsWith(tail.substr(p.end), "%")) {
               Claim share;
               share.kind = ClaimKind::kShare;
               share.section = heading;
@@ -283,7 +283,7 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       pos = n.end;
       continue;
     }
-    if (after.starts_with("个")) {
+    if (StartsWith(after, "个")) {
       std::string subject = SubjectBefore(s, n.start, name);
       if (Contains(subject, "项目") || Contains(subject, "单位") || Contains(subject, "机构")) {
         Claim c;

@@ -629,11 +629,11 @@ Table TableReader::Read() {
     // The lines below are known by keys that start with 单, 部, 金 or 注 (which never fold, so
     // the plain line starts so too) or by a short key; a data row needs none.
     std::string_view key;
-    if (plain.starts_with("单") || plain.starts_with("部") || plain.starts_with("金") ||
-        plain.starts_with("注") || KeptCharacters(plain, 24) <= 24) {
+    if (StartsWith(plain, "单") || StartsWith(plain, "部") || StartsWith(plain, "金") ||
+        StartsWith(plain, "注") || KeptCharacters(plain, 24) <= 24) {
       key = MatchKeyView(plain, &key_storage);
     }
-    if (key.starts_with("单位名称:") || key.starts_with("部门名称:")) {
+    if (StartsWith(key, "单位名称:") || StartsWith(key, "部门名称:")) {
       table_.entity = CleanCell(AfterColon(plain));
       continue;
     }
@@ -645,7 +645,7 @@ Table TableReader::Read() {
       table_.unit = MoneyUnit::kYuan;
       continue;
     }
-    if (key.starts_with("注")) {
+    if (StartsWith(key, "注")) {
       if (Contains(key, "本表无数据")) {
         table_.no_data = true;
         table_.no_data_at = Location{n, 0};

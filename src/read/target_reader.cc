@@ -91,7 +91,7 @@ TCell MakeCell(TextArena* arena, std::string_view raw, Location at) {
 
 // The key labels are compared by: MatchKey without a leading "其中:" and trailing colons.
 std::string_view Key(std::string_view mkey) {
-  if (mkey.starts_with("其中:")) mkey.remove_prefix(std::string_view("其中:").size());
+  if (StartsWith(mkey, "其中:")) mkey.remove_prefix(std::string_view("其中:").size());
   while (!mkey.empty() && mkey.back() == ':') mkey.remove_suffix(1);
   return mkey;
 }
@@ -188,7 +188,7 @@ TRows CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
 // ---- vocabulary ------------------------------------------------------------------------------
 
 bool IsLevel1(std::string_view k) {
-  return k == "产出指标" || k == "效益指标" || k == "满意度指标";
+  return Equals(k, "产出指标") || Equals(k, "效益指标") || Equals(k, "满意度指标");
 }
 
 bool IsLevel2(std::string_view k) {
@@ -197,6 +197,12 @@ bool IsLevel2(std::string_view k) {
       "经济效益指标",     "社会效益",       "社会效益指标",   "生态效益",           "生态效益指标",
       "可持续影响",       "可持续影响指标", "可持续发展影响", "可持续发展影响指标", "可持续性影响",
       "可持续性影响指标", "可持续发展",     "服务对象满意度", "服务对象满意度指标"};
+  // Every cell of an indicator row is asked: the names' last characters (标, 益, 响, 展, 度)
+  // turn most cells away before the list is searched.
+  if (!EndsWith(k, "标") && !EndsWith(k, "益") && !EndsWith(k, "响") && !EndsWith(k, "展") &&
+      !EndsWith(k, "度")) {
+    return false;
+  }
   return std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
 }
 
@@ -222,7 +228,8 @@ Location* FundPlace(Funds* f, const Amount* slot) {
 // Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
 // "市(区)级财政资金", even "市基(区)财政资金").
 Amount* FundSlot(Funds* f, std::string_view k) {
-  if (Contains(k, "资金总额") || Contains(k, "到位资金") || k == "年度资金" || k == "实施期资金") {
+  if (Contains(k, "资金总额") || Contains(k, "到位资金") || Equals(k, "年度资金") ||
+      Equals(k, "实施期资金")) {
     return &f->total;
   }
   if (Contains(k, "中央")) return &f->central;
@@ -339,34 +346,34 @@ class RowTableParser {
     if (f.empty()) return;
     std::string_view k = Key(*f[0]);
 
-    if (k.starts_with("负责人") || k.starts_with("填报")) {
+    if (StartsWith(k, "负责人") || StartsWith(k, "填报")) {
       in_indicators_ = false;
       return;
     }
-    if (in_indicators_ && !k.starts_with("项目名称")) {
+    if (in_indicators_ && !StartsWith(k, "项目名称")) {
       IndicatorRow(f);
       return;
     }
-    if (k.starts_with("项目名称")) {
+    if (StartsWith(k, "项目名称")) {
       TakeLabelled(f, "项目名称", &t_->project_name);
       return;
     }
-    if (k == "部门基本信息" || k == "单位基本信息") {
+    if (Equals(k, "部门基本信息") || Equals(k, "单位基本信息")) {
       for (size_t i = 1; i + 1 < f.size(); ++i) {
         std::string_view l = Key(*f[i]);
-        if (l == "部门名称" || l == "单位名称") {
+        if (Equals(l, "部门名称") || Equals(l, "单位名称")) {
           Department(f[i + 1]);
           t_->project_name = t_->department;
         }
       }
       return;
     }
-    if (k.starts_with("主管部门")) {
+    if (StartsWith(k, "主管部门")) {
       if (f.size() > 1 && Key(*f[1]) != "实施单位") Department(f[1]);
       TakeLabelled(f, "实施单位", &t_->implementing_unit);
       return;
     }
-    if (k.starts_with("项目属性")) {
+    if (StartsWith(k, "项目属性")) {
       TakeLabelled(f, "项目属性", &t_->attribute);
       TakeLabelled(f, "项目期", &t_->duration);
       return;
@@ -395,8 +402,8 @@ class RowTableParser {
         return;
       }
     }
-    if (k == "实施期目标" || k == "年度目标") return;  // the goals' header row
-    if (k == "总体目标" || k == "年度绩效目标") {
+    if (Equals(k, "实施期目标") || Equals(k, "年度目标")) return;  // the goals' header row
+    if (Equals(k, "总体目标") || Equals(k, "年度绩效目标")) {
       if (t_->kind == TargetTable::Kind::kOverall) {
         if (f.size() > 1) t_->goals[kAnnual] = Item(f[1]);
         return;
@@ -406,7 +413,7 @@ class RowTableParser {
       if (f.size() == 2) Gap(f[0]->at, "总体目标只有一栏，已记为实施期目标");
       return;
     }
-    if (k == "绩效指标" || k == "年度绩效指标") {
+    if (Equals(k, "绩效指标") || Equals(k, "年度绩效指标")) {
       saw_indicator_header_ = true;
       in_indicators_ = true;
       int seen = 0;
@@ -424,11 +431,11 @@ class RowTableParser {
     static constexpr std::string_view kFactLabels[] = {
         "内设职能部门数", "所属预算单位数", "核定的人员编制数", "实际在职人员总数", "在编人员数",
         "其他人员数",     "部门职责",       "部门战略目标",     "单位职责",         "单位战略目标"};
-    if (k == "年度预算情况") {
+    if (Equals(k, "年度预算情况")) {
       mode_ = kBudget;
       return;
     }
-    if (k == "年度重点任务") {
+    if (Equals(k, "年度重点任务")) {
       mode_ = kTasks;
       return;
     }
@@ -456,7 +463,7 @@ class RowTableParser {
       return;
     }
     if (mode_ == kTasks) {
-      if (k == "核心职能") return;
+      if (Equals(k, "核心职能")) return;
       for (const TCell* c : f) t_->tasks.push_back(Item(c));
     }
   }
@@ -673,7 +680,7 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   std::vector<Para>& paras = all.paras;
   // Drop repeated page headers.
   std::erase_if(paras, [](const Para& p) {
-    return Contains(p.mkey, "项目支出绩效目标表") || p.mkey == "单位:元";
+    return Contains(p.mkey, "项目支出绩效目标表") || Equals(p.mkey, "单位:元");
   });
   size_t start = 0;
   while (start < paras.size() && Key(paras[start].mkey) != "项目名称") ++start;
@@ -721,8 +728,8 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   // 实施单位 and 项目资金: an organisation name followed by a whole number of 元.
   for (size_t j = i; j + 1 < paras.size(); ++j) {
     std::string_view name = paras[j].text;
-    bool org = name.ends_with("局") || name.ends_with("中心") || name.ends_with("会") ||
-               name.ends_with("部") || name.ends_with("院") || name.ends_with("分局");
+    bool org = EndsWith(name, "局") || EndsWith(name, "中心") || EndsWith(name, "会") ||
+               EndsWith(name, "部") || EndsWith(name, "院") || EndsWith(name, "分局");
     if (org && LooksLikeAmount(paras[j + 1].text)) {
       t->implementing_unit = TextItem{std::string(name), paras[j].at};
       auto a = ParseAmount(paras[j + 1].text, MoneyUnit::kYuan);
