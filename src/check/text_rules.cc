@@ -246,6 +246,7 @@ void AddTextRules(std::vector<Rule>* rules) {
         }
         for (const Section& s : doc.narrative) {
           for (const TextItem& p : s.paragraphs) {
+            if (!Contains(p.text, "年")) continue;  // every tail below holds it
             for (std::string_view tail : {"年度部门预算", "年度单位预算", "年部门预算",
                                           "年单位预算", "年度预算收入", "年度预算支出"}) {
               size_t at = p.text.find(tail);

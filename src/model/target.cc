@@ -1,6 +1,7 @@
 #include "model/target.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <utility>
 
@@ -12,7 +13,7 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Symbols, full-width forms and words that state a comparison, longest first.
-const std::pair<std::string_view, std::string_view> kComparators[] = {
+constexpr std::pair<std::string_view, std::string_view> kComparators[] = {
     {"大于等于", "≥"}, {"小于等于", "≤"}, {"不低于", "≥"}, {"不少于", "≥"}, {"不高于", "≤"},
     {"不超过", "≤"},   {"不多于", "≤"},   {"不大于", "≤"}, {"不小于", "≥"}, {"≥", "≥"},
     {"≧", "≥"},        {"≤", "≤"},        {"≦", "≤"},      {">=", "≥"},     {"<=", "≤"},
@@ -194,8 +195,14 @@ ValueParts SplitValue(std::string_view folded) {
   }
   v.kind = ValueKind::kQuantity;
   std::string_view prefix = Trim(folded.substr(0, first));
+  // A prefix can end with a comparator only if its last byte ends one.
+  static constexpr auto kLastBytes = [] {
+    std::array<bool, 256> last{};
+    for (auto [text, symbol] : kComparators) last[static_cast<unsigned char>(text.back())] = true;
+    return last;
+  }();
   for (auto [text, symbol] : kComparators) {
-    if (prefix.empty()) break;
+    if (prefix.empty() || !kLastBytes[static_cast<unsigned char>(prefix.back())]) break;
     if (prefix.ends_with(text)) {
       prefix.remove_suffix(text.size());
       v.comparator = symbol;
