@@ -506,11 +506,29 @@ std::string_view MatchKeyView(std::string_view s, std::string* storage) {
 }
 
 bool KeyIs(std::string_view s, std::string_view key) {
-  std::string storage;
-  return MatchKeyView(s, &storage) == key;
+  if (s.size() < key.size()) return false;  // a key is never longer than its text
+  // The key of `s` compared with `key` piece by piece as it would be built, without building
+  // it: unchanged runs of `s`, and the character each fold writes.
+  size_t k = 0, run = 0;
+  auto take = [&](std::string_view part) {
+    if (part.size() > key.size() - k ||
+        std::memcmp(key.data() + k, part.data(), part.size()) != 0) {
+      return false;
+    }
+    k += part.size();
+    return true;
+  };
+  bool same = true;
+  ScanFolds(s, [&](size_t i, size_t len, char to) {
+    same = take(s.substr(run, i - run)) && (to == 0 || take(std::string_view(&to, 1)));
+    run = i + len;
+    return same;
+  });
+  return same && take(s.substr(run)) && k == key.size();
 }
 
 bool SameKey(std::string_view a, std::string_view b) {
+  if (a == b) return true;  // one text, one key
   std::string storage_a, storage_b;
   return MatchKeyView(a, &storage_a) == MatchKeyView(b, &storage_b);
 }

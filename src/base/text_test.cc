@@ -151,6 +151,16 @@ TEST(MatchKey, AgreesWithItsDefinitionOnEveryPairOfPieces) {
         // Character by character: the key of joined pieces is their keys joined (the target
         // reader keys a wrapped paragraph from its lines' keys).
         ASSERT_EQ(MatchKey(a) + MatchKey(b) + MatchKey(c), expected) << s;
+        // KeyIs compares without building the key: it agrees with the key built.
+        ASSERT_TRUE(KeyIs(s, expected)) << s;
+        ASSERT_FALSE(KeyIs(s, expected + "x")) << s;
+        ASSERT_EQ(KeyIs(s, s), expected == s) << s;
+        if (!expected.empty()) {
+          ASSERT_FALSE(KeyIs(s, expected.substr(0, expected.size() - 1))) << s;
+          std::string changed = expected;
+          changed.back() = changed.back() == 'z' ? 'y' : 'z';
+          ASSERT_FALSE(KeyIs(s, changed)) << s;
+        }
         std::string_view view = MatchKeyView(s, &storage);
         ASSERT_EQ(view, expected) << s;
         // Unchanged text is not copied: the key is a view of the text itself.

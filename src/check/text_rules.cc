@@ -283,8 +283,8 @@ void AddTextRules(std::vector<Rule>* rules) {
           for (size_t i = LastBytes::FindIn(t.text, 2); i != std::string_view::npos;
                i = LastBytes::FindIn(t.text, i + 1)) {
             const std::string_view ch = t.text.substr(i - 2, 3);
-            if (ch == "与") has_marker[0] = true;
-            if (ch == "等") has_marker[1] = true;
+            if (Equals(ch, "与")) has_marker[0] = true;
+            if (Equals(ch, "等")) has_marker[1] = true;
             if (has_marker[0] && has_marker[1]) break;
           }
           for (auto [old_name, new_name, marker] : kRenamed) {
