@@ -33,7 +33,9 @@ class TextArena {
 
   // The key of text whose first folding character is at `first_fold` (ShapeOfValidCell).
   std::string_view KeyFrom(std::string_view text, size_t first_fold) {
-    std::string key(text.substr(0, first_fold));
+    std::string key;
+    key.reserve(text.size());  // a key is never longer than its text: one allocation
+    key.append(text.substr(0, first_fold));
     AppendMatchKey(text.substr(first_fold), &key);
     return Keep(std::move(key));
   }
@@ -634,6 +636,10 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::ve
       // MatchKey maps character by character, so the key of the joined lines is their keys
       // joined (each line was keyed above).
       std::string joined, key;
+      size_t size = 0;
+      for (const TCell& l : p.parts) size += l.text.size();
+      joined.reserve(size);
+      key.reserve(size);
       for (const TCell& l : p.parts) {
         joined += l.text;
         key += l.mkey();
