@@ -593,15 +593,15 @@ size_t KeptCharacters(std::string_view s, size_t limit) {
 void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
   cells->clear();
   size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cells->push_back(line.substr(start));
-      return;
-    }
+  // Inline and sixteen bytes a step: table rows are mostly short cells, where a call to
+  // memchr per tab costs more than the search.
+  using Tab = ByteSet<'\t'>;
+  for (size_t tab = Tab::FindIn(line, 0); tab != std::string_view::npos;
+       tab = Tab::FindIn(line, tab + 1)) {
     cells->push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
+  cells->push_back(line.substr(start));
 }
 
 std::string_view StripMarkupView(std::string_view line, std::string* storage) {

@@ -126,7 +126,7 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
     // How many of the line's tab-separated cells hold something (two are enough to know).
     int filled = 0;
     for (size_t start = 0; start <= raw.size() && filled < 2;) {
-      size_t tab = raw.find('\t', start);
+      size_t tab = ByteSet<'\t'>::FindIn(raw, start);
       if (tab == std::string_view::npos) tab = raw.size();
       filled += !Trim(raw.substr(start, tab - start)).empty();
       start = tab + 1;
