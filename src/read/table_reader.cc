@@ -28,7 +28,8 @@ RowKind CodeKind(std::string_view code) {
 
 // Marks that stand for "nothing here" in an amount cell.
 bool IsEmptyMark(std::string_view s) {
-  return s.empty() || s == "-" || s == "—" || s == "——" || s == "/" || s == "－" || s == "--";
+  return s.empty() || Equals(s, "-") || Equals(s, "—") || Equals(s, "——") || Equals(s, "/") ||
+         Equals(s, "－") || Equals(s, "--");
 }
 
 bool HasDecimalAmount(std::string_view s) {
@@ -174,7 +175,7 @@ bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
       }
       return !FunctionClassCode(label).empty();
     case RowScheme::kEconomic:
-      if (key == "合计") return true;
+      if (Equals(key, "合计")) return true;
       for (std::string_view g : spec_.groups) {
         if (key == g) return true;
       }
@@ -182,7 +183,7 @@ bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
     case RowScheme::kUnits:
       return Contains(key, "合计");
     case RowScheme::kFunctionCodes:
-      return key == "合计" ||
+      return Equals(key, "合计") ||
              IsClassificationCode(key.substr(0, key.find_first_not_of("0123456789")));
     case RowScheme::kProjects:
       return false;
@@ -424,7 +425,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
     case RowScheme::kEconomic: {
       std::string key = MatchKey(label);
       const std::string& gov = row->cells[side.column("gov_class")].text;
-      if (key == "合计") {
+      if (Equals(key, "合计")) {
         row->kind = RowKind::kTotal;
         row->key = "total";
         return;
@@ -637,11 +638,11 @@ Table TableReader::Read() {
       table_.entity = CleanCell(AfterColon(plain));
       continue;
     }
-    if (key == "单位:万元" || key == "金额单位:万元") {
+    if (Equals(key, "单位:万元") || Equals(key, "金额单位:万元")) {
       table_.unit = MoneyUnit::kWanYuan;
       continue;
     }
-    if (key == "单位:元" || key == "金额单位:元") {
+    if (Equals(key, "单位:元") || Equals(key, "金额单位:元")) {
       table_.unit = MoneyUnit::kYuan;
       continue;
     }
