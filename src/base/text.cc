@@ -177,7 +177,8 @@ DoubledRun FindDoubledRun(std::string_view s) {
   }
   return DoubledRun{};
 #endif
-  // Ideographs are three bytes and their lead bytes are never continuation bytes.
+  // Without SSE2, position by position. Ideographs are three bytes and their lead bytes are
+  // never continuation bytes.
   for (; i + 12 <= s.size(); ++i) {
     if (!IsIdeographLead(s[i])) continue;
     if (const size_t len = DoubledRunAt(s, i)) return DoubledRun{i, len};
@@ -511,6 +512,7 @@ bool KeyIs(std::string_view s, std::string_view key) {
   // it: unchanged runs of `s`, and the character each fold writes.
   size_t k = 0, run = 0;
   auto take = [&](std::string_view part) {
+    if (part.empty()) return true;  // (no memcmp with a null pointer, even of no bytes)
     if (part.size() > key.size() - k ||
         std::memcmp(key.data() + k, part.data(), part.size()) != 0) {
       return false;

@@ -92,14 +92,17 @@ int ChineseNumber(std::string_view s);
 // call memcmp, which costs more than the comparison on every cell and sentence position.
 template <size_t N>
 inline bool Equals(std::string_view s, const char (&lit)[N]) {
+  static_assert(N > 1, "a non-empty literal");
   return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
 template <size_t N>
 inline bool StartsWith(std::string_view s, const char (&lit)[N]) {
+  static_assert(N > 1, "a non-empty literal");
   return s.size() >= N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
 template <size_t N>
 inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
+  static_assert(N > 1, "a non-empty literal");
   return s.size() >= N - 1 && std::memcmp(s.data() + (s.size() - (N - 1)), lit, N - 1) == 0;
 }
 

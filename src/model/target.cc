@@ -110,15 +110,17 @@ bool IsCadence(std::string_view s) {
   return s == "实时" || s == "及时" || s == "按时" || s == "定期";
 }
 
-// Full-width digits, percent and dot as half-width, for parsing. They are EF BC 90-99,
-// EF BC 85 and EF BC 8E in UTF-8, so the fold works on bytes and copies everything else
-// whole. Returns `text` itself when there is nothing to fold, else a view of `*storage`.
+// Whether text[i, i + 3) is a full-width digit, percent or dot: EF BC 90-99, EF BC 85 or
+// EF BC 8E in UTF-8.
 bool FoldsToAscii(std::string_view text, size_t i) {
   const unsigned char c = static_cast<unsigned char>(text[i + 2]);
   return text[i] == '\xEF' && text[i + 1] == '\xBC' &&
          ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E);
 }
 
+// Full-width digits, percent and dot as half-width, for parsing. The fold works on bytes and
+// copies everything else whole. Returns `text` itself when there is nothing to fold, else a
+// view of `*storage`.
 std::string_view FoldDigits(std::string_view text, std::string* storage) {
   // Full-width punctuation (，（）：) shares the EF BC lead: nothing is copied unless a
   // character that folds is present.
