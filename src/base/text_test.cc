@@ -5,6 +5,20 @@
 namespace yusuan {
 namespace {
 
+// The same numbers on every run (0 to 32767), for tests that compare a fast path with its
+// definition on many random texts.
+class RandomNumbers {
+ public:
+  explicit RandomNumbers(uint32_t seed) : seed_(seed) {}
+  uint32_t operator()() {
+    seed_ = seed_ * 1103515245 + 12345;
+    return (seed_ >> 16) & 0x7FFF;
+  }
+
+ private:
+  uint32_t seed_;
+};
+
 TEST(CleanCell, RemovesSpacesThatSplitChineseTextOnly) {
   EXPECT_EQ(CleanCell("财政专户管理 资金"), "财政专户管理资金");
   EXPECT_EQ(CleanCell("政府性 基金预 算"), "政府性基金预算");
@@ -48,11 +62,7 @@ TEST(CleanCell, AgreesWithItsDefinitionOnLongRandomText) {
   const std::string_view pieces[] = {
       "预算",         "a",  "1",  " ", "\t", "\xC2\xA0",    "\xE3\x80\x80",
       "\xEF\xBB\xBF", "，", "（", "“", "é",  "\xE2\x80\xA6"};
-  uint32_t seed = 777;
-  auto next = [&] {
-    seed = seed * 1103515245 + 12345;
-    return (seed >> 16) & 0x7FFF;
-  };
+  RandomNumbers next(777);
   for (int round = 0; round < 5000; ++round) {
     std::string s;
     const size_t count = next() % 120;  // past the sixteen-byte steps, and short texts too
@@ -278,11 +288,7 @@ TEST(FindDoubledRun, AgreesWithItsDefinitionOnRandomText) {
   // A small alphabet makes doubled runs common; ASCII, punctuation and a four-byte character
   // shift the ideographs off any alignment.
   const std::string_view alphabet[] = {"保", "障", "及", "时", "a", "，", "𠀀", "1"};
-  uint32_t seed = 12345;
-  auto next = [&] {
-    seed = seed * 1103515245 + 12345;
-    return (seed >> 16) & 0x7FFF;
-  };
+  RandomNumbers next(12345);
   int found = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string s;
@@ -313,11 +319,7 @@ TEST(FindText, AgreesWithFindOnLongRandomText) {
   // Haystacks long enough for the sixteen-position blocks and the last overlapping one, from a
   // small alphabet so that partial matches abound.
   const std::string_view alphabet[] = {"支", "出", "a", "预", "算", "表"};
-  uint32_t seed = 7;
-  auto next = [&] {
-    seed = seed * 1103515245 + 12345;
-    return (seed >> 16) & 0x7FFF;
-  };
+  RandomNumbers next(7);
   for (int round = 0; round < 20000; ++round) {
     std::string s, part;
     for (size_t c = next() % 50; c > 0; --c) s += alphabet[next() % 6];
@@ -345,11 +347,7 @@ TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
   // punctuation and white space do not. Lengths across sixteen-byte blocks and the tail.
   const std::string_view pieces[] = {"a", " ", "'", "支", "，", "𠀀", "\t", "é", "Ｂ"};
   const size_t counts[] = {1, 0, 0, 1, 0, 1, 0, 0, 0};
-  uint32_t seed = 99;
-  auto next = [&] {
-    seed = seed * 1103515245 + 12345;
-    return (seed >> 16) & 0x7FFF;
-  };
+  RandomNumbers next(99);
   for (int round = 0; round < 5000; ++round) {
     std::string s;
     size_t expected = 0;
