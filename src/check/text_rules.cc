@@ -276,6 +276,11 @@ void AddTextRules(std::vector<Rule>* rules) {
             {"文化体育与传媒支出", "文化旅游体育与传媒支出", "与"},
             {"国土海洋气象等支出", "自然资源海洋气象等支出", "等"},
             {"粮油物资储备管理等事务", "粮油物资储备支出", "等"}};
+        // The scan below knows these two markers only (与 E4 B8 8E, 等 E7 AD 89).
+        static_assert(std::all_of(std::begin(kRenamed), std::end(kRenamed), [](const Renamed& r) {
+          return (r.marker == "与" || r.marker == "等") &&
+                 r.old_name.find(r.marker) != r.old_name.npos;
+        }));
         auto scan = [&](const Prose& t) {
           // Both markers in one pass: their last bytes (8E, 89), then the two bytes before.
           bool has_marker[2] = {false, false};
