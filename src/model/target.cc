@@ -241,8 +241,12 @@ void IndicatorValue::SetParts(std::string_view comparator, std::string_view pref
 }
 
 IndicatorValue ParseIndicatorValue(std::string_view raw) {
+  return ParseCleanIndicatorValue(CleanCell(raw));
+}
+
+IndicatorValue ParseCleanIndicatorValue(std::string_view clean) {
   IndicatorValue v;
-  v.raw = CleanCell(raw);  // `raw` keeps the text as printed; parsing reads the folded text
+  v.raw = clean;  // `raw` keeps the text as printed; parsing reads the folded text
   std::string storage;
   ValueParts parts = SplitValue(FoldDigits(v.raw, &storage));
   v.kind = parts.kind;

@@ -66,6 +66,9 @@ struct IndicatorValue {
 
 // Parses an indicator value; never fails (unrecognised text is kQualitative, kept raw).
 IndicatorValue ParseIndicatorValue(std::string_view raw);
+// ParseIndicatorValue(clean) for text that is already clean (CleanCell(clean) == clean, as every
+// cell the readers make is): the text is not cleaned a second time.
+IndicatorValue ParseCleanIndicatorValue(std::string_view clean);
 
 // What ParseIndicatorValue would make of `clean` (text as CleanCell returns it): its kind and
 // the length of the words before its number, without building the value.

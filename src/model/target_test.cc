@@ -83,6 +83,15 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
   }
 }
 
+// The readers' cells are clean already; parsing them without cleaning again gives the same value.
+TEST(ParseIndicatorValue, CleanTextParsesAsTheRawText) {
+  for (const char* raw : {"  ≥ 27 人 ", "≤32.22万人", "综合参保率 达\t90%", "２０２６年 6月底前",
+                          "每 季度", "群众 满意", "", "   ", "1,250.5 平方米", "≥ ９８．５ ％"}) {
+    const std::string clean = CleanCell(raw);
+    EXPECT_EQ(ParseCleanIndicatorValue(clean), ParseIndicatorValue(raw)) << raw;
+  }
+}
+
 TEST(ParseIndicatorValue, KeepsAbsurdNumbersAsText) {
   IndicatorValue v = ParseIndicatorValue(std::string(40, '9') + "人");
   EXPECT_EQ(v.kind, ValueKind::kQualitative);

@@ -249,9 +249,15 @@ Amount* FundSlot(Funds* f, std::string_view k) {
   return nullptr;
 }
 
+// The slot of a 项目资金 label (a label, not a printed amount), or nullptr.
+Amount* FundLabelSlot(Funds* f, std::string_view k) {
+  Amount* slot = FundSlot(f, k);
+  return slot != nullptr && !LooksLikeAmount(k) ? slot : nullptr;
+}
+
 bool IsFundLabel(std::string_view k) {
   Funds f;
-  return FundSlot(&f, k) != nullptr && !LooksLikeAmount(k);
+  return FundLabelSlot(&f, k) != nullptr;
 }
 
 // ---- tabbed and cell-per-line tables ---------------------------------------------------------
@@ -322,13 +328,12 @@ class RowTableParser {
   void FundPairs(Cells f, size_t from) {
     int period = 0;
     for (size_t i = from; i < f.size() && period < 2; ++i) {
-      std::string_view k = Key(*f[i]);
-      if (!IsFundLabel(k)) {
+      Funds& funds = t_->funds[period];
+      Amount* slot = FundLabelSlot(&funds, Key(*f[i]));
+      if (slot == nullptr) {
         Gap(f[i]->at, "项目资金行中无法归类的单元格：“" + std::string(f[i]->text) + "”");
         continue;
       }
-      Funds& funds = t_->funds[period];
-      Amount* slot = FundSlot(&funds, k);
       if (i + 1 < f.size() && LooksLikeAmount(f[i + 1]->text)) {
         auto a = ParseAmount(f[i + 1]->text, MoneyUnit::kYuan);
         if (a.ok()) {
@@ -554,7 +559,7 @@ class RowTableParser {
     if (cells.size() == 1 && LooksLikeValue(cells[0]->text) && !list.empty() &&
         list.back().value.kind == ValueKind::kEmpty && list.back().level2 == level2_[side]) {
       // The value of the indicator above, printed on its own line.
-      list.back().value = ParseIndicatorValue(cells[0]->text);
+      list.back().value = ParseCleanIndicatorValue(cells[0]->text);
       list.back().value_at = cells[0]->at;
       return;
     }
@@ -564,7 +569,7 @@ class RowTableParser {
     ind.name = cells[0]->text;
     ind.at = cells[0]->at;
     if (cells.size() > 1) {
-      ind.value = ParseIndicatorValue(cells[1]->text);
+      ind.value = ParseCleanIndicatorValue(cells[1]->text);
       ind.value_at = cells[1]->at;
     }
     for (size_t j = 2; j < cells.size(); ++j) {
@@ -802,7 +807,7 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
   bool paired = !names.empty() && names.size() == values.size() && stray_values == 0;
   if (paired) {
     for (size_t k = 0; k < names.size(); ++k) {
-      IndicatorValue v = ParseIndicatorValue(values[k]->text);
+      IndicatorValue v = ParseCleanIndicatorValue(values[k]->text);
       std::string_view n = names[k]->text;
       // A rate must not be paired with a headcount, nor a count with a percentage.
       bool rate = Contains(n, "率");
@@ -818,7 +823,7 @@ void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable
       Indicator ind;
       ind.name = names[k]->text;
       ind.at = names[k]->at;
-      ind.value = ParseIndicatorValue(values[k]->text);
+      ind.value = ParseCleanIndicatorValue(values[k]->text);
       ind.value_at = values[k]->at;
       t->indicators[kAnnual].push_back(std::move(ind));
     }
