@@ -1,10 +1,12 @@
 #include "read/target_reader.h"
 
 #include <algorithm>
-#include <deque>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/text.h"
 
@@ -12,36 +14,83 @@ namespace yusuan {
 namespace {
 
 // Texts the reader builds (a cleaned cell that differs from its line, a joined paragraph, a key
-// that differs from its text), kept at stable addresses so that cells can be views. Most cells
+// that differs from its text), copied into large blocks so that cells can be views. Most cells
 // are clean as printed and most keys equal their text: those are views of the lines and cost
-// no copy.
+// no copy; the others cost a copy and no allocation of their own.
 class TextArena {
  public:
-  std::string_view Keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+  std::string_view Keep(std::string_view text) {
+    if (text.empty()) return {};
+    char* at = Reserve(text.size());
+    std::memcpy(at, text.data(), text.size());
+    return std::string_view(at, text.size());
+  }
+
+  // The pieces `piece(c)` of every cell joined, kept. `piece` may keep texts of its own on its
+  // first call for a cell (TCell::mkey), and must return the same view when called again.
+  template <typename Cell, typename Piece>
+  std::string_view Join(std::span<const Cell> cells, Piece piece) {
+    size_t size = 0;
+    for (const Cell& c : cells) size += piece(c).size();
+    if (size == 0) return {};
+    char* const at = Reserve(size);
+    char* next = at;
+    for (const Cell& c : cells) {
+      std::string_view p = piece(c);
+      if (p.empty()) continue;
+      std::memcpy(next, p.data(), p.size());
+      next += p.size();
+    }
+    return std::string_view(at, size);
+  }
 
   // CleanCell(raw).
   std::string_view Clean(std::string_view raw) {
     std::string_view t = CleanValidCellView(raw, &scratch_);
-    return t.data() == scratch_.data() ? Keep(std::move(scratch_)) : t;
+    return t.data() == scratch_.data() ? Keep(t) : t;
   }
 
   // MatchKey(text).
   std::string_view Key(std::string_view text) {
     std::string_view k = MatchKeyView(text, &scratch_);
-    return k.data() == text.data() ? k : Keep(std::string(k));
+    return k.data() == text.data() ? k : Keep(k);
   }
 
   // The key of text whose first folding character is at `first_fold` (ShapeOfValidCell).
   std::string_view KeyFrom(std::string_view text, size_t first_fold) {
-    std::string key;
-    key.reserve(text.size());  // a key is never longer than its text: one allocation
-    key.append(text.substr(0, first_fold));
-    AppendMatchKey(text.substr(first_fold), &key);
-    return Keep(std::move(key));
+    scratch_.assign(text.substr(0, first_fold));
+    AppendMatchKey(text.substr(first_fold), &scratch_);
+    return Keep(scratch_);
+  }
+
+  // Forgets every text kept; the first block is kept for the next table.
+  void Clear() {
+    if (blocks_.empty()) return;
+    blocks_.resize(1);
+    next_ = blocks_[0].get();
+    free_ = first_size_;
   }
 
  private:
-  std::deque<std::string> texts_;  // a deque never moves what it holds
+  // `size` bytes at a stable address, from the current block or a new one.
+  char* Reserve(size_t size) {
+    if (size > free_) {
+      const size_t block = std::max(kBlock, size);
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));
+      if (blocks_.size() == 1) first_size_ = block;
+      next_ = blocks_.back().get();
+      free_ = block;
+    }
+    char* at = next_;
+    next_ += size;
+    free_ -= size;
+    return at;
+  }
+
+  static constexpr size_t kBlock = 16 * 1024;  // a few target tables' worth
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t free_ = 0, first_size_ = 0;
   std::string scratch_;
 };
 
@@ -68,7 +117,7 @@ class TCell {
   static TCell Make(TextArena* arena, std::string_view raw, Location at) {
     std::string_view t = Trim(raw);
     const CellShape shape = ShapeOfValidCell(t);
-    if (shape.needs_clean) return TCell(arena->Keep(CleanCell(t)), at, arena);
+    if (shape.needs_clean) return TCell(arena->Clean(t), at, arena);
     TCell cell(t, at, arena);
     if (shape.first_fold == std::string_view::npos) {
       cell.key_ = t;
@@ -180,7 +229,7 @@ TRows CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
       TCell& cell = rows.cells.back();
       std::string joined(cell.text);
       joined += arena->Clean(raw);
-      cell = TCell(arena->Keep(std::move(joined)), cell.at, arena);
+      cell = TCell(arena->Keep(joined), cell.at, arena);
     }
   }
   end_row();
@@ -644,19 +693,12 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::ve
     Para p{all[i].text, all[i].mkey(), all[i].at, all.subspan(i, j - i)};
     if (j - i > 1) {
       // MatchKey maps character by character, so the key of the joined lines is their keys
-      // joined (each line was keyed above).
-      std::string joined, key;
-      size_t size = 0;
-      for (const TCell& l : p.parts) size += l.text.size();
-      joined.reserve(size);
-      key.reserve(size);
-      for (const TCell& l : p.parts) {
-        joined += l.text;
-        key += l.mkey();
-      }
-      const bool same = key == joined;
-      p.text = arena->Keep(std::move(joined));
-      p.mkey = same ? p.text : arena->Keep(std::move(key));
+      // joined (each line was keyed above); it is the text when every line's key is its text.
+      p.text = arena->Join(p.parts, [](const TCell& l) { return l.text; });
+      const bool same = std::all_of(p.parts.begin(), p.parts.end(), [](const TCell& l) {
+        return l.mkey().data() == l.text.data() && l.mkey().size() == l.text.size();
+      });
+      p.mkey = same ? p.text : arena->Join(p.parts, [](const TCell& l) { return l.mkey(); });
     }
     out.paras.push_back(p);
     i = j;
@@ -861,8 +903,9 @@ void SplitUnit(std::string_view text, LivelihoodRow* row) {
 
 void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
                       std::vector<TargetTable>* targets) {
+  TextArena arena;  // one for all tables: its first block is reused from table to table
   for (TargetTable& t : *targets) {
-    TextArena arena;
+    arena.Clear();
     Layout layout = DetectLayout(lines, t.at.line, t.last_line, skip);
     switch (layout) {
       case Layout::kTabbed:
