@@ -89,8 +89,22 @@ void LineKey(const std::vector<std::string_view>& cells, std::string* key) {
 }
 
 // One way of laying the physical cells of a line onto the catalogue's columns.
+// Which physical cell each logical column reads: the cells as printed, or as printed with one
+// tab repaired (a tab missing before cell `at`, or an empty cell `at` too many). A description,
+// not a table of indices: every line is read at least once, and most only as printed.
+struct ColumnSource {
+  enum Kind : uint8_t { kPrinted, kTabMissing, kTabExtra } kind = kPrinted;
+  int at = 0;
+  int cells = 0;  // physical cells on the line
+  // The physical cell of logical column `i`, or -1.
+  int operator[](int i) const {
+    const int p = kind == kPrinted ? i : i < at ? i : kind == kTabMissing ? i - 1 : i + 1;
+    return p >= 0 && p < cells ? p : -1;
+  }
+};
+
 struct Reading {
-  std::vector<int> source;  // per logical column, the physical cell index or -1
+  ColumnSource source;
   std::vector<std::vector<Cell>> sides;
   bool valid = true;
   int satisfied = 0;
@@ -138,8 +152,8 @@ class TableReader {
   bool IsDataLike(const std::vector<std::string_view>& cells) const;
   bool LabelMatchesRowSpec(std::string_view label) const;
   // `signed_reading`: also fill Reading::signature, which tells repairs apart.
-  Reading Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
-                   uint32_t line, bool signed_reading) const;
+  Reading Evaluate(const std::vector<std::string_view>& cells, ColumnSource source, uint32_t line,
+                   bool signed_reading) const;
   Reading ChooseReading(const std::vector<std::string_view>& cells, uint32_t line);
   void AddRows(Reading reading, uint32_t line);
   void Classify(Row* row, uint32_t line);
@@ -163,6 +177,7 @@ class TableReader {
   // Scratch space of Evaluate, reused from line to line.
   mutable std::vector<char> used_;
   mutable std::vector<Amount> parts_;
+  mutable std::string storage_;
 };
 
 bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
@@ -208,13 +223,13 @@ bool TableReader::IsDataLike(const std::vector<std::string_view>& cells) const {
   return false;
 }
 
-Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::vector<int> source,
+Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, ColumnSource source,
                               uint32_t line, bool signed_reading) const {
   Reading r;
-  r.source = std::move(source);
+  r.source = source;
   std::vector<char>& used = used_;
   used.assign(cells.size(), false);
-  std::string storage;
+  std::string& storage = storage_;
   r.sides.resize(spec_.sides.size());
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
     const SideSpec& side = spec_.sides[s];
@@ -282,33 +297,22 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, std::v
 }
 
 Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells, uint32_t line) {
-  const int width = spec_.total_width();
   const int n = static_cast<int>(cells.size());
   int last = -1;
   for (int i = 0; i < n; ++i) {
     if (!Trim(cells[i]).empty()) last = i;
   }
-  auto layout = [&](auto physical_of) {
-    std::vector<int> source(width, -1);
-    for (int i = 0; i < width; ++i) {
-      int p = physical_of(i);
-      source[i] = (p >= 0 && p < n) ? p : -1;
-    }
-    return source;
-  };
-  Reading literal = Evaluate(cells, layout([](int i) { return i; }), line, false);
+  Reading literal = Evaluate(cells, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
   if (literal.valid && literal.violated == 0) return literal;
 
   // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
   std::vector<Reading> repairs;
   for (int p = 1; p <= last; ++p) {
-    repairs.push_back(
-        Evaluate(cells, layout([p](int i) { return i < p ? i : i - 1; }), line, true));
+    repairs.push_back(Evaluate(cells, ColumnSource{ColumnSource::kTabMissing, p, n}, line, true));
   }
   for (int p = 0; p <= last; ++p) {
     if (!Trim(cells[p]).empty()) continue;
-    repairs.push_back(
-        Evaluate(cells, layout([p](int i) { return i < p ? i : i + 1; }), line, true));
+    repairs.push_back(Evaluate(cells, ColumnSource{ColumnSource::kTabExtra, p, n}, line, true));
   }
   std::vector<const Reading*> good;
   std::set<std::string> signatures;
