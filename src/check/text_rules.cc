@@ -292,11 +292,13 @@ void AddTextRules(std::vector<Rule>* rules) {
             if (Equals(ch, "等")) has_marker[1] = true;
             if (has_marker[0] && has_marker[1]) break;
           }
-          for (auto [old_name, new_name, marker] : kRenamed) {
-            if (!has_marker[marker == "等"] || !Contains(t.text, old_name)) continue;
-            Finding& f = rep.Report(t.line, fmt::format("“{}”已更名为“{}”", old_name, new_name));
-            f.expected = std::string(new_name);
-            f.actual = std::string(old_name);
+          if (!has_marker[0] && !has_marker[1]) return;  // most texts
+          for (const Renamed& r : kRenamed) {
+            if (!has_marker[Equals(r.marker, "等")] || !Contains(t.text, r.old_name)) continue;
+            Finding& f =
+                rep.Report(t.line, fmt::format("“{}”已更名为“{}”", r.old_name, r.new_name));
+            f.expected = std::string(r.new_name);
+            f.actual = std::string(r.old_name);
           }
         };
         ForProse(doc, scan);
