@@ -82,8 +82,14 @@ bool Bind(const Document& doc, const Claim& c, Bound* out) {
   std::string section_storage, subject_storage;
   const std::string_view section = MatchKeyView(c.section, &section_storage);
   const std::string_view subject = MatchKeyView(c.subject, &subject_storage);
+  // The bindings come in runs of one section: a section the claim's lacks is tested once.
+  std::string_view lacked;
   for (const Binding& b : kBindings) {
-    if (!Contains(section, b.section)) continue;
+    if (b.section == lacked) continue;
+    if (!Contains(section, b.section)) {
+      lacked = b.section;
+      continue;
+    }
     std::string_view row_key = b.row;
     if (b.subject == kClass) {
       row_key = FunctionClassCode(c.subject);
