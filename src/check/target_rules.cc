@@ -428,21 +428,31 @@ void AddTargetRules(std::vector<Rule>* rules) {
           const auto& a = t.indicators[kImplementation];
           const auto& b = t.indicators[kAnnual];
           if (a.empty() || b.empty()) continue;
-          std::map<std::string, const Indicator*> in_b;
-          for (const Indicator& i : b) in_b.emplace(PairKey(i.name), &i);
+          // The annual indicator of each name (the first of that name): keys sorted stably,
+          // so that the first of equal keys is the first printed.
+          std::vector<std::pair<std::string, const Indicator*>> in_b;
+          in_b.reserve(b.size());
+          for (const Indicator& i : b) in_b.emplace_back(PairKey(i.name), &i);
+          std::stable_sort(in_b.begin(), in_b.end(),
+                           [](const auto& x, const auto& y) { return x.first < y.first; });
           for (const Indicator& i : a) {
-            auto it = in_b.find(PairKey(i.name));
-            if (it == in_b.end()) continue;  // a truncated name; the counts rule is elsewhere
+            const std::string key = PairKey(i.name);
+            auto it =
+                std::lower_bound(in_b.begin(), in_b.end(), key,
+                                 [](const auto& x, const std::string& k) { return x.first < k; });
+            // No such name: a truncated one; the counts rule is elsewhere.
+            if (it == in_b.end() || it->first != key) continue;
+            const Indicator& annual = *it->second;
             // A missing value is target.empty-value's concern.
-            if (i.value.kind == ValueKind::kEmpty || it->second->value.kind == ValueKind::kEmpty)
+            if (i.value.kind == ValueKind::kEmpty || annual.value.kind == ValueKind::kEmpty)
               continue;
-            if (SameKey(it->second->value.raw, i.value.raw)) continue;
-            Finding& f = rep.Report(
-                i.at.line, fmt::format("一年期项目{}的“{}”：实施期为“{}”，年度为“{}”", Name(t),
-                                       i.name, i.value.raw, it->second->value.raw));
+            if (SameKey(annual.value.raw, i.value.raw)) continue;
+            Finding& f =
+                rep.Report(i.at.line, fmt::format("一年期项目{}的“{}”：实施期为“{}”，年度为“{}”",
+                                                  Name(t), i.name, i.value.raw, annual.value.raw));
             f.expected = i.value.raw;
-            f.actual = it->second->value.raw;
-            if (it->second->at.line != i.at.line) f.related_lines.push_back(it->second->at.line);
+            f.actual = annual.value.raw;
+            if (annual.at.line != i.at.line) f.related_lines.push_back(annual.at.line);
           }
         }
       });
