@@ -2,6 +2,7 @@
 // tab splitting, markup stripping, Chinese ordinals. All take and return UTF-8.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -29,16 +30,18 @@ std::string_view TrimSpaces(std::string_view s);
 // Trims ASCII whitespace, U+3000, U+00A0 and a UTF-8 BOM from both ends.
 inline std::string_view Trim(std::string_view s) {
   // White space starts with one of these bytes (' ', tab, CR, LF; C2 A0; E3 80 80; EF BB BF)
-  // and ends with one of the others: a text whose ends are neither is its own trim.
-  auto may_start = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xC2' || c == '\xE3' ||
-           c == '\xEF';
-  };
-  auto may_end = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xA0' || c == '\x80' ||
-           c == '\xBF';
-  };
-  if (s.empty() || (!may_start(s.front()) && !may_end(s.back()))) return s;
+  // and ends with one of the others: a text whose ends are neither is its own trim. One table
+  // lookup per end (Trim runs on nearly every cell and line).
+  static constexpr auto kEnds = [] {
+    std::array<uint8_t, 256> ends{};
+    for (unsigned char c : {' ', '\t', '\r', '\n', '\xC2', '\xE3', '\xEF'}) ends[c] |= 1;
+    for (unsigned char c : {' ', '\t', '\r', '\n', '\xA0', '\x80', '\xBF'}) ends[c] |= 2;
+    return ends;
+  }();
+  if (s.empty() || ((kEnds[static_cast<unsigned char>(s.front())] & 1) |
+                    (kEnds[static_cast<unsigned char>(s.back())] & 2)) == 0) {
+    return s;
+  }
   return TrimSpaces(s);
 }
 
