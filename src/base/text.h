@@ -136,6 +136,28 @@ size_t FindByte(std::string_view s, size_t from, Block block, Test test) {
     const unsigned mask = hits(last) >> (i - last);
     return mask ? i + std::countr_zero(mask) : std::string_view::npos;
   }
+  // Fewer than sixteen bytes (most cells and values): two overlapping loads of eight bytes, or
+  // of four, into the low end of a vector; matches among the zero bytes above are masked off.
+  auto small_hits = [&](size_t at, size_t width) {
+    __m128i v;
+    if (width == 8) {
+      int64_t x;
+      std::memcpy(&x, s.data() + at, 8);
+      v = _mm_cvtsi64_si128(x);
+    } else {
+      int32_t x;
+      std::memcpy(&x, s.data() + at, 4);
+      v = _mm_cvtsi32_si128(x);
+    }
+    return unsigned(_mm_movemask_epi8(block(v))) & ((1u << width) - 1);
+  };
+  for (size_t width : {size_t{8}, size_t{4}}) {
+    if (i + width > s.size()) continue;
+    if (const unsigned mask = small_hits(i, width)) return i + std::countr_zero(mask);
+    const size_t last = s.size() - width;  // the rest, in a load that ends with the text
+    const unsigned mask = small_hits(last, width) >> (i + width - last);
+    return mask ? i + width + std::countr_zero(mask) : std::string_view::npos;
+  }
 #endif
   for (; i < s.size(); ++i) {
     if (test(s[i])) return i;

@@ -237,12 +237,28 @@ TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
   EXPECT_FALSE(Set::contains('\xE4'));
 }
 
+// Short texts are read in loads of four or eight bytes into a vector whose other bytes are
+// zero: a set holding the zero byte finds only the text's own.
+TEST(ByteSet, FindsTheZeroByteOnlyWithinTheText) {
+  using Nul = ByteSet<'\0'>;
+  for (size_t size = 0; size <= 20; ++size) {
+    const std::string plain(size, 'x');
+    EXPECT_EQ(Nul::FindIn(plain, 0), std::string_view::npos) << size;
+    for (size_t hit = 0; hit < size; ++hit) {
+      std::string s = plain;
+      s[hit] = '\0';
+      EXPECT_EQ(Nul::FindIn(s, 0), hit) << size << " " << hit;
+      EXPECT_EQ(Nul::FindIn(s, hit + 1), std::string_view::npos) << size << " " << hit;
+    }
+  }
+}
+
 TEST(ByteRange, FindsTheFirstByteInTheRangeForEveryByteValueOffsetAndLength) {
   using Digits = ByteRange<'0', '9'>;
   using High = ByteRange<0xB0, 0xBF>;
   // Every byte value at every position of texts long enough for the vector path, its last
   // overlapping block and the short path: each agrees with a plain comparison.
-  for (size_t size : {1, 7, 16, 17, 31, 33}) {
+  for (size_t size : {1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 33}) {
     for (size_t hit = 0; hit < size; ++hit) {
       for (int b = 0; b < 256; ++b) {
         std::string s(size, 'x');
