@@ -419,60 +419,44 @@ bool FoldAt(std::string_view s, size_t i, size_t* len, char* to) {
   return true;
 }
 
+// The bytes that can start a character MatchKey changes: white space or another control, an
+// apostrophe, or the lead C2, E2, E3 or EF. None of them is ever a continuation byte, so the
+// text between two of them (ideographs, most ASCII) is passed over without decoding.
+size_t FindFoldStart(std::string_view s, size_t from) {
+  auto test = [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c <= ' ' || c == '\'' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+  };
+#ifdef __SSE2__
+  auto block = [](__m128i v) {
+    // Signed bytes: 0 <= c <= ' ' is a control or a space.
+    __m128i may = _mm_and_si128(_mm_cmpgt_epi8(_mm_set1_epi8(' ' + 1), v),
+                                _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+    may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xC2')));
+    may = _mm_or_si128(may, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xFE')),
+                                           _mm_set1_epi8('\xE2')));  // E2, E3
+    return _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xEF')));
+  };
+#else
+  auto block = nullptr;
+#endif
+  return detail::FindByte(s, from, block, test);
+}
+
 // Calls on_fold(i, len, to) for each character MatchKey changes, in order, until it returns
-// false; returns where it stopped (npos when it reached the end). Ideographs (leads E4-E9) and
-// most ASCII never fold: they are skipped without decoding.
-//
-// Only a byte that is white space or another control, an apostrophe, or the lead C2, E2, E3 or
-// EF can start a folding character, and none of these is ever a continuation byte: sixteen
-// bytes without one are passed over in one step.
+// false; returns where it stopped (npos when it reached the end).
 template <typename OnFold>
 size_t ScanFolds(std::string_view s, OnFold on_fold) {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
   size_t len = 1;
   char to = 0;
-#ifdef __SSE2__
-  const __m128i above_space = _mm_set1_epi8(' ' + 1), minus_one = _mm_set1_epi8(-1),
-                apostrophe = _mm_set1_epi8('\''), c2 = _mm_set1_epi8('\xC2'),
-                not_bit0 = _mm_set1_epi8('\xFE'), e2 = _mm_set1_epi8('\xE2'),
-                ef = _mm_set1_epi8('\xEF');
-#endif
-  for (size_t i = 0; i < n;) {
-#ifdef __SSE2__
-    if (n - i >= 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-      // Signed bytes: 0 <= c <= ' ' is a control or a space.
-      __m128i may =
-          _mm_and_si128(_mm_cmpgt_epi8(above_space, block), _mm_cmpgt_epi8(block, minus_one));
-      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, apostrophe));
-      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, c2));
-      may = _mm_or_si128(may, _mm_cmpeq_epi8(_mm_and_si128(block, not_bit0), e2));  // E2, E3
-      may = _mm_or_si128(may, _mm_cmpeq_epi8(block, ef));
-      const unsigned mask = unsigned(_mm_movemask_epi8(may));
-      if (mask == 0) {
-        i += 16;
-        continue;
-      }
-      i += std::countr_zero(mask);
-    }
-#endif
-    const unsigned char c = b[i];
-    if (c >= 0xE4 && c <= 0xE9 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
-        (b[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
-    if (c > ' ' && c < 0x80 && c != '\'') {
-      ++i;
-      continue;
-    }
+  for (size_t i = FindFoldStart(s, 0); i != std::string_view::npos;) {
     if (!FoldAt(s, i, &len, &to)) {
-      ++i;
+      i = FindFoldStart(s, i + 1);
       continue;
     }
     if (!on_fold(i, len, to)) return i;
-    i += len;
+    i = FindFoldStart(s, i + len);
   }
   return std::string_view::npos;
 }
