@@ -108,9 +108,11 @@ std::vector<Product> Products(std::string_view s) {
   std::vector<Product> out;
   // Every product states its result after '=' or '＝'; most texts state none.
   if (s.find('=') == std::string_view::npos && !Contains(s, "＝")) return out;
-  for (size_t i = 0; i < s.size(); ++i) {
+  // From one digit to the next (the text between is words).
+  using Digits = ByteRange<'0', '9'>;
+  for (size_t i = Digits::FindIn(s, 0); i != std::string_view::npos; i = Digits::FindIn(s, i + 1)) {
     // Only a whole product: not the tail of a sum or a quotient ("a+5×3=…", "x/8*20=…").
-    if (!(s[i] >= '0' && s[i] <= '9') || IsOperatorBefore(s, i)) continue;
+    if (IsOperatorBefore(s, i)) continue;
     size_t p = i;
     Product pr;
     int factors = 0;
