@@ -603,21 +603,22 @@ std::string StripMarkup(std::string_view line) {
   out.reserve(line.size());
   std::string_view s = Trim(line);
   while (!s.empty() && s[0] == '#') s.remove_prefix(1);
-  size_t i = 0;
   static constexpr std::string_view kTags[] = {"<b>", "</b>", "<p>", "</p>", "**", "<br>", "<br/>"};
-  while (i < s.size()) {
-    bool matched = false;
-    if (s[i] == '<' || s[i] == '*') {
-      for (std::string_view tag : kTags) {
-        if (s.substr(i, tag.size()) == tag) {
-          i += tag.size();
-          matched = true;
-          break;
-        }
-      }
+  // The text between two possible tags is copied whole.
+  using TagStart = ByteSet<'<', '*'>;
+  size_t run = 0;
+  for (size_t i = TagStart::FindIn(s, 0); i != std::string_view::npos;) {
+    const auto tag = std::find_if(std::begin(kTags), std::end(kTags),
+                                  [&](std::string_view t) { return s.substr(i, t.size()) == t; });
+    if (tag == std::end(kTags)) {
+      i = TagStart::FindIn(s, i + 1);
+      continue;
     }
-    if (!matched) out.push_back(s[i++]);
+    out.append(s, run, i - run);
+    run = i + tag->size();
+    i = TagStart::FindIn(s, run);
   }
+  out.append(s, run, std::string_view::npos);
   return std::string(Trim(out));
 }
 

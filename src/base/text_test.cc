@@ -433,6 +433,23 @@ TEST(StripMarkup, RemovesHeadingsAndTags) {
   EXPECT_EQ(StripMarkup("<b>第一部分 概况</b> ....."), "第一部分 概况 .....");
   EXPECT_EQ(StripMarkup("**一、基本支出：**指"), "一、基本支出：指");
   EXPECT_EQ(StripMarkup("<p>根据</p> <p>文件</p>"), "根据 文件");
+  EXPECT_EQ(StripMarkup("a<br/>b<br>c<x>d*e***f"), "abc<x>d*e*f");
+  EXPECT_EQ(StripMarkup("** <b> </b> **"), "");
+}
+
+// StripMarkupView is StripMarkup without a copy when the line has no markup.
+TEST(StripMarkup, TheViewAgreesOnEveryPairOfPieces) {
+  const std::string_view pieces[] = {"",  " ", "#",     "##",   "<b>",          "</b>", "<p>", "**",
+                                     "*", "<", "<br/>", "支出", "\xE3\x80\x80", "a",    "\t"};
+  std::string storage;
+  for (std::string_view a : pieces) {
+    for (std::string_view b : pieces) {
+      for (std::string_view c : pieces) {
+        const std::string s = std::string(a) + std::string(b) + std::string(c);
+        ASSERT_EQ(StripMarkupView(s, &storage), StripMarkup(s)) << s;
+      }
+    }
+  }
 }
 
 TEST(SplitTabs, KeepsEmptyCells) {

@@ -146,9 +146,10 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::v
 
 void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
                    std::vector<Section>* narrative) {
+  std::string storage;  // a line's text without markup, when it had some
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
-    std::string plain = StripMarkup(lines[n]);
+    const std::string_view plain = StripMarkupView(lines[n], &storage);
     if (plain.empty()) continue;
     if (IsSectionHeading(lines[n])) {
       narrative->push_back(Section{TextItem{CleanCell(plain), Location{n, 0}}, {}});
