@@ -100,11 +100,12 @@ bool IsSectionHeading(std::string_view raw) {
 void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
                   Overview* overview) {
   enum { kNone, kDuties, kOffices } part = kNone;
+  std::string plain_storage, key_storage;
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
-    std::string plain = StripMarkup(lines[n]);
+    const std::string_view plain = StripMarkupView(lines[n], &plain_storage);
     if (plain.empty()) continue;
-    std::string key = MatchKey(plain);
+    const std::string_view key = MatchKeyView(plain, &key_storage);
     if (key.starts_with("第一部分")) continue;
     bool heading = IsSectionHeading(lines[n]) && StripOrdinal(plain).size() < plain.size();
     if (heading && Contains(key, "职责")) {
@@ -115,8 +116,8 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::v
       part = kOffices;
       continue;
     }
-    TextItem item{CleanCell(plain), Location{n, 0}};
     if (part == kDuties) {
+      TextItem item{CleanCell(plain), Location{n, 0}};
       // A line that continues the previous duty (a wrapped paragraph) has no ordinal.
       if (!overview->duties.empty() && StripOrdinal(plain).size() == plain.size() &&
           CodePoints(plain) < 20) {
