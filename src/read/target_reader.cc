@@ -158,6 +158,12 @@ struct TRows {
     return std::span<const TCell>(cells).subspan(begin, ends[r] - begin);
   }
   void EndRow() { ends.push_back(cells.size()); }
+  // Empties the rows and keeps their room: one TRows serves every table of a document.
+  void Clear() {
+    cells.clear();
+    ends.clear();
+  }
+  std::vector<std::string_view> split;  // scratch: a line's tab-separated cells
 };
 
 // ---- layouts ---------------------------------------------------------------------------------
@@ -189,26 +195,27 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
   return Layout::kPdfText;
 }
 
-TRows TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& skip,
-                 TextArena* arena) {
-  TRows rows;
-  std::vector<std::string_view> cells;
+const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
+                        const std::vector<bool>& skip, TextArena* arena, TRows* rows) {
+  rows->Clear();
+  std::vector<std::string_view>& cells = rows->split;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n] || Trim(lines[n]).empty()) continue;
     SplitTabs(lines[n], &cells);
     for (size_t c = 0; c < cells.size(); ++c) {
-      rows.cells.push_back(MakeCell(arena, cells[c], Location{n, static_cast<uint16_t>(c + 1)}));
+      rows->cells.push_back(MakeCell(arena, cells[c], Location{n, static_cast<uint16_t>(c + 1)}));
     }
-    rows.EndRow();
+    rows->EndRow();
   }
-  return rows;
+  return *rows;
 }
 
 // One cell per line, indented by a tab; a line without the tab continues the cell above
 // (a wrapped cell); a truly empty line ends the row.
-TRows CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
-                      const std::vector<bool>& skip, TextArena* arena) {
-  TRows rows;
+const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
+                             const std::vector<bool>& skip, TextArena* arena, TRows* out) {
+  out->Clear();
+  TRows& rows = *out;
   size_t row_begin = 0;
   auto end_row = [&] {
     if (rows.cells.size() > row_begin) rows.EndRow();
@@ -903,18 +910,21 @@ void SplitUnit(std::string_view text, LivelihoodRow* row) {
 
 void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
                       std::vector<TargetTable>* targets) {
-  TextArena arena;  // one for all tables: its first block is reused from table to table
+  // One arena and one set of rows for all tables: their room is reused from table to table.
+  TextArena arena;
+  TRows rows;
   for (TargetTable& t : *targets) {
     arena.Clear();
     Layout layout = DetectLayout(lines, t.at.line, t.last_line, skip);
     switch (layout) {
       case Layout::kTabbed:
         t.layout = "tabbed";
-        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip, &arena));
+        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip, &arena, &rows));
         break;
       case Layout::kCellPerLine:
         t.layout = "cell-per-line";
-        RowTableParser(&t).Parse(CellPerLineRows(lines, t.at.line, t.last_line, skip, &arena));
+        RowTableParser(&t).Parse(
+            CellPerLineRows(lines, t.at.line, t.last_line, skip, &arena, &rows));
         break;
       case Layout::kPdfText:
         t.layout = "pdf-text";
@@ -936,9 +946,11 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   TextArena arena;
   if (layout != Layout::kPdfText) {
     // Rows of cells: 序号, 单位, 项目, 金额; or 合计 and its amount.
-    TRows rows = layout == Layout::kTabbed
-                     ? TabbedRows(lines, title_line + 1, last_line, skip, &arena)
-                     : CellPerLineRows(lines, title_line + 1, last_line, skip, &arena);
+    TRows storage;
+    const TRows& rows =
+        layout == Layout::kTabbed
+            ? TabbedRows(lines, title_line + 1, last_line, skip, &arena, &storage)
+            : CellPerLineRows(lines, title_line + 1, last_line, skip, &arena, &storage);
     s.confidence = "rows";
     std::vector<const TCell*> f;
     for (size_t row = 0; row < rows.size(); ++row) {
