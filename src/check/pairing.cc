@@ -7,16 +7,25 @@ namespace yusuan {
 std::string PairKey(std::string_view name) {
   // MatchKey, then only letters, digits and ideographs (U+4E00-9FFF, U+3400-4DBF): in one pass,
   // since of what MatchKey changes only full-width letters and digits survive the filter (as
-  // their ASCII forms). Leads E5-E9 are all ideographs; other characters need the code point.
+  // their ASCII forms). ASCII is decided on its byte, leads E5-E9 are all ideographs and E4
+  // nearly all; other characters need the code point.
   // The key is never longer than the name: written in place, then cut to size.
   std::string key(name.size(), '\0');
   size_t out = 0;
   for (size_t pos = 0; pos < name.size();) {
     const size_t start = pos;
     const unsigned char c = static_cast<unsigned char>(name[pos]);
-    if (c >= 0xE5 && c <= 0xE9 && pos + 3 <= name.size() &&
-        (static_cast<unsigned char>(name[pos + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(name[pos + 2]) & 0xC0) == 0x80) {
+    if (c < 0x80) {
+      const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (alnum) key[out++] = name[pos];
+      ++pos;
+      continue;
+    }
+    // E4 leads U+4000-4FFF: ideographs (extension A up to 4DBF, then unified from 4E00) except
+    // the hexagram symbols 4DC0-4DFF, which are E4 B7 xx.
+    const unsigned char c1 = pos + 1 < name.size() ? static_cast<unsigned char>(name[pos + 1]) : 0;
+    if (((c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && c1 != 0xB7)) && pos + 3 <= name.size() &&
+        (c1 & 0xC0) == 0x80 && (static_cast<unsigned char>(name[pos + 2]) & 0xC0) == 0x80) {
       key[out++] = name[pos++];
       key[out++] = name[pos++];
       key[out++] = name[pos++];

@@ -26,8 +26,9 @@ TEST(PairKey, KeepsLettersDigitsAndIdeographsOnly) {
             "全国医疗保障服务示范点工作经费2026");
   EXPECT_EQ(PairKey("“三公”经费、ＡＢ１"), "三公经费AB1");
   const std::string_view pieces[] = {
-      "预算", "㐀", "（", "）", "：", "１", "Ａ", " ",  "\xE3\x80\x80", "、", "—", "①",
-      "a",    "9",  "é",  "😀",  "…",  "“",  "ｚ", "０", "＿",           "\t", "Ｍ"};
+      "预算", "㐀", "（", "）", "：", "１", "Ａ", " ",  "\xE3\x80\x80", "、", "—",  "①",
+      "a",    "9",  "é",  "😀",  "…",  "“",  "ｚ", "０", "＿",           "\t", "Ｍ", "一",
+      "䷀",   "䶵", "䀀", "Z",  "@",  "[",  "`",  "{",  "\xE4"};
   for (std::string_view a : pieces) {
     for (std::string_view b : pieces) {
       std::string s = std::string(a) + std::string(b) + "经费";
