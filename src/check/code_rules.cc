@@ -37,9 +37,12 @@ void AddCodeRules(std::vector<Rule>* rules) {
                               (t.kind() == TableKind::kStateCapital && r.side == 0))
                                  ? "income:"
                                  : "";
-            auto [it, inserted] =
-                first.emplace(ns + r.key, Seen{NameOf(t, r), TableName(t), r.at.line});
-            if (inserted || SameKey(it->second.name, NameOf(t, r))) continue;
+            auto [it, inserted] = first.try_emplace(ns + r.key);
+            if (inserted) {
+              it->second = Seen{NameOf(t, r), TableName(t), r.at.line};
+              continue;
+            }
+            if (SameKey(it->second.name, NameOf(t, r))) continue;
             Finding& f = rep.Report(
                 r.at.line, fmt::format("科目 {} 在{}第{}行名为“{}”，在{}第{}行却名为“{}”", r.key,
                                        it->second.table, it->second.line, it->second.name,
