@@ -619,7 +619,7 @@ class RowTableParser {
       list.back().value_at = cells[0]->at;
       return;
     }
-    Indicator ind;
+    Indicator& ind = list.emplace_back();  // built in place
     ind.level1 = level1_;
     ind.level2 = level2_[side];
     ind.name = cells[0]->text;
@@ -632,7 +632,6 @@ class RowTableParser {
       Gap(cells[j]->at, "指标行中多出的单元格未能归属：“" + std::string(cells[j]->text) + "”",
           true);
     }
-    list.push_back(std::move(ind));
   }
 
   TargetTable* t_;
