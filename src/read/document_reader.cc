@@ -54,6 +54,17 @@ constexpr size_t kWatermarkChars = [] {
   return most;
 }();
 
+// Whether a trimmed line starts with the first character of a watermark phrase (every phrase
+// starts with an ideograph, which its key keeps in front).
+bool StartsLikeWatermark(std::string_view plain) {
+  static_assert(std::all_of(std::begin(kWatermarks), std::end(kWatermarks), [](std::string_view w) {
+    return w.size() >= 3 && static_cast<unsigned char>(w[0]) >= 0xE4 &&
+           static_cast<unsigned char>(w[0]) <= 0xE9;
+  }));
+  return std::any_of(std::begin(kWatermarks), std::end(kWatermarks),
+                     [&](std::string_view w) { return plain.starts_with(w.substr(0, 3)); });
+}
+
 bool IsWatermark(std::string_view raw) {
   return KeptCharacters(raw, kWatermarkChars) <= kWatermarkChars && IsWatermarkKey(MatchKey(raw));
 }
@@ -189,8 +200,10 @@ Structure FindStructure(const Lines& lines) {
     // Trim removes) is also the watermark key.
     std::string_view plain = StripMarkupView(raw, &plain_storage);
     const bool markup = plain.data() == plain_storage.data() && !plain.empty();
-    // The key is built only for the lines whose checks need it: short lines (a watermark,
-    // 目录, a printed label), 第…部分 headings, TOC-like and title-shaped lines.
+    // The key is built only for the lines whose checks need it, and each check first asks the
+    // plain line for a character its key would need: MatchKey drops white space and folds
+    // width and punctuation but never changes an ideograph, so a key holds an ideograph (or
+    // starts with one) only if the trimmed line does.
     std::string_view key;
     bool keyed = false;
     auto get_key = [&] {
@@ -199,12 +212,15 @@ Structure FindStructure(const Lines& lines) {
       return key;
     };
     const bool short_key = KeptCharacters(plain, kShortKeyChars) <= kShortKeyChars;
-    if (markup ? IsWatermark(raw) : short_key && IsWatermarkKey(get_key())) {
+    if (markup ? IsWatermark(raw)
+               : short_key && StartsLikeWatermark(plain) && IsWatermarkKey(get_key())) {
       st.watermark[i] = true;
       continue;
     }
-    if (short_key && get_key().empty()) continue;
-    if (short_key && get_key() == "目录") {
+    // Trim removes from the ends exactly the white space MatchKey removes everywhere: the key
+    // is empty exactly when the plain line is.
+    if (plain.empty()) continue;
+    if (short_key && plain.starts_with("目") && get_key() == "目录") {
       in_toc = true;
       st.toc[i] = true;
       continue;
@@ -229,12 +245,12 @@ Structure FindStructure(const Lines& lines) {
       st.parts.emplace(part, i);
       continue;
     }
-    if (short_key && IsPrintedLabel(get_key())) {
+    if (short_key && Contains(plain, "表") && IsPrintedLabel(get_key())) {
       pending_label = CleanCell(plain);
       continue;
     }
     if (!IsTitleShaped(raw, plain)) continue;
-    if (IsTargetTitle(get_key())) {
+    if (Contains(plain, "绩") && IsTargetTitle(get_key())) {
       target_title_lines.push_back(i);
       continue;
     }

@@ -157,6 +157,37 @@ TEST(DocumentReader, CountsTargetTablesOncePerProjectEvenWithRepeatedTitles) {
   EXPECT_EQ(doc->region, "某区");
 }
 
+// Converters split words with spaces; structure lines are recognised by their keys, which
+// ignore them: a watermark, 目录, a printed label and a target table title.
+TEST(DocumentReader, FindsStructureLinesWhoseWordsAreSplitBySpaces) {
+  auto doc = Read(
+      "2026年度单位预算公开\n"
+      "目  录\n"
+      "表三2026年预算支出总表.....\t6\n"
+      "第二部分 2026年单位预算报表\n"
+      "预算公开 表 3\n"
+      "2026年预算支出总表\n"
+      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "合计\t\t6056.35\t383.26\t5673.09\n"
+      "第三部分 2026年度单位预算情况说明\n"
+      "一、单位预算收支数据变动情况\n"
+      "2026年度预算收入总计6,056.35万元。\n"
+      "仅供 内部 审核\n"
+      "收入增加的原因是人员增加。\n"
+      "某单位 项目支出 绩效 目标表\n"
+      "项目名称\t甲项目\n");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->tables.size(), 1u);  // the TOC entry is not a table
+  EXPECT_EQ(doc->tables[0].title_at.line, 6u);
+  EXPECT_EQ(doc->tables[0].printed_label, "预算公开表 3");
+  ASSERT_FALSE(doc->narrative.empty());
+  for (const Section& section : doc->narrative) {
+    for (const TextItem& p : section.paragraphs) EXPECT_EQ(p.text.find("审核"), std::string::npos);
+  }
+  ASSERT_EQ(doc->targets.size(), 1u);
+  EXPECT_EQ(doc->targets[0].at.line, 14u);  // its title line
+}
+
 TEST(ReadDecoded, RefusesTextThatIsNotValidUtf8) {
   // The readers rely on decoded text being valid; text that is not is refused, never read.
   auto doc = ReadDecoded("2026年单位预算公开\n\xE9\xA2\n", "bad.txt", "UTF-8");
