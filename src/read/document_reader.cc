@@ -211,16 +211,17 @@ Structure FindStructure(const Lines& lines) {
       keyed = true;
       return key;
     };
-    const bool short_key = KeptCharacters(plain, kShortKeyChars) <= kShortKeyChars;
+    // Whether the key is short enough to be compared whole (asked after the cheaper tests).
+    auto short_key = [&] { return KeptCharacters(plain, kShortKeyChars) <= kShortKeyChars; };
     if (markup ? IsWatermark(raw)
-               : short_key && StartsLikeWatermark(plain) && IsWatermarkKey(get_key())) {
+               : StartsLikeWatermark(plain) && short_key() && IsWatermarkKey(get_key())) {
       st.watermark[i] = true;
       continue;
     }
     // Trim removes from the ends exactly the white space MatchKey removes everywhere: the key
     // is empty exactly when the plain line is.
     if (plain.empty()) continue;
-    if (short_key && plain.starts_with("目") && get_key() == "目录") {
+    if (plain.starts_with("目") && short_key() && get_key() == "目录") {
       in_toc = true;
       st.toc[i] = true;
       continue;
@@ -245,7 +246,7 @@ Structure FindStructure(const Lines& lines) {
       st.parts.emplace(part, i);
       continue;
     }
-    if (short_key && Contains(plain, "表") && IsPrintedLabel(get_key())) {
+    if (Contains(plain, "表") && short_key() && IsPrintedLabel(get_key())) {
       pending_label = CleanCell(plain);
       continue;
     }
