@@ -356,6 +356,15 @@ TEST(CodePoints, CountsCharactersOfEveryLength) {
     ++expected;
   }
   EXPECT_EQ(CodePoints(""), 0u);
+  // Any bytes: every byte that is not a continuation byte (10xxxxxx) starts a character.
+  RandomNumbers random(17);
+  for (int round = 0; round < 2000; ++round) {
+    std::string bytes(random() % 41, '\0');
+    for (char& c : bytes) c = static_cast<char>(random() % 256);
+    size_t starts = 0;
+    for (char c : bytes) starts += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    ASSERT_EQ(CodePoints(bytes), starts);
+  }
 }
 
 TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {

@@ -89,7 +89,7 @@ bool IsPartHeading(std::string_view key, int* part) {
 // A title line: short, not a sentence, no tab.
 bool IsTitleShaped(std::string_view raw, std::string_view plain) {
   if (Trim(raw).find('\t') != std::string_view::npos) return false;
-  if (CodePoints(plain) > 60) return false;
+  if (plain.size() > 60 && CodePoints(plain) > 60) return false;  // (a character is a byte or more)
   return plain.find("。") == std::string::npos && plain.find("，") == std::string::npos &&
          plain.find("；") == std::string::npos;
 }
