@@ -100,14 +100,13 @@ bool IsDeadline(std::string_view s) {
 
 bool IsCadence(std::string_view s) {
   if (s.size() > 36) return false;  // twelve characters: a cadence is a short phrase
-  for (std::string_view lead : {"每", "按"}) {
-    if (!s.starts_with(lead)) continue;
-    std::string_view rest = s.substr(lead.size());
+  if (StartsWith(s, "每") || StartsWith(s, "按")) {
+    std::string_view rest = s.substr(std::string_view("每").size());
     for (std::string_view period : {"月", "季度", "季", "年", "周", "日", "天", "半年", "学期"}) {
       if (rest.starts_with(period)) return true;
     }
   }
-  return s == "实时" || s == "及时" || s == "按时" || s == "定期";
+  return Equals(s, "实时") || Equals(s, "及时") || Equals(s, "按时") || Equals(s, "定期");
 }
 
 // Whether text[i, i + 3) is a full-width digit, percent or dot: EF BC 90-99, EF BC 85 or
@@ -124,9 +123,10 @@ bool FoldsToAscii(std::string_view text, size_t i) {
 std::string_view FoldDigits(std::string_view text, std::string* storage) {
   // Full-width punctuation (，（）：) shares the EF BC lead: nothing is copied unless a
   // character that folds is present.
-  size_t i = text.find("\xEF\xBC");
+  using Lead = ByteSet<'\xEF'>;
+  size_t i = Lead::FindIn(text, 0);
   while (i != std::string_view::npos && (i + 2 >= text.size() || !FoldsToAscii(text, i))) {
-    i = text.find("\xEF\xBC", i + 1);
+    i = Lead::FindIn(text, i + 1);
   }
   if (i == std::string_view::npos) return text;
   storage->clear();
