@@ -165,6 +165,16 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       first_amount = -1;  // a share's base is the first amount of its own paragraph
       paragraph_end = s.find('\n', pos);
     }
+    // Most characters are ideographs, and of those only 无 and 主 start anything below: the
+    // others are passed over at once.
+    if (const unsigned char lead = static_cast<unsigned char>(s[pos]);
+        lead >= 0xE4 && lead <= 0xE9 && pos + 3 <= s.size() &&
+        (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80 &&
+        !StartsWith(s.substr(pos), "无") && !StartsWith(s.substr(pos), "主")) {
+      pos += 3;
+      continue;
+    }
     if (StartsWith(s.substr(pos), "。") || StartsWith(s.substr(pos), "；") ||
         StartsWith(s.substr(pos), "\n")) {
       sentence_amount = -1;
