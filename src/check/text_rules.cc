@@ -129,7 +129,7 @@ std::string FoldBrackets(std::string_view s) {
   return out;
 }
 
-bool Truncated(std::string_view s) { return s.find("\xEF\xBF\xBD") != std::string_view::npos; }
+bool Truncated(std::string_view s) { return Contains(s, "\xEF\xBF\xBD"); }
 
 std::string_view Excerpt(std::string_view s, size_t at) {
   size_t start = at > 18 ? at - 18 : 0;
@@ -249,7 +249,7 @@ void AddTextRules(std::vector<Rule>* rules) {
             if (!Contains(p.text, "年")) continue;  // every tail below holds it
             for (std::string_view tail : {"年度部门预算", "年度单位预算", "年部门预算",
                                           "年单位预算", "年度预算收入", "年度预算支出"}) {
-              size_t at = p.text.find(tail);
+              size_t at = FindText(p.text, tail);
               while (at != std::string::npos && at >= 4) {
                 std::string_view y = std::string_view(p.text).substr(at - 4, 4);
                 bool digits =
@@ -257,7 +257,9 @@ void AddTextRules(std::vector<Rule>* rules) {
                 if (digits && std::stoi(std::string(y)) != doc.year) {
                   rep.Report(p.at.line, fmt::format("“{}{}”与文件年度 {} 不符", y, tail, doc.year));
                 }
-                at = p.text.find(tail, at + tail.size());
+                const size_t next =
+                    FindText(std::string_view(p.text).substr(at + tail.size()), tail);
+                at = next == std::string_view::npos ? next : at + tail.size() + next;
               }
             }
           }

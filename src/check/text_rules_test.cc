@@ -48,6 +48,25 @@ TEST(TextRules, AnOpenBracketAtTheEndOfAnUnfinishedCellIsNotReported) {
   EXPECT_EQ(FindingsOf("text.unbalanced-brackets", {"资金一）用于培训"}).size(), 1u);
 }
 
+// Every mention of another year in a paragraph is reported, not only the first; a cut-off
+// cell (a replacement character) is not held to its brackets.
+TEST(TextRules, EveryWrongYearInAParagraphIsReported) {
+  Document doc;
+  doc.year = 2026;
+  Section s;
+  s.paragraphs.push_back(
+      TextItem{"依据2025年度部门预算和2026年度部门预算，参照2024年度部门预算。", Location{7, 0}});
+  doc.narrative.push_back(std::move(s));
+  std::vector<std::string> messages;
+  for (const Finding& f : CheckDocument(doc)) {
+    if (f.rule == "text.year") messages.push_back(f.message);
+  }
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].find("2025"), std::string::npos);
+  EXPECT_NE(messages[1].find("2024"), std::string::npos);
+  EXPECT_TRUE(FindingsOf("text.unbalanced-brackets", {"资金（一用于\xEF\xBF\xBD。"}).empty());
+}
+
 TEST(TextRules, RenamedClassNamesAreFoundWithEitherMarker) {
   std::vector<Finding> found = FindingsOf(
       "text.outdated-class-name",
