@@ -435,6 +435,14 @@ TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
   EXPECT_EQ(StripOrdinal("123、经费"), "经费");
   EXPECT_EQ(StripOrdinal("12345678、经费"), "经费");
   EXPECT_EQ(StripOrdinal("1234567890、经费"), "1234567890、经费");
+  // Every kind of first character an ordinal may start with, and some that look alike.
+  EXPECT_EQ(StripOrdinal("十、其他说明"), "其他说明");
+  EXPECT_EQ(StripOrdinal("  三、经费 "), "经费");
+  EXPECT_EQ(StripOrdinal("⑳经费"), "经费");
+  EXPECT_EQ(StripOrdinal("零、经费"), "零、经费");
+  EXPECT_EQ(StripOrdinal("两、经费"), "两、经费");
+  EXPECT_EQ(StripOrdinal("（十二）经费"), "经费");
+  EXPECT_EQ(StripOrdinal(""), "");
 }
 
 TEST(StripMarkup, RemovesHeadingsAndTags) {
