@@ -659,20 +659,21 @@ int ChineseNumber(std::string_view s) {
   return tens * 10 + ones;
 }
 
+bool MayStartOrdinal(std::string_view t) {
+  if (t.empty()) return false;
+  if ((t[0] >= '0' && t[0] <= '9') || t[0] == '(' || StartsWith(t, "（") ||
+      StartsWith(t, "\xE2\x91")) {
+    return true;
+  }
+  static constexpr std::string_view kNumerals[] = {"零", "一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
+  const std::string_view first = t.substr(0, 3);
+  return std::find(std::begin(kNumerals), std::end(kNumerals), first) != std::end(kNumerals);
+}
+
 std::string_view StripOrdinal(std::string_view s) {
   std::string_view t = Trim(s);
-  // Every ordinal starts with a digit, a bracket, a circled number or a Chinese numeral: most
-  // lines are turned away on their first character.
-  if (t.empty()) return t;
-  if (!(t[0] >= '0' && t[0] <= '9') && t[0] != '(' && !StartsWith(t, "（") &&
-      !StartsWith(t, "\xE2\x91")) {
-    static constexpr std::string_view kNumerals[] = {"零", "一", "二", "三", "四", "五",
-                                                     "六", "七", "八", "九", "十"};
-    const std::string_view first = t.substr(0, 3);
-    if (std::find(std::begin(kNumerals), std::end(kNumerals), first) == std::end(kNumerals)) {
-      return t;
-    }
-  }
+  if (!MayStartOrdinal(t)) return t;  // most lines
   // "二十一、" and "1、" / "1." forms: the mark within the first three characters.
   size_t sep = t.substr(0, 9 + std::string_view("、").size()).find("、");
   if (sep != std::string_view::npos && sep > 0 && sep <= 9) {

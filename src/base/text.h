@@ -111,6 +111,9 @@ inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
 
 // Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "①" and returns the rest.
 std::string_view StripOrdinal(std::string_view s);
+// Whether trimmed text starts with a character an ordinal can start with (a digit, a bracket,
+// a circled number, a Chinese numeral): StripOrdinal leaves any other text as it is.
+bool MayStartOrdinal(std::string_view trimmed);
 
 // s.find(part), faster on Chinese text: the first occurrence of `part` in `s`, or npos.
 size_t FindText(std::string_view s, std::string_view part);

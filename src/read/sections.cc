@@ -86,8 +86,13 @@ bool FindQuantity(const TextItem& p, std::string_view label, std::string_view un
 }  // namespace
 
 bool IsSectionHeading(std::string_view raw) {
-  if (raw.find('\t') != std::string_view::npos) return false;
   std::string_view t = Trim(raw);
+  // Without markup in front, the plain line starts as the trimmed line does: one that cannot
+  // start an ordinal is no heading (most lines).
+  if (!t.empty() && t[0] != '#' && t[0] != '<' && t[0] != '*' && !MayStartOrdinal(t)) {
+    return false;
+  }
+  if (raw.find('\t') != std::string_view::npos) return false;
   if (t.starts_with("#")) return true;
   std::string storage;
   std::string_view plain = StripMarkupView(t, &storage);
