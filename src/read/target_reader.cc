@@ -669,7 +669,9 @@ bool IsPdfLabel(std::string_view k);
 
 // Lines that are never part of a wrapped cell: labels, page headers.
 bool StandsAlone(std::string_view key) {
-  return IsPdfLabel(key) || Contains(key, "项目支出绩效目标表") || Contains(key, "情况表");
+  // Both page headers end in 表: most lines are passed over on that one search.
+  return IsPdfLabel(key) ||
+         (Contains(key, "表") && (Contains(key, "项目支出绩效目标表") || Contains(key, "情况表")));
 }
 
 Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& skip,
