@@ -25,6 +25,13 @@ bool IsValidUtf8(std::string_view s);
 // layout accident ("财政专户管理 资金") rather than a word break.
 bool IsCjk(char32_t cp);
 
+// The three bytes of a CJK character, as one number, for comparing characters in one step.
+// REQUIRES: c.size() >= 3.
+constexpr uint32_t Char3(std::string_view c) {
+  return (uint32_t{static_cast<unsigned char>(c[0])} << 16) |
+         (uint32_t{static_cast<unsigned char>(c[1])} << 8) | static_cast<unsigned char>(c[2]);
+}
+
 // Trim without the check for the common case (no white space at either end).
 std::string_view TrimSpaces(std::string_view s);
 // Trims ASCII whitespace, U+3000, U+00A0 and a UTF-8 BOM from both ends.

@@ -22,12 +22,6 @@ constexpr std::pair<std::string_view, std::string_view> kComparators[] = {
     {"达到", "≥"},     {"等于", "="},
 };
 
-// The three bytes of a CJK character, as one number, for comparing characters in one step.
-constexpr uint32_t Char3(std::string_view c) {
-  return (uint32_t{static_cast<unsigned char>(c[0])} << 16) |
-         (uint32_t{static_cast<unsigned char>(c[1])} << 8) | static_cast<unsigned char>(c[2]);
-}
-
 // A date word (年, 月 or 日) and a bound (前, 底, 以内, 之内, 完成, 截止), in one pass over the
 // characters: the check runs on every cell a reader considers, long paragraphs included.
 bool IsDeadline(std::string_view s) {

@@ -313,6 +313,25 @@ Amount* FundLabelSlot(Funds* f, std::string_view k) {
   return slot != nullptr && !LooksLikeAmount(k) ? slot : nullptr;
 }
 
+// Whether a label holds a character that every 项目资金 label has one of (资 of 资金, 央 of
+// 中央, 省, 筹 of 自筹, 财 of 财政): FundSlot and "项目资金" need one, and most rows of a target
+// table have none. One pass over the label instead of a search per word.
+bool MayNameFunds(std::string_view k) {
+  static constexpr uint32_t kChars[] = {Char3("资"), Char3("央"), Char3("省"), Char3("筹"),
+                                        Char3("财")};
+  for (size_t i = 0; i + 3 <= k.size();) {
+    const unsigned char c = static_cast<unsigned char>(k[i]);
+    if (c < 0xE0 || c > 0xEF) {
+      ++i;
+      continue;
+    }
+    const uint32_t ch = Char3(k.substr(i, 3));
+    if (std::find(std::begin(kChars), std::end(kChars), ch) != std::end(kChars)) return true;
+    i += 3;
+  }
+  return false;
+}
+
 bool IsFundLabel(std::string_view k) {
   Funds f;
   return FundLabelSlot(&f, k) != nullptr;
@@ -448,13 +467,15 @@ class RowTableParser {
       TakeLabelled(f, "项目期", &t_->duration);
       return;
     }
-    if (Contains(k, "项目资金")) {
-      FundPairs(f, 1);
-      return;
-    }
-    if (IsFundLabel(k)) {
-      FundPairs(f, 0);
-      return;
+    if (MayNameFunds(k)) {
+      if (Contains(k, "项目资金")) {
+        FundPairs(f, 1);
+        return;
+      }
+      if (IsFundLabel(k)) {
+        FundPairs(f, 0);
+        return;
+      }
     }
     struct TextField {
       std::string_view label;
