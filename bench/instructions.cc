@@ -2,10 +2,16 @@
 // not vary from run to run, unlike timings on a shared machine):
 //
 //   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out ./build/yusuan_instructions
-//   callgrind_annotate --inclusive=yes /tmp/cg.out | grep -E 'ReadAndCheckAll|ReadDocument\(|CheckDocument\('
+//   callgrind_annotate --inclusive=yes /tmp/cg.out | grep -E
+//   'ReadAndCheckAll|ReadDocument\(|CheckDocument\('
 //
 // ReadAndCheckAll is the reading and checking alone: the files are read into memory before it.
+// With a number of rounds (`yusuan_instructions 40`) it reads and checks the samples that many
+// times and prints the rate: for comparing two builds in alternating runs.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -26,11 +32,20 @@ namespace {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1;
   std::vector<std::string> files;
+  size_t bytes = 0;
   for (const char* name : yusuan::testing::kSampleNames) {
     files.push_back(yusuan::testing::SampleBytes(name));
+    bytes += files.back().size();
   }
-  std::printf("%zu findings\n", ReadAndCheckAll(files));
+  const auto start = std::chrono::steady_clock::now();
+  size_t findings = 0;
+  for (int r = 0; r < rounds; ++r) findings = ReadAndCheckAll(files);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%zu findings; %d round(s) of %zu bytes in %.3f s: %.1f MB/s\n", findings, rounds,
+              bytes, seconds, static_cast<double>(bytes) * rounds / seconds / 1e6);
   return 0;
 }
