@@ -291,7 +291,8 @@ Location* FundPlace(Funds* f, const Amount* slot) {
 }
 
 // Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
-// "市(区)级财政资金", even "市基(区)财政资金").
+// "市(区)级财政资金", even "市基(区)财政资金"). Every word tested here holds one of the
+// characters MayNameFunds looks for: a word added without one is never tested.
 Amount* FundSlot(Funds* f, std::string_view k) {
   if (Contains(k, "资金总额") || Contains(k, "到位资金") || Equals(k, "年度资金") ||
       Equals(k, "实施期资金")) {
