@@ -1,9 +1,10 @@
 // Reads and checks each sample once, for counting instructions with callgrind (whose counts do
 // not vary from run to run, unlike timings on a shared machine):
 //
+// clang-format off
 //   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out ./build/yusuan_instructions
-//   callgrind_annotate --inclusive=yes /tmp/cg.out | grep -E
-//   'ReadAndCheckAll|ReadDocument\(|CheckDocument\('
+//   callgrind_annotate --inclusive=yes /tmp/cg.out | grep -E 'ReadAndCheckAll|ReadDocument\(|CheckDocument\('
+// clang-format on
 //
 // ReadAndCheckAll is the reading and checking alone: the files are read into memory before it.
 // With a number of rounds (`yusuan_instructions 40`) it reads and checks the samples that many

@@ -88,7 +88,6 @@ void LineKey(const std::vector<std::string_view>& cells, std::string* key) {
   AppendLineKey(cells, 0, false, key);
 }
 
-// One way of laying the physical cells of a line onto the catalogue's columns.
 // Which physical cell each logical column reads: the cells as printed, or as printed with one
 // tab repaired (a tab missing before cell `at`, or an empty cell `at` too many). A description,
 // not a table of indices: every line is read at least once, and most only as printed.
@@ -103,6 +102,7 @@ struct ColumnSource {
   }
 };
 
+// One way of laying the physical cells of a line onto the catalogue's columns.
 struct Reading {
   ColumnSource source;
   std::vector<std::vector<Cell>> sides;

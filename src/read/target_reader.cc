@@ -173,14 +173,11 @@ enum class Layout { kTabbed, kCellPerLine, kPdfText };
 Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
                     const std::vector<bool>& skip) {
   int non_empty = 0, multi = 0, tab_led = 0;
-  for (uint32_t n = begin; n <= end; ++n) non_empty += !skip[n] && !lines[n].empty();
-  if (non_empty == 0) return Layout::kPdfText;
   for (uint32_t n = begin; n <= end; ++n) {
-    // Enough lines of two or more cells decide it: the rest need not be looked at.
-    if (multi * 10 >= non_empty * 3) return Layout::kTabbed;
     if (skip[n]) continue;
     std::string_view raw = lines[n];
     if (raw.empty()) continue;
+    ++non_empty;
     // How many of the line's tab-separated cells hold something (two are enough to know).
     int filled = 0;
     for (size_t start = 0; start <= raw.size() && filled < 2;) {
@@ -192,6 +189,7 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
     if (filled >= 2) ++multi;
     if (raw[0] == '\t' && filled <= 1) ++tab_led;
   }
+  if (non_empty == 0) return Layout::kPdfText;
   if (multi * 10 >= non_empty * 3) return Layout::kTabbed;
   if (tab_led * 2 >= non_empty) return Layout::kCellPerLine;
   return Layout::kPdfText;
