@@ -129,7 +129,9 @@ std::string FoldBrackets(std::string_view s) {
   return out;
 }
 
-bool Truncated(std::string_view s) { return Contains(s, "\xEF\xBF\xBD"); }
+// Whether U+FFFD, which decoding writes for bytes it could not read (a text the source cut),
+// starts at byte `i`.
+bool IsReplacementAt(std::string_view s, size_t i) { return s.substr(i, 3) == "\xEF\xBF\xBD"; }
 
 std::string_view Excerpt(std::string_view s, size_t at) {
   size_t start = at > 18 ? at - 18 : 0;
@@ -186,15 +188,16 @@ void AddTextRules(std::vector<Rule>* rules) {
         static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
             {"(", ")"}, {"《", "》"}, {"“", "”"}, {"[", "]"}};
         ForProse(doc, [&](const Prose& t) {
-          if (Truncated(t.text)) return;  // the source cut the cell; its end is unknown
           // One pass over the text for all four pairs; full- and half-width brackets pair with
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
-          // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8).
+          // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8), and so is
+          // U+FFFD (EF BF BD), which the same pass looks for.
           using Leads = ByteSet<'(', ')', '[', ']', '\xE2', '\xE3', '\xEF'>;
           for (size_t i = Leads::FindIn(t.text, 0); i != std::string_view::npos;
                i = Leads::FindIn(t.text, i + 1)) {
+            if (IsReplacementAt(t.text, i)) return;  // the source cut the text: its end is unknown
             bool open = false;
             const int pair = BracketPair(BracketAt(t.text, i), &open);
             if (pair < 0) continue;

@@ -67,6 +67,18 @@ TEST(TextRules, EveryWrongYearInAParagraphIsReported) {
   EXPECT_TRUE(FindingsOf("text.unbalanced-brackets", {"资金（一用于\xEF\xBF\xBD。"}).empty());
 }
 
+TEST(TextRules, BracketsOfATextTheSourceCutAreNotJudgedWhereverTheCutIs) {
+  // U+FFFD marks bytes decoding could not read: wherever it stands, before or after the
+  // brackets, the text's true end is unknown and no pair is judged.
+  for (std::string_view text :
+       {"资金）一用于\xEF\xBF\xBD。", "\xEF\xBF\xBD资金）一用于。", "《办法（\xEF\xBF\xBD》。"}) {
+    EXPECT_TRUE(FindingsOf("text.unbalanced-brackets", {std::string(text)}).empty()) << text;
+  }
+  // The same texts without the mark are judged.
+  EXPECT_EQ(FindingsOf("text.unbalanced-brackets", {"资金）一用于。"}).size(), 1u);
+  EXPECT_EQ(FindingsOf("text.unbalanced-brackets", {"《办法（》。"}).size(), 1u);
+}
+
 TEST(TextRules, RenamedClassNamesAreFoundWithEitherMarker) {
   std::vector<Finding> found = FindingsOf(
       "text.outdated-class-name",
