@@ -100,6 +100,15 @@ bool IsTargetTitle(std::string_view key) {
          (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
 }
 
+// Whether the text ends with an ASCII digit or a full-width one (U+FF10-FF19, EF BC 90-99).
+bool EndsWithDigit(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() >= '0' && s.back() <= '9') return true;
+  return s.size() >= 3 && s[s.size() - 3] == '\xEF' && s[s.size() - 2] == '\xBC' &&
+         static_cast<unsigned char>(s.back()) >= 0x90 &&
+         static_cast<unsigned char>(s.back()) <= 0x99;
+}
+
 // "预算公开表10", "部门公开表9".
 bool IsPrintedLabel(std::string_view key) {
   size_t p = key.find("公开表");
@@ -246,7 +255,10 @@ Structure FindStructure(const Lines& lines) {
       st.parts.emplace(part, i);
       continue;
     }
-    if (Contains(plain, "表") && short_key() && IsPrintedLabel(get_key())) {
+    // A label's key ends with its number, and the key ends with a digit exactly when the plain
+    // line ends with an ASCII or a full-width digit (the only characters that fold to one):
+    // lines that cannot be a label are turned away before the search for 表.
+    if (EndsWithDigit(plain) && Contains(plain, "表") && short_key() && IsPrintedLabel(get_key())) {
       pending_label = CleanCell(plain);
       continue;
     }

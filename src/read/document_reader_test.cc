@@ -188,6 +188,21 @@ TEST(DocumentReader, FindsStructureLinesWhoseWordsAreSplitBySpaces) {
   EXPECT_EQ(doc->targets[0].at.line, 14u);  // its title line
 }
 
+TEST(DocumentReader, PrintedLabelsAreFoundWhateverTheWidthOfTheirNumberAndTheSpaceAfterIt) {
+  // The label's number in full-width digits, and white space after it that the key drops.
+  for (std::string_view label :
+       {"预算公开表１０", "预算公开表10\xE3\x80\x80", "部门公开表 ９ ", "预算公开表10\xC2\xA0"}) {
+    auto doc =
+        ReadDocument(std::string("第二部分 2026年单位预算报表\n") + std::string(label) +
+                         "\n2026年预算支出总表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                         "合计\t\t6056.35\t383.26\t5673.09\n",
+                     "labels.txt");
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    ASSERT_EQ(doc->tables.size(), 1u) << label;
+    EXPECT_FALSE(doc->tables[0].printed_label.empty()) << label;
+  }
+}
+
 TEST(ReadDecoded, RefusesTextThatIsNotValidUtf8) {
   // The readers rely on decoded text being valid; text that is not is refused, never read.
   auto doc = ReadDecoded("2026年单位预算公开\n\xE9\xA2\n", "bad.txt", "UTF-8");
