@@ -370,6 +370,36 @@ TEST(Rules, CanBeSwitchedOffById) {
   EXPECT_EQ(Count(CheckDocument(*doc, options), "text.repeated-word"), 0);
 }
 
+TEST(Rules, UnitMismatchWeighsTheIndicatorsWordsAgainstItsUnit) {
+  // Each indicator name with its value, and whether the pair is a mismatch: a rate in money, a
+  // head count in % or money, a satisfaction not in %; 频率 and 效率 are not rates.
+  const struct {
+    const char* name;
+    const char* value;
+    bool mismatch;
+  } kCases[] = {
+      {"补助发放准确率", "300元", true}, {"补助发放准确率", "100%", false},
+      {"检查频率", "2万元", false},      {"资金使用效率", "5元", false},
+      {"受益人数", "95%", true},         {"受益户数", "300万元", true},
+      {"受益人数", "300人", false},      {"群众满意度", "95%", false},
+      {"群众满意度", "95分", true},      {"群众满意度", "100万元", true},
+      {"培训经费", "300元", false},      {"培训经费", "95%", false},
+  };
+  for (const auto& c : kCases) {
+    Document doc;
+    TargetTable t;
+    t.project_name.text = "甲项目";
+    Indicator& i = t.indicators[kAnnual].emplace_back();
+    i.name = c.name;
+    i.value = ParseIndicatorValue(c.value);
+    i.at = Location{3, 1};
+    i.value_at = Location{3, 2};
+    doc.targets.push_back(std::move(t));
+    EXPECT_EQ(Count(CheckDocument(doc), "target.unit-mismatch"), c.mismatch ? 1 : 0)
+        << c.name << " " << c.value;
+  }
+}
+
 TEST(CrossRules, FireOnTheSameProjectStatedDifferently) {
   auto a = ReadDecoded(Seed(k000), "a.txt", "UTF-8");
   auto b =

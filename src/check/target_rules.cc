@@ -466,13 +466,18 @@ void AddTargetRules(std::vector<Rule>* rules) {
             for (const Indicator& i : t.indicators[side]) {
               const IndicatorValue& v = i.value;
               if (v.kind != ValueKind::kQuantity) continue;
-              bool rate =
-                  Contains(i.name, "率") && !Contains(i.name, "频率") && !Contains(i.name, "效率");
-              bool money_unit = v.unit().starts_with("元") || v.unit().starts_with("万元");
-              bool headcount = Contains(i.name, "人数") || Contains(i.name, "户数");
-              bool satisfaction = Contains(i.name, "满意度");
-              bool bad = (rate && money_unit) || (headcount && (v.unit() == "%" || money_unit)) ||
-                         (satisfaction && v.unit() != "%");
+              // The unit first: it decides which of the name's words matter, and the name is
+              // searched only for those.
+              auto rate = [&] {
+                return Contains(i.name, "率") && !Contains(i.name, "频率") &&
+                       !Contains(i.name, "效率");
+              };
+              auto headcount = [&] { return Contains(i.name, "人数") || Contains(i.name, "户数"); };
+              auto satisfaction = [&] { return Contains(i.name, "满意度"); };
+              const bool money_unit = v.unit().starts_with("元") || v.unit().starts_with("万元");
+              const bool percent = v.unit() == "%";
+              const bool bad = (money_unit && (rate() || headcount())) ||
+                               (percent && headcount()) || (!percent && satisfaction());
               if (!bad) continue;
               Finding& f = rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
                                       fmt::format("绩效目标表{}指标“{}”的指标值“{}”单位与指标不合",
