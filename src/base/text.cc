@@ -419,29 +419,15 @@ bool FoldAt(std::string_view s, size_t i, size_t* len, char* to) {
   return true;
 }
 
-// The bytes that can start a character MatchKey changes: white space or another control, an
-// apostrophe, or the lead C2, E2, E3 or EF. None of them is ever a continuation byte, so the
-// text between two of them (ideographs, most ASCII) is passed over without decoding.
+// The next byte that can start a character MatchKey changes (detail::IsFoldStart): the text
+// between two of them (ideographs, most ASCII) is passed over without decoding.
 size_t FindFoldStart(std::string_view s, size_t from) {
-  auto test = [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return c <= ' ' || c == '\'' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
-  };
 #ifdef __SSE2__
-  auto block = [](__m128i v) {
-    // Signed bytes: 0 <= c <= ' ' is a control or a space.
-    __m128i may = _mm_and_si128(_mm_cmpgt_epi8(_mm_set1_epi8(' ' + 1), v),
-                                _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
-    may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xC2')));
-    may = _mm_or_si128(may, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xFE')),
-                                           _mm_set1_epi8('\xE2')));  // E2, E3
-    return _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xEF')));
-  };
+  return detail::FindByte(
+      s, from, [](__m128i v) { return detail::FoldStarts(v); }, detail::IsFoldStart);
 #else
-  auto block = nullptr;
+  return detail::FindByte(s, from, nullptr, detail::IsFoldStart);
 #endif
-  return detail::FindByte(s, from, block, test);
 }
 
 // Calls on_fold(i, len, to) for each character MatchKey changes, in order, until it returns
@@ -574,20 +560,6 @@ size_t KeptCharacters(std::string_view s, size_t limit) {
 #endif
   for (; i < s.size() && kept <= limit; ++i) kept += kept_byte(static_cast<unsigned char>(s[i]));
   return kept;
-}
-
-void SplitTabs(std::string_view line, std::vector<std::string_view>* cells) {
-  cells->clear();
-  size_t start = 0;
-  // Inline and sixteen bytes a step: table rows are mostly short cells, where a call to
-  // memchr per tab costs more than the search.
-  using Tab = ByteSet<'\t'>;
-  for (size_t tab = Tab::FindIn(line, 0); tab != std::string_view::npos;
-       tab = Tab::FindIn(line, tab + 1)) {
-    cells->push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-  cells->push_back(line.substr(start));
 }
 
 std::string_view StripMarkupView(std::string_view line, std::string* storage) {

@@ -85,9 +85,6 @@ bool SameKey(std::string_view a, std::string_view b);
 // limit + 1: lets a caller that wants only short keys skip building the keys of long lines.
 size_t KeptCharacters(std::string_view s, size_t limit);
 
-// Splits a line on tabs. Views point into `line`.
-void SplitTabs(std::string_view line, std::vector<std::string_view>* cells);
-
 // Removes Markdown-ish markup a converter leaves: leading '#'s, <b>, </b>, <p>, </p>, "**".
 std::string StripMarkup(std::string_view line);
 // StripMarkup(line) without a copy when the line has no markup (most lines): a view of the
@@ -174,7 +171,83 @@ size_t FindByte(std::string_view s, size_t from, Block block, Test test) {
   }
   return std::string_view::npos;
 }
+
+// Whether a byte can start a character MatchKey changes: white space or another control, an
+// apostrophe, or the lead C2, E2, E3 or EF. None of them is ever a continuation byte, so the
+// text between two of them (ideographs, most ASCII) needs no folding.
+inline bool IsFoldStart(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  return c <= ' ' || c == '\'' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+#ifdef __SSE2__
+// IsFoldStart for sixteen bytes.
+inline __m128i FoldStarts(__m128i v) {
+  // Signed bytes: 0 <= c <= ' ' is a control or a space.
+  __m128i may = _mm_and_si128(_mm_cmpgt_epi8(_mm_set1_epi8(' ' + 1), v),
+                              _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+  may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+  may = _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xC2')));
+  may = _mm_or_si128(may, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xFE')),
+                                         _mm_set1_epi8('\xE2')));  // E2, E3
+  return _mm_or_si128(may, _mm_cmpeq_epi8(v, _mm_set1_epi8('\xEF')));
+}
+#endif
 }  // namespace detail
+
+// The tab-separated cells of a line, in order: on_cell(raw, plain) for each, the cell as
+// printed (a view into `line`) and whether it is plain: none of its bytes is white space or
+// starts a character MatchKey changes, so the cell is its own Trim, CleanCell and MatchKey
+// (ShapeOfValidCell would find nothing to clean and no fold). Most cells of a table are plain
+// and need no further look; the line is read once, sixteen bytes a step.
+template <typename OnCell>
+void ForEachCell(std::string_view line, OnCell on_cell) {
+  // Every tab is also a fold start (a control): a cell is plain when no fold start other than
+  // the tabs around it lies inside it.
+  size_t start = 0;
+  bool plain = true;
+  // Takes the bits of one stretch of the line at `at`: `tabs` and `folds` (tabs included).
+  auto take = [&](size_t at, unsigned tabs, unsigned folds) {
+    folds &= ~tabs;
+    for (; tabs != 0; tabs &= tabs - 1) {
+      const unsigned k = static_cast<unsigned>(std::countr_zero(tabs));
+      const unsigned before = (1u << k) - 1;  // the lanes of this stretch before the tab
+      on_cell(line.substr(start, at + k - start), plain && (folds & before) == 0);
+      start = at + k + 1;
+      plain = true;
+      folds &= ~(before | (1u << k));
+    }
+    plain = plain && folds == 0;
+  };
+  size_t i = 0;
+#ifdef __SSE2__
+  if (line.size() >= 16) {
+    auto block = [&](size_t at, unsigned shift) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + at));
+      const unsigned tabs =
+          unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))) >> shift;
+      // A cell already known not to be plain, going on past these bytes: nothing to learn.
+      if (tabs == 0 && !plain) return;
+      take(at + shift, tabs, unsigned(_mm_movemask_epi8(detail::FoldStarts(v))) >> shift);
+    };
+    for (; i + 16 <= line.size(); i += 16) block(i, 0);
+    // The last bytes in one more block that ends with the line, its lanes already seen
+    // shifted out.
+    if (i < line.size()) block(line.size() - 16, static_cast<unsigned>(i - (line.size() - 16)));
+    on_cell(line.substr(start), plain);
+    return;
+  }
+#endif
+  // A short line (or any line without SSE2) byte by byte, in stretches of sixteen.
+  for (; i < line.size(); i += 16) {
+    unsigned tabs = 0, folds = 0;
+    for (size_t k = 0; k < 16 && i + k < line.size(); ++k) {
+      tabs |= unsigned(line[i + k] == '\t') << k;
+      folds |= unsigned(detail::IsFoldStart(line[i + k])) << k;
+    }
+    take(i, tabs, folds);
+  }
+  on_cell(line.substr(start), plain);
+}
 
 // Finds the bytes of a small set in text, sixteen bytes a step. In valid UTF-8 an ASCII byte or
 // a lead byte starts a character wherever it occurs, so rules that look for a few punctuation

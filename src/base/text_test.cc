@@ -469,14 +469,56 @@ TEST(StripMarkup, TheViewAgreesOnEveryPairOfPieces) {
   }
 }
 
-TEST(SplitTabs, KeepsEmptyCells) {
-  std::vector<std::string_view> cells;
-  SplitTabs("a\t\tb\t", &cells);
-  ASSERT_EQ(cells.size(), 4u);
-  EXPECT_EQ(cells[0], "a");
-  EXPECT_EQ(cells[1], "");
-  EXPECT_EQ(cells[2], "b");
-  EXPECT_EQ(cells[3], "");
+// The cells of a line and whether each is plain, collected from ForEachCell.
+std::vector<std::pair<std::string, bool>> CellsOf(std::string_view line) {
+  std::vector<std::pair<std::string, bool>> cells;
+  ForEachCell(
+      line, [&](std::string_view raw, bool plain) { cells.emplace_back(std::string(raw), plain); });
+  return cells;
+}
+
+TEST(ForEachCell, KeepsEmptyCells) {
+  const std::vector<std::pair<std::string, bool>> expected = {
+      {"a", true}, {"", true}, {"b", true}, {"", true}};
+  EXPECT_EQ(CellsOf("a\t\tb\t"), expected);
+  EXPECT_EQ(CellsOf(""), (std::vector<std::pair<std::string, bool>>{{"", true}}));
+}
+
+TEST(ForEachCell, SplitsAndMarksPlainCellsAsTheirDefinitionSays) {
+  // Lines of every length across the sixteen-byte blocks, the last overlapping block and the
+  // short-line path, from pieces that are plain (ideographs, letters, digits) and pieces that
+  // are not (spaces, ideographic space, no-break space, full-width and Chinese punctuation, an
+  // apostrophe, a curly quote), with tabs among them.
+  const std::string_view pieces[] = {"\t",       "支出", "a",  "12.5", " ", "\xE3\x80\x80",
+                                     "\xC2\xA0", "，",   "《", "'",    "“", "项目名称",
+                                     "\t\t",     "Ａ"};
+  RandomNumbers next(31);
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    for (size_t c = next() % 24; c > 0; --c) line += pieces[next() % std::size(pieces)];
+    // By definition: split on every tab; plain when no byte may start a folding character.
+    std::vector<std::pair<std::string, bool>> expected;
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != '\t') continue;
+      const std::string cell = line.substr(start, i - start);
+      const bool plain = std::none_of(cell.begin(), cell.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c <= ' ' || c == '\'' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+      });
+      expected.emplace_back(cell, plain);
+      start = i + 1;
+    }
+    const auto cells = CellsOf(line);
+    ASSERT_EQ(cells, expected) << line;
+    // And what plain promises: the cell is its own trim, clean form and key.
+    for (const auto& [cell, plain] : cells) {
+      if (!plain) continue;
+      ASSERT_EQ(Trim(cell), cell);
+      ASSERT_EQ(CleanCell(cell), cell);
+      ASSERT_EQ(MatchKey(cell), cell);
+    }
+  }
 }
 
 // The definition IsValidUtf8 must agree with: NextCodePoint never has to substitute U+FFFD.

@@ -49,9 +49,16 @@ bool IsColumnNumberRow(const std::vector<std::string_view>& cells) {
 }
 
 // Splits on tabs; a line without tabs but with runs of two or more spaces is split on those.
-void SplitCells(std::string_view line, std::vector<std::string_view>* cells) {
+// `plain[i]` tells whether cell i is plain (ForEachCell).
+void SplitRowCells(std::string_view line, std::vector<std::string_view>* cells,
+                   std::vector<char>* plain) {
   if (line.find('\t') != std::string_view::npos || line.find("  ") == std::string_view::npos) {
-    SplitTabs(line, cells);
+    cells->clear();
+    plain->clear();
+    ForEachCell(line, [&](std::string_view raw, bool is_plain) {
+      cells->push_back(raw);
+      plain->push_back(is_plain);
+    });
     return;
   }
   cells->clear();
@@ -66,6 +73,7 @@ void SplitCells(std::string_view line, std::vector<std::string_view>* cells) {
     i = gap;
     while (i < line.size() && line[i] == ' ') ++i;
   }
+  plain->assign(cells->size(), false);  // cells split on spaces are looked at in full
 }
 
 // The match keys of a line's cells from cell `from`, each followed by '|' (empty cells
@@ -152,9 +160,11 @@ class TableReader {
   bool IsDataLike(const std::vector<std::string_view>& cells) const;
   bool LabelMatchesRowSpec(std::string_view label) const;
   // `signed_reading`: also fill Reading::signature, which tells repairs apart.
-  Reading Evaluate(const std::vector<std::string_view>& cells, ColumnSource source, uint32_t line,
-                   bool signed_reading) const;
-  Reading ChooseReading(const std::vector<std::string_view>& cells, uint32_t line);
+  // `plain[i]`: whether cells[i] is plain (ForEachCell).
+  Reading Evaluate(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
+                   ColumnSource source, uint32_t line, bool signed_reading) const;
+  Reading ChooseReading(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
+                        uint32_t line);
   void AddRows(Reading reading, uint32_t line);
   void Classify(Row* row, uint32_t line);
   void LinkFunctionCodes();
@@ -174,6 +184,8 @@ class TableReader {
   std::set<std::string_view> seen_ids_;
   int current_group_ = -1;
   std::vector<ResolvedSum> sums_;
+  // Scratch space of Read's splitting of a line: whether each cell is plain.
+  std::vector<char> plain_;
   // Scratch space of Evaluate, reused from line to line.
   mutable std::vector<char> used_;
   mutable std::vector<Amount> parts_;
@@ -223,8 +235,9 @@ bool TableReader::IsDataLike(const std::vector<std::string_view>& cells) const {
   return false;
 }
 
-Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, ColumnSource source,
-                              uint32_t line, bool signed_reading) const {
+Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
+                              const std::vector<char>& plain, ColumnSource source, uint32_t line,
+                              bool signed_reading) const {
   Reading r;
   r.source = source;
   std::vector<char>& used = used_;
@@ -239,8 +252,9 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, Column
       int phys = r.source[offset + c];
       Cell& cell = r.sides[s][c];
       cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? phys + 1 : 0)};
-      std::string_view text =
-          phys >= 0 ? CleanValidCellView(cells[phys], &storage) : std::string_view();
+      std::string_view text = phys < 0      ? std::string_view()
+                              : plain[phys] ? cells[phys]
+                                            : CleanValidCellView(cells[phys], &storage);
       if (phys >= 0) used[phys] = true;
       if (signed_reading) {
         r.signature += text;
@@ -296,23 +310,26 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells, Column
   return r;
 }
 
-Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells, uint32_t line) {
+Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells,
+                                   const std::vector<char>& plain, uint32_t line) {
   const int n = static_cast<int>(cells.size());
   int last = -1;
   for (int i = 0; i < n; ++i) {
     if (!Trim(cells[i]).empty()) last = i;
   }
-  Reading literal = Evaluate(cells, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
+  Reading literal = Evaluate(cells, plain, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
   if (literal.valid && literal.violated == 0) return literal;
 
   // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
   std::vector<Reading> repairs;
   for (int p = 1; p <= last; ++p) {
-    repairs.push_back(Evaluate(cells, ColumnSource{ColumnSource::kTabMissing, p, n}, line, true));
+    repairs.push_back(
+        Evaluate(cells, plain, ColumnSource{ColumnSource::kTabMissing, p, n}, line, true));
   }
   for (int p = 0; p <= last; ++p) {
     if (!Trim(cells[p]).empty()) continue;
-    repairs.push_back(Evaluate(cells, ColumnSource{ColumnSource::kTabExtra, p, n}, line, true));
+    repairs.push_back(
+        Evaluate(cells, plain, ColumnSource{ColumnSource::kTabExtra, p, n}, line, true));
   }
   std::vector<const Reading*> good;
   std::set<std::string> signatures;
@@ -381,7 +398,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
   std::string& label = row->cells[side.label_column()].text;
   switch (spec_.scheme) {
     case RowScheme::kFixedRows: {
-      std::string key = MatchKey(label);
+      const std::string_view key = MatchKeyView(label, &storage_);
       for (size_t i = 0; i < spec_.rows.size(); ++i) {
         const RowSpec& rs = spec_.rows[i];
         if (rs.side != row->side || row_spec_used_[i] || !Contains(key, rs.pattern)) continue;
@@ -412,7 +429,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
         label = code.substr(space + 1);
         code.resize(space);
       }
-      if (MatchKey(code) == "合计" || (code.empty() && MatchKey(label) == "合计")) {
+      if (KeyIs(code, "合计") || (code.empty() && KeyIs(label, "合计"))) {
         row->kind = RowKind::kTotal;
         row->key = "total";
       } else if (IsClassificationCode(code)) {
@@ -663,7 +680,7 @@ Table TableReader::Read() {
         raw.find('\t') == std::string_view::npos) {
       continue;  // the next table's printed label; the document reader attaches it
     }
-    SplitCells(raw, &cells);
+    SplitRowCells(raw, &cells, &plain_);
     if (!in_data) {
       if (!IsDataLike(cells)) {
         if (!IsColumnNumberRow(cells)) {
@@ -701,7 +718,7 @@ Table TableReader::Read() {
       }
       continue;
     }
-    AddRows(ChooseReading(cells, n), n);
+    AddRows(ChooseReading(cells, plain_, n), n);
   }
 
   switch (spec_.scheme) {

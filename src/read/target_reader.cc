@@ -113,6 +113,14 @@ class TCell {
     return key_;
   }
 
+  // A plain cell (ForEachCell): its text is clean and is its own key.
+  static TCell Plain(std::string_view raw, Location at, TextArena* arena) {
+    TCell cell(raw, at, arena);
+    cell.key_ = raw;
+    cell.fold_ = kKeyed;
+    return cell;
+  }
+
   // The cell of raw text: cleaned, and keyed at once when the key is the text itself.
   static TCell Make(TextArena* arena, std::string_view raw, Location at) {
     std::string_view t = Trim(raw);
@@ -163,7 +171,6 @@ struct TRows {
     cells.clear();
     ends.clear();
   }
-  std::vector<std::string_view> split;  // scratch: a line's tab-separated cells
 };
 
 // ---- layouts ---------------------------------------------------------------------------------
@@ -198,13 +205,13 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
 const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
                         const std::vector<bool>& skip, TextArena* arena, TRows* rows) {
   rows->Clear();
-  std::vector<std::string_view>& cells = rows->split;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n] || Trim(lines[n]).empty()) continue;
-    SplitTabs(lines[n], &cells);
-    for (size_t c = 0; c < cells.size(); ++c) {
-      rows->cells.push_back(MakeCell(arena, cells[c], Location{n, static_cast<uint16_t>(c + 1)}));
-    }
+    uint16_t column = 0;
+    ForEachCell(lines[n], [&](std::string_view raw, bool plain) {
+      const Location at{n, ++column};
+      rows->cells.push_back(plain ? TCell::Plain(raw, at, arena) : MakeCell(arena, raw, at));
+    });
     rows->EndRow();
   }
   return *rows;
