@@ -156,6 +156,16 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
 
 Result<Decoded> Decode(std::string_view bytes) { return DecodeInPlace(std::string(bytes)); }
 
+bool DecodesToItself(std::string_view bytes) {
+  // DecodeInPlace's tests in its order, for the branch that keeps the bytes: no BOM, not
+  // UTF-16, valid UTF-8; then nothing the line ends or the text test would change or refuse.
+  // A CR is looked for first: such a text is decoded anyway, and should not pay for the rest.
+  return !bytes.empty() && bytes.size() <= kMaxInputBytes &&
+         bytes.find('\r') == std::string_view::npos && !bytes.starts_with("\xEF\xBB\xBF") &&
+         !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
+         GuessUtf16(bytes) == nullptr && IsValidUtf8(bytes) && LooksLikeText(bytes);
+}
+
 Result<Decoded> DecodeFile(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {

@@ -24,6 +24,11 @@ Result<Decoded> Decode(std::string_view bytes);
 // The same, taking the bytes: UTF-8 input becomes the text in place, without a copy.
 Result<Decoded> DecodeInPlace(std::string bytes);
 
+// Whether Decode(bytes) would give the bytes themselves as "UTF-8" text (valid UTF-8, no BOM,
+// no CR, a text): a caller that only reads the text can then use the bytes without the copy
+// Decode makes.
+bool DecodesToItself(std::string_view bytes);
+
 // Reads a whole file and decodes it. Errors name the file.
 Result<Decoded> DecodeFile(const std::string& path);
 

@@ -104,6 +104,32 @@ TEST(Decode, RefusesANulAnywhereAndTooManyControlCharacters) {
   EXPECT_TRUE(Decode(text).ok());
 }
 
+TEST(Decode, TextThatDecodesToItselfIsToldApartExactly) {
+  // DecodesToItself(b) exactly when decoding gives b back as "UTF-8" text.
+  const std::string text = "2026年预算\t合计\n支出 6,056.35\n";
+  std::string many_controls(64, 'a');
+  for (size_t i = 0; i < many_controls.size(); i += 2) many_controls[i] = '\x01';
+  const std::string inputs[] = {text,
+                                "\xEF\xBB\xBF" + text,
+                                "第一行\r\n第二行\r\n",
+                                "末尾\r",
+                                Encode(text, "GB18030"),
+                                Encode(text, "UTF-16LE"),
+                                "\xFF\xFE" + Encode(text, "UTF-16LE"),
+                                std::string("a\0b", 3),
+                                many_controls,
+                                "",
+                                "\xFF\xFF\xFF",
+                                "plain ascii"};
+  for (const std::string& bytes : inputs) {
+    auto decoded = Decode(bytes);
+    const bool itself = decoded.ok() && decoded->text == bytes && decoded->encoding == "UTF-8";
+    EXPECT_EQ(DecodesToItself(bytes), itself) << bytes;
+  }
+  EXPECT_TRUE(DecodesToItself(text));
+  EXPECT_FALSE(DecodesToItself("第一行\r\n第二行\r\n"));
+}
+
 TEST(DecodeFile, NamesTheFileInErrors) {
   auto missing = DecodeFile("/nonexistent/yusuan.txt");
   ASSERT_FALSE(missing.ok());

@@ -497,6 +497,8 @@ Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source) 
 }
 
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
+  // Most disclosures are UTF-8 with LF line ends already: read in place.
+  if (DecodesToItself(bytes)) return ReadValid(bytes, source, "UTF-8");
   auto decoded = Decode(bytes);
   if (!decoded.ok()) {
     const Status& s = decoded.status();
