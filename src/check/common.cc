@@ -53,7 +53,7 @@ SumResult CompareEqual(const Amount& a, const Amount& b) {
 }
 
 void ReportFailedSum(Reporter& r, uint32_t line, std::string_view what, const Amount& total,
-                     const SumResult& s, const std::vector<uint32_t>& part_lines, MoneyUnit unit) {
+                     const SumResult& s, std::span<const uint32_t> part_lines, MoneyUnit unit) {
   Finding& f = r.Report(line, fmt::format("{}：合计 {}，各项之和 {}，相差 {}（超出舍入容差 {}）",
                                           what, Money(total, unit), Money(s.sum, unit),
                                           Money(s.diff, unit), Money(s.tolerance, unit)));

@@ -2,6 +2,7 @@
 // within the rounding bound.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,14 +38,14 @@ SumResult CompareEqual(const Amount& a, const Amount& b);
 
 // Reports a failed comparison `s` of `total = Σ parts` (ReportSum's slow path).
 void ReportFailedSum(Reporter& r, uint32_t line, std::string_view what, const Amount& total,
-                     const SumResult& s, const std::vector<uint32_t>& part_lines, MoneyUnit unit);
+                     const SumResult& s, std::span<const uint32_t> part_lines, MoneyUnit unit);
 
 // Reports `total = Σ parts` when it fails. `parts` and `part_lines` run in parallel. `what`, the
 // subject of the message, is text or a callable that returns it, called only on failure: most
 // sums hold, and their messages are never built.
 template <typename What>
 void ReportSum(Reporter& r, uint32_t line, const What& what, const Amount& total,
-               const std::vector<Amount>& parts, const std::vector<uint32_t>& part_lines,
+               std::span<const Amount> parts, std::span<const uint32_t> part_lines,
                MoneyUnit unit) {
   const SumResult s = CompareSum(total, parts);
   if (s.ok) return;
@@ -53,6 +54,14 @@ void ReportSum(Reporter& r, uint32_t line, const What& what, const Amount& total
   } else {
     ReportFailedSum(r, line, std::string_view(what), total, s, part_lines, unit);
   }
+}
+// The same for parts listed in place: ReportSum(r, line, what, total, {a, b}, {la, lb}, unit).
+template <typename What>
+void ReportSum(Reporter& r, uint32_t line, const What& what, const Amount& total,
+               std::initializer_list<Amount> parts, std::initializer_list<uint32_t> part_lines,
+               MoneyUnit unit) {
+  ReportSum(r, line, what, total, std::span<const Amount>(parts.begin(), parts.size()),
+            std::span<const uint32_t>(part_lines.begin(), part_lines.size()), unit);
 }
 
 }  // namespace yusuan

@@ -9,33 +9,36 @@
 namespace yusuan {
 namespace {
 
-std::vector<uint32_t> LinesOf(const std::vector<const Row*>& rows) {
+std::vector<uint32_t> LinesOf(std::span<const Row* const> rows) {
   std::vector<uint32_t> out;
   for (const Row* r : rows) out.push_back(r->at.line);
   return out;
 }
 
-// total = Σ parts for every amount column of `side`.
-void SumColumns(Reporter& rep, const Table& t, const Row& total,
-                const std::vector<const Row*>& parts, std::string_view what) {
+// total = Σ parts for every amount column of `side`. `amounts`, when given, is scratch space
+// reused by a caller that sums many rows.
+void SumColumns(Reporter& rep, const Table& t, const Row& total, std::span<const Row* const> parts,
+                std::string_view what, std::vector<Amount>* amounts = nullptr) {
+  std::vector<Amount> own;
+  if (amounts == nullptr) amounts = &own;
   const SideSpec& side = t.spec->sides[total.side];
-  const std::vector<uint32_t> lines = LinesOf(parts);
-  std::vector<Amount> amounts;
+  std::vector<uint32_t> lines;  // the parts' lines, listed only when a column fails
   for (size_t column = 0; column < side.columns.size(); ++column) {
     const ColumnSpec& c = side.columns[column];
     if (c.type != ColumnType::kAmount) continue;
-    amounts.clear();
+    amounts->clear();
     for (const Row* p : parts) {
-      amounts.push_back(p->side == total.side ? p->amount_at(static_cast<int>(column))
-                                              : p->amount(t, c.id));
+      amounts->push_back(p->side == total.side ? p->amount_at(static_cast<int>(column))
+                                               : p->amount(t, c.id));
     }
-    ReportSum(
-        rep, total.at.line,
-        [&] {
-          return fmt::format("{} 第{}行“{}”的“{}”{}", TableName(t), total.at.line,
-                             RowName(t, total), c.name, what);
-        },
-        total.amount_at(static_cast<int>(column)), amounts, lines, t.unit);
+    const Amount sum_total = total.amount_at(static_cast<int>(column));
+    const SumResult s = CompareSum(sum_total, *amounts);
+    if (s.ok) continue;
+    if (lines.empty()) lines = LinesOf(parts);
+    ReportFailedSum(rep, total.at.line,
+                    fmt::format("{} 第{}行“{}”的“{}”{}", TableName(t), total.at.line,
+                                RowName(t, total), c.name, what),
+                    sum_total, s, lines, t.unit);
   }
 }
 
@@ -68,23 +71,35 @@ void RowSums(const Table& t, Reporter& rep) {
 
 // Every row that has children equals the sum of its children, column by column.
 void Hierarchy(const Table& t, Reporter& rep) {
-  std::vector<std::vector<const Row*>> children(t.rows.size());
+  // The rows that have a parent, by parent and then in printed order: each parent's children
+  // are one run.
+  std::vector<std::pair<int32_t, const Row*>> children;
   for (const Row& r : t.rows) {
     if (r.parent >= 0 && static_cast<size_t>(r.parent) < t.rows.size()) {
-      children[r.parent].push_back(&r);
+      children.emplace_back(r.parent, &r);
     }
   }
-  for (size_t i = 0; i < t.rows.size(); ++i) {
-    if (children[i].empty()) continue;
-    const Row& r = t.rows[i];
-    std::string what = r.kind == RowKind::kTotal        ? "应等于各类之和"
-                       : r.kind == RowKind::kClass      ? "应等于其下各款之和"
-                       : r.kind == RowKind::kKuan       ? "应等于其下各项之和"
-                       : r.kind == RowKind::kGroup      ? "应等于其下各科目之和"
-                       : r.kind == RowKind::kDepartment ? "应等于各单位小计之和"
-                       : r.kind == RowKind::kUnit       ? "应等于本单位各项目之和"
-                                                        : "应等于其下各行之和";
-    SumColumns(rep, t, r, children[i], what);
+  std::stable_sort(children.begin(), children.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const Row*> run;
+  std::vector<Amount> amounts;
+  for (size_t begin = 0; begin < children.size();) {
+    const int32_t parent = children[begin].first;
+    run.clear();
+    size_t end = begin;
+    for (; end < children.size() && children[end].first == parent; ++end) {
+      run.push_back(children[end].second);
+    }
+    begin = end;
+    const Row& r = t.rows[parent];
+    const std::string_view what = r.kind == RowKind::kTotal   ? "应等于各类之和"
+                                  : r.kind == RowKind::kClass ? "应等于其下各款之和"
+                                  : r.kind == RowKind::kKuan  ? "应等于其下各项之和"
+                                  : r.kind == RowKind::kGroup ? "应等于其下各科目之和"
+                                  : r.kind == RowKind::kDepartment ? "应等于各单位小计之和"
+                                  : r.kind == RowKind::kUnit ? "应等于本单位各项目之和"
+                                                             : "应等于其下各行之和";
+    SumColumns(rep, t, r, run, what, &amounts);
   }
 }
 

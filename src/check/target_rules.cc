@@ -253,14 +253,15 @@ void AddTargetRules(std::vector<Rule>* rules) {
           for (int side : {kImplementation, kAnnual}) {
             const Funds& f = t.funds[side];
             if (!f.total.present()) continue;
-            std::vector<Amount> parts = {f.central, f.provincial, f.local, f.self_raised, f.other};
+            const Amount parts[] = {f.central, f.provincial, f.local, f.self_raised, f.other};
             bool any = false;
             for (const Amount& a : parts) any = any || a.present();
             if (!any) continue;
-            std::vector<uint32_t> lines;
+            uint32_t lines[std::size(parts)];
+            size_t line_count = 0;
             for (const Location* at :
                  {&f.central_at, &f.provincial_at, &f.local_at, &f.self_raised_at, &f.other_at}) {
-              if (at->line) lines.push_back(at->line);
+              if (at->line) lines[line_count++] = at->line;
             }
             ReportSum(
                 rep, f.at.line ? f.at.line : Line(t),
@@ -268,7 +269,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
                   return fmt::format("绩效目标表{}{}资金总额应等于各来源之和", Name(t),
                                      kSide[side]);
                 },
-                f.total, parts, lines, MoneyUnit::kYuan);
+                f.total, parts, std::span<const uint32_t>(lines, line_count), MoneyUnit::kYuan);
           }
         }
       });
