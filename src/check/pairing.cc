@@ -5,19 +5,28 @@
 namespace yusuan {
 
 std::string PairKey(std::string_view name) {
+  std::string key;
+  AppendPairKey(name, &key);
+  return key;
+}
+
+void AppendPairKey(std::string_view name, std::string* out) {
   // MatchKey, then only letters, digits and ideographs (U+4E00-9FFF, U+3400-4DBF): in one pass,
   // since of what MatchKey changes only full-width letters and digits survive the filter (as
   // their ASCII forms). ASCII is decided on its byte, leads E5-E9 are all ideographs and E4
   // nearly all; other characters need the code point.
-  // The key is never longer than the name: written in place, then cut to size.
-  std::string key(name.size(), '\0');
-  size_t out = 0;
+  // The key is never longer than the name: written in place after what `*out` holds, then
+  // cut to size.
+  const size_t base = out->size();
+  out->resize(base + name.size());
+  char* const key = out->data() + base;
+  size_t at = 0;
   for (size_t pos = 0; pos < name.size();) {
     const size_t start = pos;
     const unsigned char c = static_cast<unsigned char>(name[pos]);
     if (c < 0x80) {
       const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      if (alnum) key[out++] = name[pos];
+      if (alnum) key[at++] = name[pos];
       ++pos;
       continue;
     }
@@ -26,22 +35,21 @@ std::string PairKey(std::string_view name) {
     const unsigned char c1 = pos + 1 < name.size() ? static_cast<unsigned char>(name[pos + 1]) : 0;
     if (((c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && c1 != 0xB7)) && pos + 3 <= name.size() &&
         (c1 & 0xC0) == 0x80 && (static_cast<unsigned char>(name[pos + 2]) & 0xC0) == 0x80) {
-      key[out++] = name[pos++];
-      key[out++] = name[pos++];
-      key[out++] = name[pos++];
+      key[at++] = name[pos++];
+      key[at++] = name[pos++];
+      key[at++] = name[pos++];
       continue;
     }
     char32_t cp = NextCodePoint(name, &pos);
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
         (cp >= 0xFF41 && cp <= 0xFF5A)) {
-      key[out++] = static_cast<char>(cp - 0xFEE0);  // full-width, as MatchKey folds it
+      key[at++] = static_cast<char>(cp - 0xFEE0);  // full-width, as MatchKey folds it
     } else if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-      for (size_t k = start; k < pos; ++k) key[out++] = name[k];
+      for (size_t k = start; k < pos; ++k) key[at++] = name[k];
     }
   }
-  key.resize(out);
-  return key;
+  out->resize(base + at);
 }
 
 std::vector<Pair> PairTargets(const Document& doc) {

@@ -10,6 +10,8 @@ namespace yusuan {
 
 // A name reduced to its letters and digits: punctuation, width and spaces do not count.
 std::string PairKey(std::string_view name);
+// PairKey(name) appended to `*out`: callers that key many names reuse one buffer.
+void AppendPairKey(std::string_view name, std::string* out);
 
 struct Pair {
   int target = -1;  // index in Document::targets

@@ -400,6 +400,39 @@ TEST(Rules, UnitMismatchWeighsTheIndicatorsWordsAgainstItsUnit) {
   }
 }
 
+TEST(Rules, OneYearSidesCompareEachNameWithTheFirstAnnualIndicatorOfThatName) {
+  auto indicator = [](const char* name, const char* value, uint32_t line) {
+    Indicator i;
+    i.name = name;
+    i.value = ParseIndicatorValue(value);
+    i.at = Location{line, 1};
+    i.value_at = Location{line, 2};
+    return i;
+  };
+  Document doc;
+  TargetTable t;
+  t.project_name.text = "甲项目";
+  t.attribute.text = "一次性项目";
+  t.layout = "tabbed";
+  t.indicators[kImplementation] = {
+      indicator("培训人次", "≥300人次", 10), indicator("覆盖率", "100%", 11),
+      indicator("完成时间", "2026年12月底前", 12), indicator("未列入年度的指标", "1项", 13)};
+  // 覆盖率 twice among the annual ones, the first (by its key: punctuation and width do not
+  // count) with the same value; 培训人次 with another value.
+  t.indicators[kAnnual] = {indicator("培训人次", "≥350人次", 20),
+                           indicator("覆盖率：", "100％", 21), indicator("覆盖率", "90%", 22),
+                           indicator("完成时间", "2026年12月底前", 23)};
+  doc.targets.push_back(std::move(t));
+  std::vector<Finding> found;
+  for (const Finding& f : CheckDocument(doc)) {
+    if (f.rule == "target.one-year-sides") found.push_back(f);
+  }
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].line, 10u);
+  EXPECT_EQ(found[0].expected, "≥300人次");
+  EXPECT_EQ(found[0].actual, "≥350人次");
+}
+
 TEST(CrossRules, FireOnTheSameProjectStatedDifferently) {
   auto a = ReadDecoded(Seed(k000), "a.txt", "UTF-8");
   auto b =

@@ -426,23 +426,37 @@ void AddTargetRules(std::vector<Rule>* rules) {
   Add(rules, "target.one-year-sides", Severity::kWarning,
       "一年期项目的实施期与年度指标应相同（名称与指标值）",
       "一次性项目实施期写“≥300人”，年度写“≥350人”", [](const Document& doc, Reporter& rep) {
+        std::string keys, key;  // reused from table to table
         for (const TargetTable& t : doc.targets) {
           if (!OneYear(t) || !TreeKnown(t)) continue;
           const auto& a = t.indicators[kImplementation];
           const auto& b = t.indicators[kAnnual];
           if (a.empty() || b.empty()) continue;
           // The annual indicator of each name (the first of that name): keys sorted stably,
-          // so that the first of equal keys is the first printed.
-          std::vector<std::pair<std::string, const Indicator*>> in_b;
+          // so that the first of equal keys is the first printed. The keys are kept end to end
+          // in one buffer (`keys`), and viewed once it is complete.
+          keys.clear();
+          std::vector<std::pair<size_t, size_t>> spans;  // offset and size of b's keys
+          spans.reserve(b.size());
+          for (const Indicator& i : b) {
+            const size_t at = keys.size();
+            AppendPairKey(i.name, &keys);
+            spans.emplace_back(at, keys.size() - at);
+          }
+          std::vector<std::pair<std::string_view, const Indicator*>> in_b;
           in_b.reserve(b.size());
-          for (const Indicator& i : b) in_b.emplace_back(PairKey(i.name), &i);
+          for (size_t k = 0; k < b.size(); ++k) {
+            in_b.emplace_back(std::string_view(keys).substr(spans[k].first, spans[k].second),
+                              &b[k]);
+          }
           std::stable_sort(in_b.begin(), in_b.end(),
                            [](const auto& x, const auto& y) { return x.first < y.first; });
           for (const Indicator& i : a) {
-            const std::string key = PairKey(i.name);
+            key.clear();
+            AppendPairKey(i.name, &key);
             auto it =
-                std::lower_bound(in_b.begin(), in_b.end(), key,
-                                 [](const auto& x, const std::string& k) { return x.first < k; });
+                std::lower_bound(in_b.begin(), in_b.end(), std::string_view(key),
+                                 [](const auto& x, std::string_view k) { return x.first < k; });
             // No such name: a truncated one; the counts rule is elsewhere.
             if (it == in_b.end() || it->first != key) continue;
             const Indicator& annual = *it->second;
