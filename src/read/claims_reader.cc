@@ -1,6 +1,7 @@
 #include "read/claims_reader.h"
 
 #include <string>
+#include <utility>
 
 #include "base/text.h"
 
@@ -143,7 +144,7 @@ std::vector<std::string> ListItems(std::string_view s) {
     size_t sep = s.find("、", start);
     std::string item =
         CleanCell(s.substr(start, sep == std::string_view::npos ? sep : sep - start));
-    if (!item.empty()) items.push_back(item);
+    if (!item.empty()) items.push_back(std::move(item));
     if (sep == std::string_view::npos) break;
     start = sep + 3;
   }
@@ -190,7 +191,7 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
           c.subject = MatchKey(subject);
           c.text = std::string(s.substr(pos, 3 + subject.size()));
           c.at = st.At(pos);
-          claims->push_back(c);
+          claims->push_back(std::move(c));
         }
       }
     }
@@ -204,7 +205,7 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       c.text = std::string(s.substr(pos, std::min<size_t>(s.size() - pos, 60)));
       c.at = st.At(pos);
       c.part = last_amount;
-      if (!c.items.empty()) claims->push_back(c);
+      if (!c.items.empty()) claims->push_back(std::move(c));
       pos = after;
       continue;
     }
@@ -259,13 +260,14 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
             }
           }
         }
-        claims->push_back(c);
+        claims->push_back(std::move(c));
       } else {
         c.kind = ClaimKind::kAmount;
         c.subject = SubjectBefore(s, n.start, name);
         c.text = c.subject + n.text + (wan ? "万元" : "元");
-        claims->push_back(c);
+        claims->push_back(std::move(c));
         last_amount = static_cast<int>(claims->size()) - 1;
+        const Claim& amount_claim = claims->back();
         if (first_amount < 0) first_amount = last_amount;
         if (sentence_amount < 0) sentence_amount = last_amount;
         // "，占6.33%" right after.
@@ -278,14 +280,14 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
               Claim share;
               share.kind = ClaimKind::kShare;
               share.section = heading;
-              share.subject = c.subject;
-              share.text = c.text + "，占" + p.text + "%";
+              share.subject = amount_claim.subject;
+              share.text = amount_claim.text + "，占" + p.text + "%";
               share.at = at;
               share.percent = ToDecimal(p.text);
               share.has_percent = true;
               share.part = last_amount;
               share.base = first_amount == last_amount ? -1 : first_amount;
-              claims->push_back(share);
+              claims->push_back(std::move(share));
             }
           }
         }
@@ -303,7 +305,7 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
         c.text = subject + n.text + "个";
         c.at = at;
         c.count = ToDecimal(n.text).digits;
-        claims->push_back(c);
+        claims->push_back(std::move(c));
       }
     }
     pos = n.end;
