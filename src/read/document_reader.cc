@@ -172,8 +172,8 @@ std::string RegionOf(std::string_view name) {
 }
 
 struct Structure {
-  std::vector<bool> watermark;  // index by line number
-  std::vector<bool> toc;
+  LineFlags watermark;  // index by line number
+  LineFlags toc;
   std::map<int, uint32_t> parts;  // 第N部分 -> line
   std::vector<TableRegion> tables;
   std::vector<uint32_t> target_titles;
@@ -279,7 +279,7 @@ Structure FindStructure(const Lines& lines) {
   }
 
   // Standard tables end where the next structure begins.
-  std::vector<bool> in_table(n + 2, false);
+  LineFlags in_table(n + 2, false);
   for (TableRegion& region : st.tables) {
     region.last_line = RegionEnd(lines, st, region.title_line, n, Region::kTable);
     for (uint32_t i = region.title_line; i <= region.last_line; ++i) in_table[i] = true;
@@ -403,7 +403,7 @@ Result<Document> ReadValid(std::string_view text, const std::string& source,
                                  ": 不是预算公开文件：未找到预算公开标题、标准预算表或绩效目标表");
   }
 
-  std::vector<bool> owned(lines.size() + 2, false);
+  LineFlags owned(lines.size() + 2, false);
   for (uint32_t i = 1; i <= lines.size(); ++i) owned[i] = st.watermark[i] || st.toc[i];
 
   // Tables.

@@ -8,6 +8,11 @@
 
 namespace yusuan {
 
+// One flag per line number (index 0 and size() + 1 unused): the lines a reader must skip, or
+// that one part of the document already owns. Bytes rather than std::vector<bool>'s bits: the
+// readers test them on every line, and a byte is one load.
+using LineFlags = std::vector<uint8_t>;
+
 class Lines {
  public:
   // `text` must outlive this object.

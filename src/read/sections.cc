@@ -102,7 +102,7 @@ bool IsSectionHeading(std::string_view raw) {
   return CodePoints(plain) <= 40 && !plain.ends_with("。") && !Contains(plain, "，");
 }
 
-void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                   Overview* overview) {
   enum { kNone, kDuties, kOffices } part = kNone;
   std::string plain_storage, key_storage;
@@ -150,7 +150,7 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::v
   }
 }
 
-void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                    std::vector<Section>* narrative) {
   std::string storage;  // a line's text without markup, when it had some
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {

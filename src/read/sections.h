@@ -16,11 +16,11 @@ namespace yusuan {
 bool IsSectionHeading(std::string_view raw);
 
 // Lines [begin, end] of 第一部分 概况.
-void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                   Overview* overview);
 
 // Lines [begin, end] of 第三部分 情况说明, as sections of paragraphs.
-void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& owned,
+void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                    std::vector<Section>* narrative);
 
 // 国有资产占有使用情况, from the narrative's section of that name.

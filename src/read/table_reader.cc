@@ -123,7 +123,7 @@ struct Reading {
 
 class TableReader {
  public:
-  TableReader(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
+  TableReader(const Lines& lines, const TableRegion& region, const LineFlags& skip,
               DocumentKind kind, std::vector<Diagnostic>* diagnostics)
       : lines_(lines),
         region_(region),
@@ -175,7 +175,7 @@ class TableReader {
 
   const Lines& lines_;
   const TableRegion& region_;
-  const std::vector<bool>& skip_;
+  const LineFlags& skip_;
   DocumentKind doc_kind_;
   std::vector<Diagnostic>* diagnostics_;
   const TableSpec& spec_;
@@ -753,7 +753,7 @@ Table TableReader::Read() {
 
 }  // namespace
 
-Table ReadTable(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
+Table ReadTable(const Lines& lines, const TableRegion& region, const LineFlags& skip,
                 DocumentKind kind, std::vector<Diagnostic>* diagnostics) {
   TableReader reader(lines, region, skip, kind, diagnostics);
   return reader.Read();

@@ -26,7 +26,7 @@ struct TableRegion {
 
 // `skip[n]` is true for line n that belongs to no table (a watermark). `kind` tells how tables
 // 11-13 start (a department total, or a unit's own total).
-Table ReadTable(const Lines& lines, const TableRegion& region, const std::vector<bool>& skip,
+Table ReadTable(const Lines& lines, const TableRegion& region, const LineFlags& skip,
                 DocumentKind kind, std::vector<Diagnostic>* diagnostics);
 
 }  // namespace yusuan

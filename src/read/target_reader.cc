@@ -177,8 +177,7 @@ struct TRows {
 
 enum class Layout { kTabbed, kCellPerLine, kPdfText };
 
-Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
-                    const std::vector<bool>& skip) {
+Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip) {
   int non_empty = 0, multi = 0, tab_led = 0;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
@@ -202,8 +201,8 @@ Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end,
   return Layout::kPdfText;
 }
 
-const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
-                        const std::vector<bool>& skip, TextArena* arena, TRows* rows) {
+const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip,
+                        TextArena* arena, TRows* rows) {
   rows->Clear();
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n] || Trim(lines[n]).empty()) continue;
@@ -220,7 +219,7 @@ const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end,
 // One cell per line, indented by a tab; a line without the tab continues the cell above
 // (a wrapped cell); a truly empty line ends the row.
 const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
-                             const std::vector<bool>& skip, TextArena* arena, TRows* out) {
+                             const LineFlags& skip, TextArena* arena, TRows* out) {
   out->Clear();
   TRows& rows = *out;
   size_t row_begin = 0;
@@ -672,7 +671,7 @@ class RowTableParser {
   enum { kNone, kBudget, kTasks } mode_ = kNone;
   // Scratch space reused from row to row.
   std::vector<const TCell*> filled_;
-  std::vector<bool> l2_, value_;
+  std::vector<char> l2_, value_;
 };
 
 // ---- raw PDF text ----------------------------------------------------------------------------
@@ -701,11 +700,11 @@ bool StandsAlone(std::string_view key) {
          (Contains(key, "表") && (Contains(key, "项目支出绩效目标表") || Contains(key, "情况表")));
 }
 
-Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const std::vector<bool>& skip,
+Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip,
                  TextArena* arena) {
   Paras out;
   // First the lines, each with whether it continues the paragraph above.
-  std::vector<bool> continues;
+  std::vector<char> continues;
   bool open = false;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
@@ -769,8 +768,7 @@ bool IsPdfLabel(std::string_view k) {
 // PDF text: field labels come as a run, then their values in the same order; the indicator
 // columns come as runs too. Names and values are paired by order only when both runs are
 // whole and every pair is plausible; otherwise the table says its pairing is unknown.
-void ParsePdfText(const Lines& lines, const std::vector<bool>& skip, TargetTable* t,
-                  TextArena* arena) {
+void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, TextArena* arena) {
   Paras all = Paragraphs(lines, t->at.line, t->last_line, skip, arena);
   std::vector<Para>& paras = all.paras;
   // Drop repeated page headers.
@@ -938,7 +936,7 @@ void SplitUnit(std::string_view text, LivelihoodRow* row) {
 
 }  // namespace
 
-void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
+void ReadTargetTables(const Lines& lines, const LineFlags& skip,
                       std::vector<TargetTable>* targets) {
   // One arena and one set of rows for all tables: their room is reused from table to table.
   TextArena arena;
@@ -967,7 +965,7 @@ void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
 }
 
 LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line, uint32_t last_line,
-                                        const std::vector<bool>& skip,
+                                        const LineFlags& skip,
                                         const std::vector<TargetTable>& targets) {
   LivelihoodSummary s;
   s.present = true;

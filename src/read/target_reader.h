@@ -17,13 +17,12 @@
 namespace yusuan {
 
 // Fills each table from its region [at.line, last_line]; `skip[n]` marks watermark lines.
-void ReadTargetTables(const Lines& lines, const std::vector<bool>& skip,
-                      std::vector<TargetTable>* targets);
+void ReadTargetTables(const Lines& lines, const LineFlags& skip, std::vector<TargetTable>* targets);
 
 // Reads the 民生领域重大事项绩效目标情况表 whose title is on `title_line`, up to `last_line`,
 // and links each row to its target table by project name.
 LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line, uint32_t last_line,
-                                        const std::vector<bool>& skip,
+                                        const LineFlags& skip,
                                         const std::vector<TargetTable>& targets);
 
 }  // namespace yusuan
