@@ -188,6 +188,32 @@ TEST(DocumentReader, FindsStructureLinesWhoseWordsAreSplitBySpaces) {
   EXPECT_EQ(doc->targets[0].at.line, 14u);  // its title line
 }
 
+TEST(DocumentReader, ATargetTableEndsBeforeATopLevelHeadingOnly) {
+  // A heading "十一、…" (plain or marked up) after a target table ends it; numbered lines
+  // that are not such headings ("1、", "（一）", a tabbed row) stay in the table.
+  const struct {
+    const char* line;
+    bool ends;
+  } kCases[] = {{"十一、国有资产占有使用情况", true},
+                {"**十一、国有资产占有使用情况**", true},
+                {"  三、其他说明", true},
+                {"1、车辆情况", false},
+                {"（一）车辆情况", false},
+                {"十一、\t国有资产", false},
+                {"一是加强管理", false}};
+  for (const auto& c : kCases) {
+    auto doc = ReadDocument(std::string("2026年度单位预算公开\n"
+                                        "某单位项目支出绩效目标表\n"
+                                        "项目名称\t甲项目\n"
+                                        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n") +
+                                c.line + "\n正文一行\n",
+                            "target-end.txt");
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    ASSERT_EQ(doc->targets.size(), 1u) << c.line;
+    EXPECT_EQ(doc->targets[0].last_line, c.ends ? 4u : 6u) << c.line;
+  }
+}
+
 TEST(DocumentReader, PrintedLabelsAreFoundWhateverTheWidthOfTheirNumberAndTheSpaceAfterIt) {
   // The label's number in full-width digits, and white space after it that the key drops.
   for (std::string_view label :
