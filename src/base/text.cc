@@ -637,9 +637,15 @@ bool MayStartOrdinal(std::string_view t) {
       StartsWith(t, "\xE2\x91")) {
     return true;
   }
-  static constexpr std::string_view kNumerals[] = {"零", "一", "二", "三", "四", "五",
-                                                   "六", "七", "八", "九", "十"};
-  const std::string_view first = t.substr(0, 3);
+  return StartsWithChineseNumeral(t);
+}
+
+bool StartsWithChineseNumeral(std::string_view s) {
+  static constexpr uint32_t kNumerals[] = {Char3("零"), Char3("一"), Char3("二"), Char3("三"),
+                                           Char3("四"), Char3("五"), Char3("六"), Char3("七"),
+                                           Char3("八"), Char3("九"), Char3("十")};
+  if (s.size() < 3) return false;
+  const uint32_t first = Char3(s.substr(0, 3));
   return std::find(std::begin(kNumerals), std::end(kNumerals), first) != std::end(kNumerals);
 }
 

@@ -93,6 +93,8 @@ std::string_view StripMarkupView(std::string_view line, std::string* storage);
 
 // Value of a Chinese numeral from 一 to 九十九 ("二十一" -> 21); 0 when `s` is not one.
 int ChineseNumber(std::string_view s);
+// Whether `s` starts with a Chinese numeral (零 to 十), as every number ChineseNumber reads does.
+bool StartsWithChineseNumeral(std::string_view s);
 
 // s == lit, s.starts_with(lit) and s.ends_with(lit) for a string literal. Its length is known
 // when compiling, so the comparison is written out in place; std::string_view's own operators

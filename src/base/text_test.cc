@@ -420,6 +420,24 @@ TEST(ChineseNumber, ReadsOneToNinetyNine) {
   for (const auto& c : cases) EXPECT_EQ(ChineseNumber(c.text), c.value) << c.text;
 }
 
+TEST(StartsWithChineseNumeral, KnowsTheFirstCharacterOfEveryChineseNumber) {
+  for (int n = 1; n <= 99; ++n) {
+    // Every number ChineseNumber reads starts with a numeral.
+    static constexpr std::string_view kDigits[] = {"",   "一", "二", "三", "四",
+                                                   "五", "六", "七", "八", "九"};
+    std::string text = n < 10 ? std::string(kDigits[n])
+                       : n < 20
+                           ? "十" + std::string(kDigits[n % 10])
+                           : std::string(kDigits[n / 10]) + "十" + std::string(kDigits[n % 10]);
+    ASSERT_EQ(ChineseNumber(text), n) << text;
+    EXPECT_TRUE(StartsWithChineseNumeral(text + "、概况")) << text;
+  }
+  EXPECT_TRUE(StartsWithChineseNumeral("零"));
+  for (std::string_view text : {"", "1、", "两个", "\xE4\xB8", "（一）", "第一部分"}) {
+    EXPECT_FALSE(StartsWithChineseNumeral(text)) << text;
+  }
+}
+
 TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
   EXPECT_EQ(StripOrdinal("二十一、粮油物资储备支出"), "粮油物资储备支出");
   EXPECT_EQ(StripOrdinal("（三）负责定点医药机构"), "负责定点医药机构");

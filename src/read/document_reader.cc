@@ -100,17 +100,6 @@ bool IsTargetTitle(std::string_view key) {
          (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
 }
 
-// Whether the text starts with a Chinese numeral (零 to 十), as every number ChineseNumber
-// reads does.
-bool StartsWithNumeral(std::string_view s) {
-  static constexpr uint32_t kNumerals[] = {Char3("零"), Char3("一"), Char3("二"), Char3("三"),
-                                           Char3("四"), Char3("五"), Char3("六"), Char3("七"),
-                                           Char3("八"), Char3("九"), Char3("十")};
-  if (s.size() < 3) return false;
-  const uint32_t first = Char3(s.substr(0, 3));
-  return std::find(std::begin(kNumerals), std::end(kNumerals), first) != std::end(kNumerals);
-}
-
 // Whether the text ends with an ASCII digit or a full-width one (U+FF10-FF19, EF BC 90-99).
 bool EndsWithDigit(std::string_view s) {
   if (s.empty()) return false;
@@ -353,7 +342,7 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
     // The heading must start with a Chinese numeral ("十一、"); without markup in front, the
     // plain line starts as the trimmed line does, so most lines are passed over on that.
     const std::string_view t = Trim(raw);
-    if (t.empty() || (t[0] != '#' && t[0] != '<' && t[0] != '*' && !StartsWithNumeral(t))) {
+    if (t.empty() || (t[0] != '#' && t[0] != '<' && t[0] != '*' && !StartsWithChineseNumeral(t))) {
       continue;
     }
     if (raw.find('\t') != std::string_view::npos || !IsSectionHeading(raw)) continue;
