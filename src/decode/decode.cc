@@ -113,6 +113,25 @@ void NormalizeLineEnds(std::string* text) {
   text->resize(out);
 }
 
+// How DecodeInPlace takes bytes: decided on their first bytes, then the pattern of their zero
+// bytes, then whether they are valid UTF-8, in that order. `utf16` names the UTF-16 order and
+// `bom` the length of the UTF-16 byte-order mark (0 when the order was guessed).
+struct Form {
+  enum Kind { kUtf8Bom, kUtf16, kUtf8, kGb18030 } kind;
+  const char* utf16 = nullptr;
+  size_t bom = 0;
+};
+
+Form FormOf(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) return {Form::kUtf8Bom};
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    return {Form::kUtf16, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", 2};
+  }
+  if (const char* enc = GuessUtf16(bytes)) return {Form::kUtf16, enc, 0};
+  if (IsValidUtf8(bytes)) return {Form::kUtf8};
+  return {Form::kGb18030};
+}
+
 }  // namespace
 
 Result<Decoded> DecodeInPlace(std::string bytes) {
@@ -122,32 +141,35 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
   }
   Decoded out;
   std::string_view view = bytes;
-  if (view.starts_with("\xEF\xBB\xBF")) {
-    if (!IsValidUtf8(view.substr(3)))
-      return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
-    bytes.erase(0, 3);
-    out.text = std::move(bytes);  // UTF-8 already: the bytes become the text, no copy
-    out.encoding = "UTF-8 (BOM)";
-  } else if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
-    const char* enc = view[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    auto text = Convert(view.substr(2), enc);
-    if (!text.ok()) return text.status();
-    out.text = std::move(*text);
-    out.encoding = enc;
-  } else if (const char* enc = GuessUtf16(view)) {
-    auto text = Convert(view, enc);
-    if (!text.ok()) return text.status();
-    out.text = std::move(*text);
-    out.encoding = enc;
-  } else if (IsValidUtf8(view)) {
-    out.text = std::move(bytes);
-    out.encoding = "UTF-8";
-  } else {
-    auto text = Convert(view, "GB18030");
-    if (!text.ok())
-      return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
-    out.text = std::move(*text);
-    out.encoding = "GB18030";
+  const Form form = FormOf(view);
+  switch (form.kind) {
+    case Form::kUtf8Bom: {
+      if (!IsValidUtf8(view.substr(3)))
+        return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
+      bytes.erase(0, 3);
+      out.text = std::move(bytes);  // UTF-8 already: the bytes become the text, no copy
+      out.encoding = "UTF-8 (BOM)";
+      break;
+    }
+    case Form::kUtf16: {
+      auto text = Convert(view.substr(form.bom), form.utf16);
+      if (!text.ok()) return text.status();
+      out.text = std::move(*text);
+      out.encoding = form.utf16;
+      break;
+    }
+    case Form::kUtf8:
+      out.text = std::move(bytes);
+      out.encoding = "UTF-8";
+      break;
+    case Form::kGb18030: {
+      auto text = Convert(view, "GB18030");
+      if (!text.ok())
+        return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
+      out.text = std::move(*text);
+      out.encoding = "GB18030";
+      break;
+    }
   }
   if (!LooksLikeText(out.text)) return Status::NotText("含有 NUL 或大量控制字符，不是文本文件");
   NormalizeLineEnds(&out.text);
@@ -157,13 +179,12 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
 Result<Decoded> Decode(std::string_view bytes) { return DecodeInPlace(std::string(bytes)); }
 
 bool DecodesToItself(std::string_view bytes) {
-  // DecodeInPlace's tests in its order, for the branch that keeps the bytes: no BOM, not
-  // UTF-16, valid UTF-8; then nothing the line ends or the text test would change or refuse.
-  // A CR is looked for first: such a text is decoded anyway, and should not pay for the rest.
+  // DecodeInPlace's own decision, for the form that keeps the bytes; then nothing the line
+  // ends or the text test would change or refuse. A CR is looked for first: such a text is
+  // decoded anyway, and should not pay for the rest.
   return !bytes.empty() && bytes.size() <= kMaxInputBytes &&
-         bytes.find('\r') == std::string_view::npos && !bytes.starts_with("\xEF\xBB\xBF") &&
-         !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
-         GuessUtf16(bytes) == nullptr && IsValidUtf8(bytes) && LooksLikeText(bytes);
+         bytes.find('\r') == std::string_view::npos && FormOf(bytes).kind == Form::kUtf8 &&
+         LooksLikeText(bytes);
 }
 
 Result<Decoded> DecodeFile(const std::string& path) {
