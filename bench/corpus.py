@@ -9,6 +9,11 @@ times on each, in the same run:
   yusuan parse --format json  (batches of 100 files)  one core, then both cores (xargs -P 2)
   yusuan check --format json  (batches of 100 files)  one core, then both cores
 
+one process per file (start-up included: how a loop over files or an editor runs yusuan), best
+and median of 30 runs each:
+
+  yusuan --version; yusuan check --format json FILE; grep -c 合计 FILE   (smallest, largest sample)
+
 and the peak resident memory of `yusuan check --format json` on one file, on a batch of 100 files
 in one run, and on one large document (the largest sample twenty times over): the last gives
 the memory each further input byte costs, apart from the code and libraries every run loads.
@@ -112,7 +117,25 @@ def main() -> int:
               f"{mb / parse2:.1f} | {mb / check1:.1f} | {mb / check2:.1f} | "
               f"{check1 / grep:.0f}x |", flush=True)
 
+    smallest = min(paths[:5], key=os.path.getsize)
     largest = max(paths[:5], key=os.path.getsize)
+    print()
+    print("One process per file (ms, best and median of 30 runs):")
+    print()
+    print("| command | file KiB | best ms | median ms |")
+    print("| --- | --- | --- | --- |")
+    for label, cmd, size in [
+            ("yusuan --version (start-up alone)", [yusuan, "--version"], 0),
+            ("yusuan check --format json, smallest sample",
+             [yusuan, "check", "--format", "json", smallest], os.path.getsize(smallest)),
+            ("yusuan check --format json, largest sample",
+             [yusuan, "check", "--format", "json", largest], os.path.getsize(largest)),
+            ("grep -c 合计, largest sample", ["grep", "-c", "合计", largest],
+             os.path.getsize(largest))]:
+        times = sorted(run(cmd) for _ in range(30))
+        print(f"| {label} | {size / 1024:.0f} | {times[0] * 1e3:.1f} | {times[15] * 1e3:.1f} |",
+              flush=True)
+
     largest_kb = os.path.getsize(largest) / 1024
     empty = os.path.join(args.dir, "minimal.txt")
     with open(empty, "w", encoding="utf-8") as f:

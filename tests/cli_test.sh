@@ -211,6 +211,20 @@ wait "$serve_pid" 2>/dev/null
 "$yusuan" export --help | grep -q -- "--format" || fail "export --help"
 "$yusuan" serve --help | grep -q -- "--read-only" || fail "serve --help"
 
+# The workspace is a program beside yusuan; without it, `yusuan serve` says so in one line.
+mkdir "$tmp/alone"
+cp "$yusuan" "$tmp/alone/yusuan"
+out=$("$tmp/alone/yusuan" serve --port 0 2>&1 >/dev/null)
+[ $? -eq 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && printf '%s' "$out" | grep -q "yusuan-serve" ||
+  fail "serve without yusuan-serve: expected one line naming it and exit 2"
+
+# Start-up: the command links none of the libraries only some commands need (PostgreSQL,
+# XLSX, HTTP with TLS); they are opened when needed (docs/performance.md).
+needed=$(readelf -d "$yusuan" | grep NEEDED)
+for lib in libpq libxlsxwriter libcpp-httplib libssl libcrypto; do
+  printf '%s' "$needed" | grep -q "\[$lib" && fail "yusuan links $lib, which every run would load"
+done
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failed"
   exit 1

@@ -1,9 +1,11 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
-#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -21,7 +23,6 @@
 #include "output/findings.h"
 #include "output/text.h"
 #include "read/document_reader.h"
-#include "serve/server.h"
 #include "store/fetch.h"
 #include "store/load.h"
 #include "store/store.h"
@@ -327,35 +328,22 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
   return 0;
 }
 
-yusuan::Server* g_server = nullptr;
-
-extern "C" void StopServer(int) {
-  // Stopping closes the listening socket: plain system calls, safe in a signal handler.
-  if (g_server) g_server->Stop();
-}
-
-int RunServe(const yusuan::ServeOptions& options) {
-  auto server = yusuan::Server::Create(options);
-  if (!server.ok()) {
-    std::cerr << "yusuan: " << server.status().message() << "\n";
-    return 2;
-  }
-  auto port = (*server)->Bind();
-  if (!port.ok()) {
-    std::cerr << "yusuan: " << port.status().message() << "\n";
-    return 2;
-  }
-  const std::string host =
-      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-  std::cout << "yusuan 工作台：http://" << host << ":" << *port << "/" << std::endl;
-  std::cerr << "数据库 " << options.db << (options.read_only ? "（只读）" : "")
-            << (options.token.empty() ? "" : "；接口需要令牌") << "。按 Ctrl+C 停止。" << std::endl;
-  g_server = server->get();
-  signal(SIGINT, StopServer);
-  signal(SIGTERM, StopServer);
-  (*server)->Run();
-  g_server = nullptr;
-  return 0;
+// `yusuan serve` runs the workspace, a program of its own beside this one (src/serve/main.cc):
+// linked here, the HTTP library and the TLS and compression libraries it needs would be loaded
+// by every command, most of a check's time on one file (docs/performance.md). The arguments
+// go to it unparsed; it parses them, prints its help and keeps this process's id and exit code.
+int ExecServe(const std::vector<std::string>& args) {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string program = (exe.parent_path() / "yusuan-serve").string();
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  if (!ec) execv(program.c_str(), argv.data());
+  std::cerr << "yusuan: 无法启动工作台程序 " << program << "（" << std::strerror(errno)
+            << "）；它应与 yusuan 在同一目录\n";
+  return 2;
 }
 
 }  // namespace
@@ -434,26 +422,11 @@ int main(int argc, char** argv) {
       ->required();
   exp->add_option("-o,--output", export_output, "输出文件")->required();
 
-  yusuan::ServeOptions serve_options;
-  size_t max_upload_mb = 50;
   CLI::App* serve = app.add_subcommand(
       "serve", "启动审阅工作台（浏览器界面与 JSON 接口，见 docs/api.md），默认只监听本机");
-  serve->add_option("--db", serve_options.db, "SQLite 文件路径，或 postgresql://… 连接串")
-      ->capture_default_str();
-  serve->add_option("--host", serve_options.host, "监听地址")->capture_default_str();
-  serve->add_option("--port", serve_options.port, "端口；0 表示自动选择空闲端口")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve->add_flag("--read-only", serve_options.read_only, "只读：不接受上传和删除");
-  serve
-      ->add_option("--token", serve_options.token,
-                   "令牌：每个接口请求都须带 Authorization: Bearer <令牌>（也可用环境变量 "
-                   "YUSUAN_TOKEN 给出，免得出现在进程列表中）")
-      ->envname("YUSUAN_TOKEN");
-  serve->add_option("--max-upload-mb", max_upload_mb, "单个上传文件的上限（MB）")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  serve->add_option("--web", serve_options.web_root, "界面文件目录（默认：程序旁的 web/）");
+  // Everything after `serve`, --help included, is the workspace program's to parse.
+  serve->prefix_command();
+  serve->set_help_flag();
 
   try {
     app.parse(argc, argv);
@@ -465,10 +438,7 @@ int main(int argc, char** argv) {
   if (rules->parsed()) return RunRules(rules_format);
   if (load->parsed()) return RunDbLoad(db_path, load_inputs);
   if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
-  if (serve->parsed()) {
-    serve_options.max_upload_bytes = max_upload_mb * 1024 * 1024;
-    return RunServe(serve_options);
-  }
+  if (serve->parsed()) return ExecServe(serve->remaining());
   if (exp->parsed())
     return RunExport(export_files, export_db, export_id, export_format, export_output);
   return 2;

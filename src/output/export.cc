@@ -6,10 +6,39 @@
 #include <algorithm>
 #include <map>
 
+#include "base/shared_library.h"
 #include "check/rule.h"
 
 namespace yusuan {
 namespace {
+
+// The libxlsxwriter functions the export calls. The library is opened for an XLSX export, not
+// linked (base/shared_library.h): other commands do not pay for loading it.
+// clang-format off
+#define YUSUAN_XLSXWRITER_FUNCTIONS(X)                                                      \
+  X(workbook_new) X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close)        \
+  X(format_set_num_format) X(format_set_bold)                                               \
+  X(worksheet_write_string) X(worksheet_write_number) X(worksheet_set_column)               \
+  X(lxw_strerror)
+// clang-format on
+
+// Each member is named and typed as the function it points to.
+struct Xlsxwriter {
+#define YUSUAN_DECLARE(name) decltype(&::name) name = nullptr;
+  YUSUAN_XLSXWRITER_FUNCTIONS(YUSUAN_DECLARE)
+#undef YUSUAN_DECLARE
+};
+
+// libxlsxwriter, loaded and bound on first use (once per process, safely from several threads).
+const Result<Xlsxwriter>& LoadXlsxwriter() {
+  static const Result<Xlsxwriter> loaded = LoadFunctions<Xlsxwriter>(
+      YUSUAN_XLSXWRITER_SONAME, "导出 XLSX", "libxlsxwriter4", [](Xlsxwriter& api, auto bind) {
+#define YUSUAN_BIND(name) bind(#name, &api.name);
+        YUSUAN_XLSXWRITER_FUNCTIONS(YUSUAN_BIND)
+#undef YUSUAN_BIND
+      });
+  return loaded;
+}
 
 // Excel sheet names: at most 31 characters, none of []:*?/\.
 std::string SheetName(const std::string& name, std::map<std::string, int>* used) {
@@ -66,27 +95,30 @@ void WriteCsv(const Document& doc, std::ostream& out) {
 
 Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
                  const std::string& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  const Result<Xlsxwriter>& loaded = LoadXlsxwriter();
+  if (!loaded.ok()) return loaded.status();
+  const Xlsxwriter& lxw = *loaded;
+  lxw_workbook* wb = lxw.workbook_new(path.c_str());
   if (!wb) return Status::IoError(path + ": 无法创建 XLSX 文件");
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "0.00");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
+  lxw_format* money = lxw.workbook_add_format(wb);
+  lxw.format_set_num_format(money, "0.00");
+  lxw_format* bold = lxw.workbook_add_format(wb);
+  lxw.format_set_bold(bold);
   std::map<std::string, int> used;
 
   for (const Table& t : doc.tables) {
     std::string name =
         SheetName(fmt::format("表{} {}", static_cast<int>(t.kind()), t.spec->name), &used);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-    worksheet_write_string(ws, 0, 0, t.title.c_str(), bold);
-    worksheet_write_string(ws, 1, 0, (std::string("单位：") + MoneyUnitName(t.unit)).c_str(),
-                           nullptr);
+    lxw_worksheet* ws = lxw.workbook_add_worksheet(wb, name.c_str());
+    lxw.worksheet_write_string(ws, 0, 0, t.title.c_str(), bold);
+    lxw.worksheet_write_string(ws, 1, 0, (std::string("单位：") + MoneyUnitName(t.unit)).c_str(),
+                               nullptr);
     // Header: the columns of every side, side by side, as published.
     int col = 0;
     for (const SideSpec& side : t.spec->sides) {
       for (const ColumnSpec& c : side.columns) {
-        worksheet_write_string(ws, 2, static_cast<lxw_col_t>(col++), std::string(c.name).c_str(),
-                               bold);
+        lxw.worksheet_write_string(ws, 2, static_cast<lxw_col_t>(col++),
+                                   std::string(c.name).c_str(), bold);
       }
     }
     // Rows: the two sides of one printed line share a spreadsheet row.
@@ -107,65 +139,66 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
             // display; at most two decimals of 万元 survive exactly.
             double value =
                 static_cast<double>(cell.amount.fen) / static_cast<double>(FenPerUnit(t.unit));
-            worksheet_write_number(ws, row, x, value, money);
+            lxw.worksheet_write_number(ws, row, x, value, money);
           } else if (!cell.text.empty()) {
-            worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
+            lxw.worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
           }
         } else if (!cell.text.empty()) {
-          worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
+          lxw.worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
         }
       }
     }
-    if (t.no_data) worksheet_write_string(ws, next_row + 1, 0, "注：本表无数据", nullptr);
-    worksheet_set_column(ws, 0, 1, 28, nullptr);
-    worksheet_set_column(ws, 2, 12, 14, nullptr);
+    if (t.no_data) lxw.worksheet_write_string(ws, next_row + 1, 0, "注：本表无数据", nullptr);
+    lxw.worksheet_set_column(ws, 0, 1, 28, nullptr);
+    lxw.worksheet_set_column(ws, 2, 12, 14, nullptr);
   }
 
-  lxw_worksheet* ind = workbook_add_worksheet(wb, "绩效指标");
+  lxw_worksheet* ind = lxw.workbook_add_worksheet(wb, "绩效指标");
   const char* ind_headers[] = {"目标表所在行", "项目名称", "期间",   "一级指标",
                                "二级指标",     "三级指标", "指标值", "类型",
                                "比较",         "数值",     "单位",   "所在行"};
-  for (lxw_col_t c = 0; c < 12; ++c) worksheet_write_string(ind, 0, c, ind_headers[c], bold);
+  for (lxw_col_t c = 0; c < 12; ++c) lxw.worksheet_write_string(ind, 0, c, ind_headers[c], bold);
   lxw_row_t r = 1;
   for (const TargetTable& t : doc.targets) {
     for (int p : {kImplementation, kAnnual}) {
       for (const Indicator& i : t.indicators[p]) {
-        worksheet_write_number(ind, r, 0, t.at.line, nullptr);
-        worksheet_write_string(ind, r, 1, t.project_name.text.c_str(), nullptr);
-        worksheet_write_string(ind, r, 2, p == kAnnual ? "年度" : "实施期", nullptr);
-        worksheet_write_string(ind, r, 3, i.level1.c_str(), nullptr);
-        worksheet_write_string(ind, r, 4, i.level2.c_str(), nullptr);
-        worksheet_write_string(ind, r, 5, i.name.c_str(), nullptr);
-        worksheet_write_string(ind, r, 6, i.value.raw.c_str(), nullptr);
-        worksheet_write_string(ind, r, 7, std::string(ValueKindId(i.value.kind)).c_str(), nullptr);
-        worksheet_write_string(ind, r, 8, std::string(i.value.comparator()).c_str(), nullptr);
-        worksheet_write_string(ind, r, 9, std::string(i.value.number()).c_str(), nullptr);
-        worksheet_write_string(ind, r, 10, std::string(i.value.unit()).c_str(), nullptr);
-        worksheet_write_number(ind, r, 11, i.at.line, nullptr);
+        lxw.worksheet_write_number(ind, r, 0, t.at.line, nullptr);
+        lxw.worksheet_write_string(ind, r, 1, t.project_name.text.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 2, p == kAnnual ? "年度" : "实施期", nullptr);
+        lxw.worksheet_write_string(ind, r, 3, i.level1.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 4, i.level2.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 5, i.name.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 6, i.value.raw.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 7, std::string(ValueKindId(i.value.kind)).c_str(),
+                                   nullptr);
+        lxw.worksheet_write_string(ind, r, 8, std::string(i.value.comparator()).c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 9, std::string(i.value.number()).c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 10, std::string(i.value.unit()).c_str(), nullptr);
+        lxw.worksheet_write_number(ind, r, 11, i.at.line, nullptr);
         ++r;
       }
     }
   }
 
-  lxw_worksheet* fs = workbook_add_worksheet(wb, "检查发现");
+  lxw_worksheet* fs = lxw.workbook_add_worksheet(wb, "检查发现");
   const char* f_headers[] = {"行", "级别", "规则", "说明", "应为", "实为", "相关行"};
-  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(fs, 0, c, f_headers[c], bold);
+  for (lxw_col_t c = 0; c < 7; ++c) lxw.worksheet_write_string(fs, 0, c, f_headers[c], bold);
   r = 1;
   for (const Finding& f : findings) {
     std::string related;
     for (uint32_t l : f.related_lines) related += (related.empty() ? "" : ",") + std::to_string(l);
-    worksheet_write_number(fs, r, 0, f.line, nullptr);
-    worksheet_write_string(fs, r, 1, std::string(SeverityName(f.severity)).c_str(), nullptr);
-    worksheet_write_string(fs, r, 2, f.rule.c_str(), nullptr);
-    worksheet_write_string(fs, r, 3, f.message.c_str(), nullptr);
-    worksheet_write_string(fs, r, 4, f.expected.c_str(), nullptr);
-    worksheet_write_string(fs, r, 5, f.actual.c_str(), nullptr);
-    worksheet_write_string(fs, r, 6, related.c_str(), nullptr);
+    lxw.worksheet_write_number(fs, r, 0, f.line, nullptr);
+    lxw.worksheet_write_string(fs, r, 1, std::string(SeverityName(f.severity)).c_str(), nullptr);
+    lxw.worksheet_write_string(fs, r, 2, f.rule.c_str(), nullptr);
+    lxw.worksheet_write_string(fs, r, 3, f.message.c_str(), nullptr);
+    lxw.worksheet_write_string(fs, r, 4, f.expected.c_str(), nullptr);
+    lxw.worksheet_write_string(fs, r, 5, f.actual.c_str(), nullptr);
+    lxw.worksheet_write_string(fs, r, 6, related.c_str(), nullptr);
     ++r;
   }
-  lxw_error err = workbook_close(wb);
+  lxw_error err = lxw.workbook_close(wb);
   if (err != LXW_NO_ERROR)
-    return Status::IoError(path + ": 写入 XLSX 失败（" + lxw_strerror(err) + "）");
+    return Status::IoError(path + ": 写入 XLSX 失败（" + lxw.lxw_strerror(err) + "）");
   return Status::Ok();
 }
 

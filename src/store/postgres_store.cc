@@ -1,16 +1,46 @@
 // PostgreSQL backend, for a database shared by several reviewers: the same schema, the same
-// rows, through libpq with parameters (never string-built values).
+// rows, through libpq with parameters (never string-built values). libpq is opened when a
+// PostgreSQL database is first opened, not linked (base/shared_library.h): a run that never
+// touches PostgreSQL does not pay for loading it and the libraries it needs.
 #include <libpq-fe.h>
 
+#include "base/shared_library.h"
 #include "store/store.h"
 
 namespace yusuan {
 namespace {
 
+// The libpq functions the store calls.
+// clang-format off
+#define YUSUAN_LIBPQ_FUNCTIONS(X)                                                           \
+  X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQsetClientEncoding) X(PQfinish)           \
+  X(PQexec) X(PQexecParams) X(PQresultStatus) X(PQresultErrorMessage) X(PQclear)            \
+  X(PQntuples) X(PQnfields) X(PQfname) X(PQgetisnull) X(PQgetvalue) X(PQgetlength)
+// clang-format on
+
+// Each member is named and typed as the function it points to, so calls read (and are
+// checked by the compiler) as calls of libpq itself.
+struct Libpq {
+#define YUSUAN_DECLARE(name) decltype(&::name) name = nullptr;
+  YUSUAN_LIBPQ_FUNCTIONS(YUSUAN_DECLARE)
+#undef YUSUAN_DECLARE
+};
+
+// libpq, loaded and bound on first use (once per process, safely from several threads).
+const Result<Libpq>& LoadLibpq() {
+  static const Result<Libpq> loaded = LoadFunctions<Libpq>(YUSUAN_LIBPQ_SONAME, "PostgreSQL 数据库",
+                                                           "libpq5", [](Libpq& pq, auto bind) {
+#define YUSUAN_BIND(name) bind(#name, &pq.name);
+                                                             YUSUAN_LIBPQ_FUNCTIONS(YUSUAN_BIND)
+#undef YUSUAN_BIND
+                                                           });
+  return loaded;
+}
+
 class PostgresStore : public Store {
  public:
-  explicit PostgresStore(PGconn* conn) : conn_(conn) {}
-  ~PostgresStore() override { PQfinish(conn_); }
+  PostgresStore(const Libpq& pq, PGconn* conn) : pq_(pq), conn_(conn) {}
+  ~PostgresStore() override { pq_.PQfinish(conn_); }
 
   Status Begin() override {
     Status s = Plain("BEGIN");
@@ -27,9 +57,9 @@ class PostgresStore : public Store {
   }
 
   Status Plain(const std::string& sql) {
-    PGresult* r = PQexec(conn_, sql.c_str());
+    PGresult* r = pq_.PQexec(conn_, sql.c_str());
     Status s = Check(r);
-    PQclear(r);
+    pq_.PQclear(r);
     return s;
   }
 
@@ -41,30 +71,30 @@ class PostgresStore : public Store {
       Status s = Plain("BEGIN READ ONLY");
       if (!s.ok()) return s;
     }
-    PGresult* r = PQexec(conn_, sql.c_str());
+    PGresult* r = pq_.PQexec(conn_, sql.c_str());
     Result<QueryResult> out = Status::Ok();
-    ExecStatusType st = PQresultStatus(r);
+    ExecStatusType st = pq_.PQresultStatus(r);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
       out = Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
-                                    PQresultErrorMessage(r));
+                                    pq_.PQresultErrorMessage(r));
     } else {
       QueryResult q;
-      int cols = PQnfields(r);
-      for (int c = 0; c < cols; ++c) q.columns.emplace_back(PQfname(r, c));
-      for (int row = 0; row < PQntuples(r); ++row) {
+      int cols = pq_.PQnfields(r);
+      for (int c = 0; c < cols; ++c) q.columns.emplace_back(pq_.PQfname(r, c));
+      for (int row = 0; row < pq_.PQntuples(r); ++row) {
         std::vector<std::optional<std::string>> values;
         for (int c = 0; c < cols; ++c) {
-          if (PQgetisnull(r, row, c)) {
+          if (pq_.PQgetisnull(r, row, c)) {
             values.emplace_back(std::nullopt);
           } else {
-            values.emplace_back(std::string(PQgetvalue(r, row, c), PQgetlength(r, row, c)));
+            values.emplace_back(std::string(pq_.PQgetvalue(r, row, c), pq_.PQgetlength(r, row, c)));
           }
         }
         q.rows.push_back(std::move(values));
       }
       out = std::move(q);
     }
-    PQclear(r);
+    pq_.PQclear(r);
     if (wrap) Plain("ROLLBACK");
     return out;
   }
@@ -73,7 +103,7 @@ class PostgresStore : public Store {
   Status Exec(const std::string& sql, const std::vector<Value>& params) override {
     PGresult* r = Params(sql, params);
     Status s = Check(r);
-    PQclear(r);
+    pq_.PQclear(r);
     return s;
   }
 
@@ -87,12 +117,12 @@ class PostgresStore : public Store {
                                     const std::vector<Value>& values) override {
     PGresult* r = Params(InsertStatement(table, columns) + " RETURNING id", values);
     Status s = Check(r);
-    if (!s.ok() || PQntuples(r) != 1) {
-      PQclear(r);
+    if (!s.ok() || pq_.PQntuples(r) != 1) {
+      pq_.PQclear(r);
       return s.ok() ? Status::IoError("INSERT 未返回 id") : s;
     }
-    int64_t id = std::stoll(PQgetvalue(r, 0, 0));
-    PQclear(r);
+    int64_t id = std::stoll(pq_.PQgetvalue(r, 0, 0));
+    pq_.PQclear(r);
     return id;
   }
 
@@ -108,16 +138,17 @@ class PostgresStore : public Store {
         pointers[i] = s->c_str();
       }
     }
-    return PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
-                        pointers.data(), nullptr, nullptr, 0);
+    return pq_.PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                            pointers.data(), nullptr, nullptr, 0);
   }
 
   Status Check(PGresult* r) {
-    ExecStatusType st = PQresultStatus(r);
+    ExecStatusType st = pq_.PQresultStatus(r);
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
-    return Status::IoError(std::string("PostgreSQL：") + PQresultErrorMessage(r));
+    return Status::IoError(std::string("PostgreSQL：") + pq_.PQresultErrorMessage(r));
   }
 
+  const Libpq& pq_;
   PGconn* conn_;
   bool in_tx_ = false;
 };
@@ -125,16 +156,19 @@ class PostgresStore : public Store {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, Store::Mode mode) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn);
-    PQfinish(conn);
+  const Result<Libpq>& loaded = LoadLibpq();
+  if (!loaded.ok()) return loaded.status();
+  const Libpq& pq = *loaded;
+  PGconn* conn = pq.PQconnectdb(url.c_str());
+  if (pq.PQstatus(conn) != CONNECTION_OK) {
+    std::string message = pq.PQerrorMessage(conn);
+    pq.PQfinish(conn);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();
     return Status::IoError("无法连接 PostgreSQL（" + message + "）");
   }
-  PQsetClientEncoding(conn, "UTF8");
-  auto store = std::make_unique<PostgresStore>(conn);
+  pq.PQsetClientEncoding(conn, "UTF8");
+  auto store = std::make_unique<PostgresStore>(pq, conn);
   if (mode == Store::Mode::kReadWrite) {
     // Quiet the NOTICEs of IF NOT EXISTS; one schema script, in one transaction.
     Status s = store->Plain("SET client_min_messages = warning");
