@@ -67,14 +67,15 @@ int RunParse(const std::vector<std::string>& files, const std::string& format) {
     // One file: its document object (an empty array when it cannot be read).
     bool any = false;
     ForEachDocument(files, &failed, [&](Loaded& l) {
-      std::cout << yusuan::ToJson(l.doc).dump(2) << "\n";
+      std::cout << yusuan::DocumentJson(l.doc, 2) << "\n";
       any = true;
     });
     if (!any) std::cout << "[]\n";
   } else if (format == "json") {
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
-    ForEachDocument(files, &failed, [&](Loaded& l) { stream.Item(yusuan::ToJson(l.doc)); });
+    ForEachDocument(files, &failed,
+                    [&](Loaded& l) { stream.ItemText(yusuan::DocumentJson(l.doc, 2)); });
     stream.Finish();
   } else {
     ForEachDocument(files, &failed, [&](Loaded& l) {
@@ -323,7 +324,7 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
   if (format == "csv") {
     yusuan::WriteCsv(doc, file);
   } else {
-    file << yusuan::ToJson(doc).dump(2) << "\n";
+    file << yusuan::DocumentJson(doc, 2) << "\n";
   }
   return 0;
 }

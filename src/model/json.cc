@@ -1,79 +1,15 @@
 #include "model/json.h"
 
+#include <algorithm>
+#include <iterator>
+
+#include "base/json_writer.h"
 #include "base/text.h"
 
 namespace yusuan {
 namespace {
 
 constexpr std::string_view kFormat = "yusuan.document/1";
-
-Json Text(const TextItem& t) { return Json{{"text", t.text}, {"line", t.at.line}}; }
-
-Json Texts(const std::vector<TextItem>& items) {
-  Json a = Json::array();
-  for (const TextItem& t : items) a.push_back(Text(t));
-  return a;
-}
-
-Json QuantityJson(const Quantity& q) {
-  Json j{{"label", q.label}, {"printed", q.printed}, {"unit", q.unit}, {"line", q.at.line}};
-  return j;
-}
-
-Json CellJson(const ColumnSpec& column, const Cell& cell, MoneyUnit unit) {
-  Json j = Json::object();
-  if (column.type == ColumnType::kAmount && cell.amount.present()) {
-    j["yuan"] = FormatYuan(cell.amount.fen);
-    j["printed"] = FormatIn(cell.amount, unit);
-  } else if (!cell.text.empty()) {
-    j["text"] = cell.text;
-  } else {
-    return j;
-  }
-  j["col"] = cell.at.column;
-  if (cell.doubtful) j["doubtful"] = true;
-  return j;
-}
-
-Json TableJson(const Table& t) {
-  const TableSpec& spec = *t.spec;
-  Json j{{"kind", spec.id},
-         {"number", static_cast<int>(spec.kind)},
-         {"name", spec.name},
-         {"title", t.title},
-         {"line", t.title_at.line},
-         {"last_line", t.last_line},
-         {"unit", MoneyUnitName(t.unit)}};
-  if (!t.printed_label.empty()) j["printed_label"] = t.printed_label;
-  if (!t.entity.empty()) j["entity"] = t.entity;
-  j["no_data"] = t.no_data;
-  if (t.no_data) j["no_data_line"] = t.no_data_at.line;
-  if (!t.notes.empty()) j["notes"] = Texts(t.notes);
-  Json columns = Json::object();
-  for (const SideSpec& side : spec.sides) {
-    Json ids = Json::array();
-    for (const ColumnSpec& c : side.columns) ids.push_back(c.id);
-    columns[std::string(side.id)] = ids;
-  }
-  j["columns"] = columns;
-  Json rows = Json::array();
-  for (const Row& r : t.rows) {
-    const SideSpec& side = spec.sides[r.side];
-    Json row{{"line", r.at.line}, {"side", side.id}, {"kind", RowKindId(r.kind)}, {"key", r.key}};
-    if (r.parent >= 0) row["parent"] = r.parent;
-    if (!r.unit.empty()) row["unit"] = r.unit;
-    if (!r.doubt.empty()) row["doubt"] = r.doubt;
-    Json cells = Json::object();
-    for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
-      Json cell = CellJson(side.columns[c], r.cells[c], t.unit);
-      if (!cell.empty()) cells[std::string(side.columns[c].id)] = cell;
-    }
-    row["cells"] = cells;
-    rows.push_back(row);
-  }
-  j["rows"] = rows;
-  return j;
-}
 
 // --- reading back -----------------------------------------------------------------------------
 
@@ -118,10 +54,6 @@ Quantity QuantityFrom(const Json& j) {
     throw JsonError{"数量“" + q.printed + "”不是数字"};
   }
   return q;
-}
-
-Json AmountJson(const Amount& a, MoneyUnit unit) {
-  return Json{{"yuan", FormatYuan(a.fen)}, {"printed", FormatIn(a, unit)}};
 }
 
 Amount AmountFrom(const Json& j, MoneyUnit unit) {
@@ -184,13 +116,6 @@ Table TableFrom(const Json& j) {
 
 const char* kPeriods[] = {"implementation", "annual"};
 
-void PutText(Json& j, const char* key, const TextItem& t) {
-  if (t.text.empty() && t.at.line == 0) return;
-  Json v{{"text", t.text}, {"line", t.at.line}};
-  if (t.at.column) v["col"] = t.at.column;
-  j[key] = v;
-}
-
 TextItem GetText(const Json& j, const char* key) {
   if (!j.contains(key)) return {};
   const Json& v = j.at(key);
@@ -209,30 +134,8 @@ const FundField kFundFields[] = {{"total", &Funds::total, &Funds::at},
                                  {"self_raised", &Funds::self_raised, &Funds::self_raised_at},
                                  {"other", &Funds::other, &Funds::other_at}};
 
-Json LocJson(const Location& at) {
-  Json j{{"line", at.line}};
-  if (at.column) j["col"] = at.column;
-  return j;
-}
-
 Location LocFrom(const Json& j) {
   return Location{Line(j), static_cast<uint16_t>(j.value("col", 0))};
-}
-
-Json IndicatorJson(const Indicator& ind) {
-  Json j{{"level1", ind.level1}, {"level2", ind.level2}, {"name", ind.name}};
-  j["at"] = LocJson(ind.at);
-  const IndicatorValue& v = ind.value;
-  Json vj{{"raw", v.raw}, {"kind", ValueKindId(v.kind)}};
-  if (v.kind == ValueKind::kQuantity) {
-    vj["comparator"] = v.comparator();
-    if (!v.prefix().empty()) vj["prefix"] = v.prefix();
-    vj["number"] = v.number();
-    vj["unit"] = v.unit();
-  }
-  vj["at"] = LocJson(ind.value_at);
-  j["value"] = vj;
-  return j;
 }
 
 Indicator IndicatorFrom(const Json& j) {
@@ -247,25 +150,12 @@ Indicator IndicatorFrom(const Json& j) {
   return ind;
 }
 
-Json FactsJson(const std::vector<Fact>& facts) {
-  Json a = Json::array();
-  for (const Fact& f : facts)
-    a.push_back(Json{{"label", f.label}, {"printed", f.printed}, {"at", LocJson(f.at)}});
-  return a;
-}
-
 std::vector<Fact> FactsFrom(const Json& j, const char* key) {
   std::vector<Fact> out;
   if (!j.contains(key)) return out;
   for (const Json& f : j.at(key))
     out.push_back(Fact{Str(f, "label"), Str(f, "printed"), LocFrom(Need(f, "at"))});
   return out;
-}
-
-Json DiagnosticsJson(const std::vector<Diagnostic>& ds) {
-  Json a = Json::array();
-  for (const Diagnostic& d : ds) a.push_back(Json{{"line", d.at.line}, {"message", d.message}});
-  return a;
 }
 
 std::vector<Diagnostic> DiagnosticsFrom(const Json& j) {
@@ -288,48 +178,6 @@ const TextField kTargetTexts[] = {{"project_name", &TargetTable::project_name},
                                   {"necessity", &TargetTable::necessity},
                                   {"measures", &TargetTable::measures},
                                   {"plan", &TargetTable::plan}};
-
-Json TargetJson(const TargetTable& t) {
-  Json j{{"kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project"},
-         {"layout", t.layout},
-         {"title", t.title},
-         {"line", t.at.line},
-         {"last_line", t.last_line},
-         {"confidence", ConfidenceId(t.confidence)}};
-  if (!t.department_code.empty()) j["department_code"] = t.department_code;
-  for (const TextField& f : kTargetTexts) PutText(j, f.id, t.*f.field);
-  Json funds = Json::object();
-  for (int p : {kImplementation, kAnnual}) {
-    Json fj = Json::object();
-    for (const FundField& ff : kFundFields) {
-      const Amount& a = t.funds[p].*ff.field;
-      if (!a.present()) continue;
-      Json aj = AmountJson(a, MoneyUnit::kYuan);
-      aj["at"] = LocJson(t.funds[p].*ff.at);
-      fj[ff.id] = aj;
-    }
-    if (!fj.empty()) funds[kPeriods[p]] = fj;
-  }
-  j["funds"] = funds;
-  Json goals = Json::object();
-  for (int p : {kImplementation, kAnnual}) PutText(goals, kPeriods[p], t.goals[p]);
-  j["goals"] = goals;
-  Json indicators = Json::object();
-  for (int p : {kImplementation, kAnnual}) {
-    Json a = Json::array();
-    for (const Indicator& ind : t.indicators[p]) a.push_back(IndicatorJson(ind));
-    indicators[kPeriods[p]] = a;
-  }
-  j["indicators"] = indicators;
-  if (t.kind == TargetTable::Kind::kOverall) {
-    j["facts"] = FactsJson(t.facts);
-    j["funds_by_source"] = FactsJson(t.funds_by_source);
-    j["funds_by_use"] = FactsJson(t.funds_by_use);
-    j["tasks"] = Texts(t.tasks);
-  }
-  j["gaps"] = DiagnosticsJson(t.gaps);
-  return j;
-}
 
 TargetTable TargetFrom(const Json& j) {
   TargetTable t;
@@ -366,27 +214,6 @@ TargetTable TargetFrom(const Json& j) {
   return t;
 }
 
-Json LivelihoodJson(const LivelihoodSummary& s) {
-  Json j{{"title", Text(s.title)}, {"confidence", s.confidence}};
-  Json rows = Json::array();
-  for (const LivelihoodRow& r : s.rows) {
-    Json rj{{"number", r.number},
-            {"unit_code", r.unit_code},
-            {"unit", r.unit},
-            {"project", r.project},
-            {"line", r.at.line}};
-    if (r.amount.present()) rj["amount"] = AmountJson(r.amount, MoneyUnit::kYuan);
-    rj["target"] = r.target;
-    rows.push_back(rj);
-  }
-  j["rows"] = rows;
-  if (s.total.present()) {
-    j["total"] = AmountJson(s.total, MoneyUnit::kYuan);
-    j["total_line"] = s.total_at.line;
-  }
-  return j;
-}
-
 LivelihoodSummary LivelihoodFrom(const Json& j) {
   LivelihoodSummary s;
   s.present = true;
@@ -408,27 +235,6 @@ LivelihoodSummary LivelihoodFrom(const Json& j) {
     s.total_at = Location{Line(j, "total_line"), 0};
   }
   return s;
-}
-
-Json ClaimJson(const Claim& c) {
-  Json j{{"kind", ClaimKindId(c.kind)},
-         {"section", c.section},
-         {"subject", c.subject},
-         {"text", c.text},
-         {"line", c.at.line}};
-  if (c.amount.present()) {
-    j["amount"] = AmountJson(c.amount, c.unit);
-    j["unit"] = MoneyUnitName(c.unit);
-  }
-  if (c.kind == ClaimKind::kChange) j["decrease"] = c.decrease;
-  if (c.has_percent) {
-    j["percent"] = FormatDecimal(c.percent);
-  }
-  if (c.kind == ClaimKind::kCount) j["count"] = c.count;
-  if (!c.items.empty()) j["items"] = c.items;
-  if (c.part >= 0) j["part"] = c.part;
-  if (c.base >= 0) j["base"] = c.base;
-  return j;
 }
 
 Claim ClaimFrom(const Json& j) {
@@ -463,83 +269,405 @@ Claim ClaimFrom(const Json& j) {
   c.base = j.value("base", -1);
   return c;
 }
+// --- writing ----------------------------------------------------------------------------------
+// Straight into the text (base/json_writer.h): keys in the order a reader of the JSON sees them.
+
+void WriteText(JsonWriter& w, const TextItem& t) {
+  w.BeginObject();
+  w.Field("text", t.text);
+  w.Field("line", t.at.line);
+  w.EndObject();
+}
+
+void WriteTexts(JsonWriter& w, std::string_view key, const std::vector<TextItem>& items) {
+  w.Key(key);
+  w.BeginArray();
+  for (const TextItem& t : items) WriteText(w, t);
+  w.EndArray();
+}
+
+// A text with its column when it has one; nothing at all for a text never found.
+void WriteFoundText(JsonWriter& w, std::string_view key, const TextItem& t) {
+  if (t.text.empty() && t.at.line == 0) return;
+  w.Key(key);
+  w.BeginObject();
+  w.Field("text", t.text);
+  w.Field("line", t.at.line);
+  if (t.at.column) w.Field("col", t.at.column);
+  w.EndObject();
+}
+
+void WriteQuantity(JsonWriter& w, const Quantity& q) {
+  w.BeginObject();
+  w.Field("label", q.label);
+  w.Field("printed", q.printed);
+  w.Field("unit", q.unit);
+  w.Field("line", q.at.line);
+  w.EndObject();
+}
+
+void WriteLocation(JsonWriter& w, std::string_view key, const Location& at) {
+  w.Key(key);
+  w.BeginObject();
+  w.Field("line", at.line);
+  if (at.column) w.Field("col", at.column);
+  w.EndObject();
+}
+
+// The amount's members, inside an object the caller opened.
+void WriteAmountFields(JsonWriter& w, const Amount& a, MoneyUnit unit) {
+  w.Field("yuan", FormatYuan(a.fen));
+  w.Field("printed", FormatIn(a, unit));
+}
+
+void WriteAmount(JsonWriter& w, std::string_view key, const Amount& a, MoneyUnit unit) {
+  w.Key(key);
+  w.BeginObject();
+  WriteAmountFields(w, a, unit);
+  w.EndObject();
+}
+
+void WriteDiagnostics(JsonWriter& w, std::string_view key, const std::vector<Diagnostic>& ds) {
+  w.Key(key);
+  w.BeginArray();
+  for (const Diagnostic& d : ds) {
+    w.BeginObject();
+    w.Field("line", d.at.line);
+    w.Field("message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// A cell is written when it holds an amount (in an amount column) or a text.
+bool CellHasValue(const ColumnSpec& column, const Cell& cell) {
+  return (column.type == ColumnType::kAmount && cell.amount.present()) || !cell.text.empty();
+}
+
+void WriteCell(JsonWriter& w, const ColumnSpec& column, const Cell& cell, MoneyUnit unit) {
+  w.Key(column.id);
+  w.BeginObject();
+  if (column.type == ColumnType::kAmount && cell.amount.present()) {
+    WriteAmountFields(w, cell.amount, unit);
+  } else {
+    w.Field("text", cell.text);
+  }
+  w.Field("col", cell.at.column);
+  if (cell.doubtful) w.Field("doubtful", true);
+  w.EndObject();
+}
+
+void WriteTable(JsonWriter& w, const Table& t) {
+  const TableSpec& spec = *t.spec;
+  w.BeginObject();
+  w.Field("kind", spec.id);
+  w.Field("number", static_cast<int>(spec.kind));
+  w.Field("name", spec.name);
+  w.Field("title", t.title);
+  w.Field("line", t.title_at.line);
+  w.Field("last_line", t.last_line);
+  w.Field("unit", MoneyUnitName(t.unit));
+  if (!t.printed_label.empty()) w.Field("printed_label", t.printed_label);
+  if (!t.entity.empty()) w.Field("entity", t.entity);
+  w.Field("no_data", t.no_data);
+  if (t.no_data) w.Field("no_data_line", t.no_data_at.line);
+  if (!t.notes.empty()) WriteTexts(w, "notes", t.notes);
+  w.Key("columns");
+  w.BeginObject();
+  for (const SideSpec& side : spec.sides) {
+    w.Key(side.id);
+    w.BeginArray();
+    for (const ColumnSpec& c : side.columns) w.String(c.id);
+    w.EndArray();
+  }
+  w.EndObject();
+  w.Key("rows");
+  w.BeginArray();
+  for (const Row& r : t.rows) {
+    const SideSpec& side = spec.sides[r.side];
+    w.BeginObject();
+    w.Field("line", r.at.line);
+    w.Field("side", side.id);
+    w.Field("kind", RowKindId(r.kind));
+    w.Field("key", r.key);
+    if (r.parent >= 0) w.Field("parent", r.parent);
+    if (!r.unit.empty()) w.Field("unit", r.unit);
+    if (!r.doubt.empty()) w.Field("doubt", r.doubt);
+    w.Key("cells");
+    w.BeginObject();
+    for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
+      if (CellHasValue(side.columns[c], r.cells[c])) {
+        WriteCell(w, side.columns[c], r.cells[c], t.unit);
+      }
+    }
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteIndicator(JsonWriter& w, const Indicator& ind) {
+  w.BeginObject();
+  w.Field("level1", ind.level1);
+  w.Field("level2", ind.level2);
+  w.Field("name", ind.name);
+  WriteLocation(w, "at", ind.at);
+  const IndicatorValue& v = ind.value;
+  w.Key("value");
+  w.BeginObject();
+  w.Field("raw", v.raw);
+  w.Field("kind", ValueKindId(v.kind));
+  if (v.kind == ValueKind::kQuantity) {
+    w.Field("comparator", v.comparator());
+    if (!v.prefix().empty()) w.Field("prefix", v.prefix());
+    w.Field("number", v.number());
+    w.Field("unit", v.unit());
+  }
+  WriteLocation(w, "at", ind.value_at);
+  w.EndObject();
+  w.EndObject();
+}
+
+void WriteFacts(JsonWriter& w, std::string_view key, const std::vector<Fact>& facts) {
+  w.Key(key);
+  w.BeginArray();
+  for (const Fact& f : facts) {
+    w.BeginObject();
+    w.Field("label", f.label);
+    w.Field("printed", f.printed);
+    WriteLocation(w, "at", f.at);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteTarget(JsonWriter& w, const TargetTable& t) {
+  w.BeginObject();
+  w.Field("kind", t.kind == TargetTable::Kind::kOverall ? "overall" : "project");
+  w.Field("layout", t.layout);
+  w.Field("title", t.title);
+  w.Field("line", t.at.line);
+  w.Field("last_line", t.last_line);
+  w.Field("confidence", ConfidenceId(t.confidence));
+  if (!t.department_code.empty()) w.Field("department_code", t.department_code);
+  for (const TextField& f : kTargetTexts) WriteFoundText(w, f.id, t.*f.field);
+  w.Key("funds");
+  w.BeginObject();
+  for (int p : {kImplementation, kAnnual}) {
+    const Funds& funds = t.funds[p];
+    if (std::none_of(std::begin(kFundFields), std::end(kFundFields),
+                     [&](const FundField& ff) { return (funds.*ff.field).present(); })) {
+      continue;
+    }
+    w.Key(kPeriods[p]);
+    w.BeginObject();
+    for (const FundField& ff : kFundFields) {
+      const Amount& a = funds.*ff.field;
+      if (!a.present()) continue;
+      w.Key(ff.id);
+      w.BeginObject();
+      WriteAmountFields(w, a, MoneyUnit::kYuan);
+      WriteLocation(w, "at", funds.*ff.at);
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("goals");
+  w.BeginObject();
+  for (int p : {kImplementation, kAnnual}) WriteFoundText(w, kPeriods[p], t.goals[p]);
+  w.EndObject();
+  w.Key("indicators");
+  w.BeginObject();
+  for (int p : {kImplementation, kAnnual}) {
+    w.Key(kPeriods[p]);
+    w.BeginArray();
+    for (const Indicator& ind : t.indicators[p]) WriteIndicator(w, ind);
+    w.EndArray();
+  }
+  w.EndObject();
+  if (t.kind == TargetTable::Kind::kOverall) {
+    WriteFacts(w, "facts", t.facts);
+    WriteFacts(w, "funds_by_source", t.funds_by_source);
+    WriteFacts(w, "funds_by_use", t.funds_by_use);
+    WriteTexts(w, "tasks", t.tasks);
+  }
+  WriteDiagnostics(w, "gaps", t.gaps);
+  w.EndObject();
+}
+
+void WriteLivelihood(JsonWriter& w, const LivelihoodSummary& s) {
+  w.BeginObject();
+  w.Key("title");
+  WriteText(w, s.title);
+  w.Field("confidence", s.confidence);
+  w.Key("rows");
+  w.BeginArray();
+  for (const LivelihoodRow& r : s.rows) {
+    w.BeginObject();
+    w.Field("number", r.number);
+    w.Field("unit_code", r.unit_code);
+    w.Field("unit", r.unit);
+    w.Field("project", r.project);
+    w.Field("line", r.at.line);
+    if (r.amount.present()) WriteAmount(w, "amount", r.amount, MoneyUnit::kYuan);
+    w.Field("target", r.target);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (s.total.present()) {
+    WriteAmount(w, "total", s.total, MoneyUnit::kYuan);
+    w.Field("total_line", s.total_at.line);
+  }
+  w.EndObject();
+}
+
+void WriteClaim(JsonWriter& w, const Claim& c) {
+  w.BeginObject();
+  w.Field("kind", ClaimKindId(c.kind));
+  w.Field("section", c.section);
+  w.Field("subject", c.subject);
+  w.Field("text", c.text);
+  w.Field("line", c.at.line);
+  if (c.amount.present()) {
+    WriteAmount(w, "amount", c.amount, c.unit);
+    w.Field("unit", MoneyUnitName(c.unit));
+  }
+  if (c.kind == ClaimKind::kChange) w.Field("decrease", c.decrease);
+  if (c.has_percent) w.Field("percent", FormatDecimal(c.percent));
+  if (c.kind == ClaimKind::kCount) w.Field("count", c.count);
+  if (!c.items.empty()) {
+    w.Key("items");
+    w.BeginArray();
+    for (const std::string& item : c.items) w.String(item);
+    w.EndArray();
+  }
+  if (c.part >= 0) w.Field("part", c.part);
+  if (c.base >= 0) w.Field("base", c.base);
+  w.EndObject();
+}
+
+void WriteSummary(JsonWriter& w, const Summary& s) {
+  w.BeginObject();
+  w.Field("kind", DocumentKindId(s.kind));
+  w.Field("year", s.year);
+  w.Field("name", s.name);
+  w.Field("income_total", FormatYuan(s.income_total));
+  w.Field("expenditure_total", FormatYuan(s.expenditure_total));
+  w.Field("current_income", FormatYuan(s.current_income));
+  w.Field("carryover", FormatYuan(s.carryover));
+  w.Field("general_public_budget", FormatYuan(s.general_public_budget));
+  w.Field("government_fund", FormatYuan(s.government_fund));
+  w.Field("basic_expenditure", FormatYuan(s.basic_expenditure));
+  w.Field("project_expenditure", FormatYuan(s.project_expenditure));
+  w.Field("personnel", FormatYuan(s.personnel));
+  w.Field("public_funds", FormatYuan(s.public_funds));
+  w.Field("three_public", FormatYuan(s.three_public));
+  w.Field("org_running", FormatYuan(s.org_running));
+  w.Field("projects_current", s.projects_current);
+  w.Field("projects_carryover", s.projects_carryover);
+  w.Field("performance_tables", s.performance_tables);
+  w.Field("livelihood_projects", s.livelihood_projects);
+  w.Field("livelihood_total", FormatYuan(s.livelihood_total));
+  w.EndObject();
+}
+
+void WriteDocument(JsonWriter& w, const Document& doc) {
+  w.BeginObject();
+  w.Field("format", kFormat);
+  w.Key("source");
+  w.BeginObject();
+  w.Field("file", doc.source);
+  w.Field("encoding", doc.encoding);
+  w.Field("lines", doc.line_count);
+  w.EndObject();
+  w.Key("summary");
+  WriteSummary(w, Summarize(doc));
+  w.Field("kind", DocumentKindId(doc.kind));
+  w.Field("year", doc.year);
+  w.Field("name", doc.name);
+  w.Field("region", doc.region);
+  w.Key("title");
+  WriteText(w, doc.title);
+  w.Key("overview");
+  w.BeginObject();
+  WriteTexts(w, "duties", doc.overview.duties);
+  WriteTexts(w, "offices", doc.overview.offices);
+  WriteTexts(w, "subordinate_units", doc.overview.subordinate_units);
+  w.EndObject();
+  w.Key("tables");
+  w.BeginArray();
+  for (const Table& t : doc.tables) WriteTable(w, t);
+  w.EndArray();
+  w.Key("narrative");
+  w.BeginArray();
+  for (const Section& s : doc.narrative) {
+    w.BeginObject();
+    w.Key("heading");
+    WriteText(w, s.heading);
+    WriteTexts(w, "paragraphs", s.paragraphs);
+    w.EndObject();
+  }
+  w.EndArray();
+  const Assets& assets = doc.assets;
+  w.Key("assets");
+  w.BeginObject();
+  w.Field("present", assets.present);
+  auto quantity = [&](std::string_view key, const Quantity& q) {
+    if (q.printed.empty()) return;
+    w.Key(key);
+    WriteQuantity(w, q);
+  };
+  auto quantities = [&](std::string_view key, const std::vector<Quantity>& qs) {
+    w.Key(key);
+    w.BeginArray();
+    for (const Quantity& q : qs) WriteQuantity(w, q);
+    w.EndArray();
+  };
+  quantity("vehicle_quota", assets.vehicle_quota);
+  quantity("vehicles_held", assets.vehicles_held);
+  quantities("vehicles_by_type", assets.vehicles_by_type);
+  quantity("office_area", assets.office_area);
+  quantities("equipment", assets.equipment);
+  w.EndObject();
+  w.Key("performance_targets");
+  w.BeginArray();
+  for (const TargetTable& t : doc.targets) WriteTarget(w, t);
+  w.EndArray();
+  if (doc.livelihood.present) {
+    w.Key("livelihood");
+    WriteLivelihood(w, doc.livelihood);
+  }
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : doc.claims) WriteClaim(w, c);
+  w.EndArray();
+  WriteDiagnostics(w, "diagnostics", doc.diagnostics);
+  w.EndObject();
+}
+
 }  // namespace
 
 Json ToJson(const Summary& s) {
-  return Json{{"kind", DocumentKindId(s.kind)},
-              {"year", s.year},
-              {"name", s.name},
-              {"income_total", FormatYuan(s.income_total)},
-              {"expenditure_total", FormatYuan(s.expenditure_total)},
-              {"current_income", FormatYuan(s.current_income)},
-              {"carryover", FormatYuan(s.carryover)},
-              {"general_public_budget", FormatYuan(s.general_public_budget)},
-              {"government_fund", FormatYuan(s.government_fund)},
-              {"basic_expenditure", FormatYuan(s.basic_expenditure)},
-              {"project_expenditure", FormatYuan(s.project_expenditure)},
-              {"personnel", FormatYuan(s.personnel)},
-              {"public_funds", FormatYuan(s.public_funds)},
-              {"three_public", FormatYuan(s.three_public)},
-              {"org_running", FormatYuan(s.org_running)},
-              {"projects_current", s.projects_current},
-              {"projects_carryover", s.projects_carryover},
-              {"performance_tables", s.performance_tables},
-              {"livelihood_projects", s.livelihood_projects},
-              {"livelihood_total", FormatYuan(s.livelihood_total)}};
+  std::string text;
+  JsonWriter w(&text, -1);
+  WriteSummary(w, s);
+  return Json::parse(text);
 }
 
-Json ToJson(const Document& doc) {
-  Json j{
-      {"format", kFormat},
-      {"source", Json{{"file", doc.source}, {"encoding", doc.encoding}, {"lines", doc.line_count}}},
-      {"summary", ToJson(Summarize(doc))},
-      {"kind", DocumentKindId(doc.kind)},
-      {"year", doc.year},
-      {"name", doc.name},
-      {"region", doc.region},
-      {"title", Text(doc.title)}};
-  j["overview"] = Json{{"duties", Texts(doc.overview.duties)},
-                       {"offices", Texts(doc.overview.offices)},
-                       {"subordinate_units", Texts(doc.overview.subordinate_units)}};
-  Json tables = Json::array();
-  for (const Table& t : doc.tables) tables.push_back(TableJson(t));
-  j["tables"] = tables;
-  Json narrative = Json::array();
-  for (const Section& s : doc.narrative) {
-    narrative.push_back(Json{{"heading", Text(s.heading)}, {"paragraphs", Texts(s.paragraphs)}});
-  }
-  j["narrative"] = narrative;
-  Json assets{{"present", doc.assets.present}};
-  if (!doc.assets.vehicle_quota.printed.empty()) {
-    assets["vehicle_quota"] = QuantityJson(doc.assets.vehicle_quota);
-  }
-  if (!doc.assets.vehicles_held.printed.empty()) {
-    assets["vehicles_held"] = QuantityJson(doc.assets.vehicles_held);
-  }
-  Json by_type = Json::array();
-  for (const Quantity& q : doc.assets.vehicles_by_type) by_type.push_back(QuantityJson(q));
-  assets["vehicles_by_type"] = by_type;
-  if (!doc.assets.office_area.printed.empty()) {
-    assets["office_area"] = QuantityJson(doc.assets.office_area);
-  }
-  Json equipment = Json::array();
-  for (const Quantity& q : doc.assets.equipment) equipment.push_back(QuantityJson(q));
-  assets["equipment"] = equipment;
-  j["assets"] = assets;
-  Json targets = Json::array();
-  for (const TargetTable& t : doc.targets) targets.push_back(TargetJson(t));
-  j["performance_targets"] = targets;
-  if (doc.livelihood.present) j["livelihood"] = LivelihoodJson(doc.livelihood);
-  Json claims = Json::array();
-  for (const Claim& c : doc.claims) claims.push_back(ClaimJson(c));
-  j["claims"] = claims;
-  Json diagnostics = Json::array();
-  for (const Diagnostic& d : doc.diagnostics) {
-    diagnostics.push_back(Json{{"line", d.at.line}, {"message", d.message}});
-  }
-  j["diagnostics"] = diagnostics;
-  return j;
+void AppendDocumentJson(const Document& doc, int indent, std::string* out) {
+  JsonWriter w(out, indent);
+  WriteDocument(w, doc);
 }
+
+std::string DocumentJson(const Document& doc, int indent) {
+  std::string text;
+  AppendDocumentJson(doc, indent, &text);
+  return text;
+}
+
+Json ToJson(const Document& doc) { return Json::parse(DocumentJson(doc, -1)); }
 
 Result<Document> DocumentFromJson(const Json& j) {
   try {

@@ -14,8 +14,14 @@ namespace yusuan {
 
 using Json = nlohmann::ordered_json;
 
-Json ToJson(const Summary& summary);
+// The model as JSON text, written straight from the document (base/json_writer.h): `indent` < 0
+// compact, else pretty with that many spaces per level, byte for byte as nlohmann's dump.
+std::string DocumentJson(const Document& doc, int indent);
+void AppendDocumentJson(const Document& doc, int indent, std::string* out);
+
+// The same as a tree, for code that walks it (parsed from DocumentJson's text: slower, one schema).
 Json ToJson(const Document& doc);
+Json ToJson(const Summary& summary);
 Result<Document> DocumentFromJson(const Json& json);
 
 }  // namespace yusuan

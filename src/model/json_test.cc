@@ -22,6 +22,30 @@ TEST(Json, EverySeedRoundTripsThroughTheModelUnchanged) {
   }
 }
 
+// DocumentJson writes the text without a tree; what it writes must be what nlohmann prints for
+// the tree that text is, compact and indented, so that every reader of either form agrees.
+TEST(Json, DocumentTextIsWhatNlohmannPrintsForItsTree) {
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    auto doc = ReadDocumentFile(testing::SamplePath(seed));
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    const std::string pretty = DocumentJson(*doc, 2);
+    const std::string compact = DocumentJson(*doc, -1);
+    const Json tree = Json::parse(pretty);
+    EXPECT_TRUE(pretty == tree.dump(2));  // not EXPECT_EQ: megabytes of text on failure
+    EXPECT_TRUE(compact == tree.dump());
+    EXPECT_TRUE(Json::parse(compact) == tree);
+  }
+}
+
+TEST(Json, DocumentTextAppendsToWhatIsThere) {
+  auto doc = ReadDocumentFile(testing::SamplePath("000_da7aa4487f922a22.txt"));
+  ASSERT_TRUE(doc.ok());
+  std::string out = "[";
+  AppendDocumentJson(*doc, -1, &out);
+  EXPECT_EQ(out, "[" + DocumentJson(*doc, -1));
+}
+
 TEST(Json, MoneyIsYuanWithTwoDecimalsBesideThePrintedText) {
   auto doc = ReadDocumentFile(testing::SamplePath("001_8dd967fac47080d3.txt"));
   ASSERT_TRUE(doc.ok());

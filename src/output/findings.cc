@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "base/json_writer.h"
 #include "base/text.h"
 #include "check/rule.h"
 
@@ -39,91 +40,42 @@ void PrintFileText(const Checked& c, std::ostream& out) {
 
 }  // namespace
 
-Json FindingJson(const Finding& f) {
-  Json related = Json::array();
-  for (uint32_t l : f.related_lines) related.push_back(l);
-  return Json{{"rule", f.rule},
-              {"severity", SeverityId(f.severity)},
-              {"message", f.message},
-              {"expected", f.expected},
-              {"actual", f.actual},
-              {"location", Json{{"file", f.file}, {"line", f.line}, {"related_lines", related}}}};
-}
-
 namespace {
 
-// A JSON string as nlohmann's dump writes it (UTF-8 kept, control characters escaped).
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->append(fmt::format("\\u{:04x}", c));
-    }
-  }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+void WriteFinding(JsonWriter& w, const Finding& f) {
+  w.BeginObject();
+  w.Field("rule", f.rule);
+  w.Field("severity", SeverityId(f.severity));
+  w.Field("message", f.message);
+  w.Field("expected", f.expected);
+  w.Field("actual", f.actual);
+  w.Key("location");
+  w.BeginObject();
+  w.Field("file", f.file);
+  w.Field("line", f.line);
+  w.Key("related_lines");
+  w.BeginArray();
+  for (uint32_t l : f.related_lines) w.Int(l);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
 }
 
 }  // namespace
 
+Json FindingJson(const Finding& f) {
+  std::string text;
+  JsonWriter w(&text, -1);
+  WriteFinding(w, f);
+  return Json::parse(text);
+}
+
 std::string FindingJsonText(const Finding& f) {
-  std::string out;
-  out.reserve(256 + f.message.size() + f.file.size());
-  auto field = [&](std::string_view indent, std::string_view key, std::string_view value) {
-    out += indent;
-    AppendJsonString(key, &out);
-    out += ": ";
-    AppendJsonString(value, &out);
-    out += ",\n";
-  };
-  out += "{\n";
-  field("  ", "rule", f.rule);
-  field("  ", "severity", SeverityId(f.severity));
-  field("  ", "message", f.message);
-  field("  ", "expected", f.expected);
-  field("  ", "actual", f.actual);
-  out += "  \"location\": {\n";
-  field("    ", "file", f.file);
-  out += fmt::format("    \"line\": {},\n    \"related_lines\": ", f.line);
-  if (f.related_lines.empty()) {
-    out += "[]";
-  } else {
-    out += "[\n";
-    for (size_t i = 0; i < f.related_lines.size(); ++i) {
-      out += fmt::format("      {}{}\n", f.related_lines[i],
-                         i + 1 < f.related_lines.size() ? "," : "");
-    }
-    out += "    ]";
-  }
-  out += "\n  }\n}";
-  return out;
+  std::string text;
+  text.reserve(256 + f.message.size() + f.file.size());
+  JsonWriter w(&text, 2);
+  WriteFinding(w, f);
+  return text;
 }
 
 Json FindingsJson(const std::vector<Checked>& checked) {
@@ -205,9 +157,9 @@ class TextWriter : public FindingsWriter {
 };
 
 // JSON and SARIF: one array of findings, written as they come.
-class JsonWriter : public FindingsWriter {
+class JsonFindingsWriter : public FindingsWriter {
  public:
-  JsonWriter(std::ostream* out, bool sarif)
+  JsonFindingsWriter(std::ostream* out, bool sarif)
       : sarif_(sarif),
         stream_(out, sarif ? SarifLog(std::string(JsonStream::kMarker))
                            : Json{{"findings", std::string(JsonStream::kMarker)}}) {}
@@ -273,8 +225,8 @@ void JsonStream::ItemText(std::string_view text) {
 void JsonStream::Finish() { *out_ << (any_ ? "\n" + indent_ + "]" : std::string("[]")) << tail_; }
 
 std::unique_ptr<FindingsWriter> MakeFindingsWriter(std::string_view format, std::ostream* out) {
-  if (format == "json") return std::make_unique<JsonWriter>(out, false);
-  if (format == "sarif") return std::make_unique<JsonWriter>(out, true);
+  if (format == "json") return std::make_unique<JsonFindingsWriter>(out, false);
+  if (format == "sarif") return std::make_unique<JsonFindingsWriter>(out, true);
   if (format == "html") return MakeHtmlWriter(out);
   return std::make_unique<TextWriter>(out);
 }

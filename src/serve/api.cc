@@ -230,7 +230,7 @@ ApiResponse Api::Export(int64_t id, std::string_view format) {
     r.body = HtmlReport({Checked{&doc, nullptr, fetched->findings}});
     r.content_type = "text/html; charset=utf-8";
   } else {
-    r.body = ToJson(doc).dump(2);
+    r.body = DocumentJson(doc, 2);
   }
   r.headers.emplace_back("Content-Disposition",
                          Attachment(format == "html", id, doc.source, format));

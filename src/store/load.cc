@@ -53,7 +53,7 @@ Result<PreparedDocument> PrepareDocument(std::string_view bytes, const std::stri
   p.hash = Sha256Hex(bytes);
   p.doc = std::move(*doc);
   p.findings = CheckDocument(p.doc);
-  p.model_json = ToJson(p.doc).dump();
+  p.model_json = DocumentJson(p.doc, -1);
   return p;
 }
 

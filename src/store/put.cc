@@ -106,7 +106,7 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
                                Int(counts.error),
                                Int(counts.warning),
                                Int(counts.info),
-                               Str(d.model_json ? *d.model_json : ToJson(doc).dump())};
+                               Str(d.model_json ? *d.model_json : DocumentJson(doc, -1))};
   if (previous) {
     columns.insert(columns.begin(), "id");
     values.insert(values.begin(), Int(*previous));
