@@ -41,7 +41,7 @@ struct FirstIndicators {
   size_t doc;
   size_t id;  // tells the statements apart, for comparing each pair once
   std::string source;
-  std::map<std::string, Value> values;  // by PairKey(name)
+  std::map<std::string, Value, std::less<>> values;  // by PairKey(name)
 };
 
 }  // namespace
@@ -76,8 +76,8 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
       {"cross.project-indicators", Severity::kWarning, "跨文件",
        "同一项目在不同文件中的年度指标值须一致", "同一项目一处“≤386人”，另一处“≤388人”"},
       [] {
-        return [first = std::map<std::string, FirstIndicators>(), docs = size_t{0},
-                ids = size_t{0}](const Document& doc, Reporter& rep) mutable {
+        return [first = std::map<std::string, FirstIndicators>(), docs = size_t{0}, ids = size_t{0},
+                name_key = std::string()](const Document& doc, Reporter& rep) mutable {
           const size_t ordinal = docs++;
           for (const TargetTable& t : doc.targets) {
             if (!Compared(t)) continue;
@@ -100,7 +100,9 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
               }
               if (f.doc == ordinal || !compared.insert(f.id).second) continue;
               for (const Indicator& i : t.indicators[kAnnual]) {
-                auto v = f.values.find(PairKey(i.name));
+                name_key.clear();  // one buffer for every name looked up
+                AppendPairKey(i.name, &name_key);
+                auto v = f.values.find(name_key);
                 if (v == f.values.end() || KeyIs(i.value.raw, v->second.key)) continue;
                 Finding& finding =
                     rep.Report(i.value_at.line ? i.value_at.line : i.at.line,

@@ -72,6 +72,7 @@ class JsonStream {
  private:
   std::ostream* out_;
   std::string tail_, indent_;
+  std::string buffer_;  // an item's text as written, reused from item to item
   bool any_ = false;
 };
 
