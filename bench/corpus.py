@@ -7,7 +7,10 @@ times on each, in the same run:
 
   grep -c 合计 FILES                                  a plain scan, the floor (best of 3)
   yusuan parse --format json  (batches of 100 files)  one core, then both cores (xargs -P 2)
-  yusuan check --format json  (batches of 100 files)  one core, then both cores
+  yusuan check --format json  (batches of 100 files)  one core, then both cores, then both
+                                                      cores from one process per batch (-j 2)
+
+(each process on one thread, -j 1, except the last),
 
 one process per file (start-up included: how a loop over files or an editor runs yusuan), best
 and median of 30 runs each:
@@ -103,19 +106,21 @@ def main() -> int:
     paths = build_corpus(args.dir, 12 * max(scales))
 
     print("| corpus | files | MB | grep -c 合计 s | parse 1 core MB/s | parse 2 cores MB/s "
-          "| check json 1 core MB/s | check json 2 cores MB/s | check / grep (1 core) |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| check json 1 core MB/s | check json 2 cores MB/s | check json -j 2 MB/s "
+          "| check / grep (1 core) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for scale in scales:
         files = paths[:12 * scale]
         mb = sum(os.path.getsize(p) for p in files) / 1e6
         grep = min(run(["grep", "-c", "合计"] + files) for _ in range(3))  # best of three
-        parse1 = batched(yusuan, ["parse", "--format", "json"], files, 1)
-        parse2 = batched(yusuan, ["parse", "--format", "json"], files, 2)
-        check1 = batched(yusuan, ["check", "--format", "json"], files, 1)
-        check2 = batched(yusuan, ["check", "--format", "json"], files, 2)
+        parse1 = batched(yusuan, ["parse", "-j", "1", "--format", "json"], files, 1)
+        parse2 = batched(yusuan, ["parse", "-j", "1", "--format", "json"], files, 2)
+        check1 = batched(yusuan, ["check", "-j", "1", "--format", "json"], files, 1)
+        check2 = batched(yusuan, ["check", "-j", "1", "--format", "json"], files, 2)
+        threads2 = batched(yusuan, ["check", "-j", "2", "--format", "json"], files, 1)
         print(f"| {scale}x | {len(files)} | {mb:.1f} | {grep:.3f} | {mb / parse1:.1f} | "
               f"{mb / parse2:.1f} | {mb / check1:.1f} | {mb / check2:.1f} | "
-              f"{check1 / grep:.0f}x |", flush=True)
+              f"{mb / threads2:.1f} | {check1 / grep:.0f}x |", flush=True)
 
     smallest = min(paths[:5], key=os.path.getsize)
     largest = max(paths[:5], key=os.path.getsize)
@@ -143,7 +148,8 @@ def main() -> int:
     base = peak_rss_kb([yusuan, "check", "--format", "json", empty])
     one = peak_rss_kb([yusuan, "check", "--format", "json", largest])
     batch = paths[:100]
-    many = peak_rss_kb([yusuan, "check", "--format", "json"] + batch)
+    many = peak_rss_kb([yusuan, "check", "-j", "1", "--format", "json"] + batch)
+    many2 = peak_rss_kb([yusuan, "check", "-j", "2", "--format", "json"] + batch)
     # One large document: the largest sample twenty times over, in one file.
     big = os.path.join(args.dir, "large-single.txt")
     with open(big, "wb") as f:
@@ -160,8 +166,10 @@ def main() -> int:
     print(f"| a one-line document | 0 | {base} | | |")
     print(f"| the largest sample ({os.path.basename(largest)}) | {largest_kb:.0f} | {one} | "
           f"{one - base} | |")
-    print(f"| {len(batch)} files in one run | {sum(os.path.getsize(p) for p in batch) / 1024:.0f} "
-          f"| {many} | {many - base} | |")
+    batch_kb = sum(os.path.getsize(p) for p in batch) / 1024
+    print(f"| {len(batch)} files in one run | {batch_kb:.0f} | {many} | {many - base} | |")
+    print(f"| {len(batch)} files in one run, two threads (-j 2) | {batch_kb:.0f} | {many2} | "
+          f"{many2 - base} | |")
     print(f"| one document of 20 x the largest sample | {big_kb:.0f} | {peak_big} | "
           f"{peak_big - base} | {(peak_big - one) / (big_kb - largest_kb):.1f}x |")
     return 0

@@ -11,8 +11,10 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "base/in_order.h"
 #include "base/text.h"
 #include "base/version.h"
 #include "check/measured.h"
@@ -31,57 +33,88 @@ namespace {
 
 using yusuan::Json;
 
-// A file read into the model, with its decoded text kept for quoting lines.
+// A file read into the model, with its decoded text kept for quoting lines, and what the
+// command made of it on the worker thread that read it.
 struct Loaded {
+  std::string error;  // why the file could not be used; empty when it could
   std::string text;
   yusuan::Document doc;
+  std::vector<yusuan::Finding> findings;  // check
+  std::string output;                     // parse: the document as printed
 };
 
-// Reads the files one at a time and hands each to `fn`, so that a run over a directory holds
-// one document in memory; unusable files are reported on stderr, one line each.
-template <typename Fn>
-void ForEachDocument(const std::vector<std::string>& files, bool* failed, Fn fn) {
-  for (const std::string& file : files) {
-    auto decoded = yusuan::DecodeFile(file);
-    if (!decoded.ok()) {
-      std::cerr << "yusuan: " << decoded.status().message() << "\n";
-      *failed = true;
-      continue;
-    }
-    auto doc = yusuan::ReadDecoded(*decoded, file);
-    Loaded loaded;
-    loaded.text = std::move(decoded->text);
-    if (!doc.ok()) {
-      std::cerr << "yusuan: " << doc.status().message() << "\n";
-      *failed = true;
-      continue;
-    }
-    loaded.doc = std::move(*doc);
-    fn(loaded);
-  }
+// Reads the files on `jobs` threads, each followed by `work` (checking, printing) on the same
+// thread, and hands them to `fn` on this thread in the order given. At most about one document
+// per thread is held besides the one `fn` has, so a run over a directory of any size holds a
+// few documents in memory; unusable files are reported on stderr, one line each, in order.
+template <typename Work, typename Fn>
+void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool* failed, Work work,
+                     Fn fn) {
+  yusuan::ForEachInOrder<Loaded>(
+      files.size(), jobs,
+      [&](size_t i) {
+        Loaded l;
+        auto decoded = yusuan::DecodeFile(files[i]);
+        if (!decoded.ok()) {
+          l.error = decoded.status().message();
+          return l;
+        }
+        auto doc = yusuan::ReadDecoded(*decoded, files[i]);
+        if (!doc.ok()) {
+          l.error = doc.status().message();
+          return l;
+        }
+        l.text = std::move(decoded->text);
+        l.doc = std::move(*doc);
+        work(l);
+        return l;
+      },
+      [&](size_t, Loaded&& l) {
+        if (!l.error.empty()) {
+          std::cerr << "yusuan: " << l.error << "\n";
+          *failed = true;
+          return;
+        }
+        fn(l);
+      });
 }
 
-int RunParse(const std::vector<std::string>& files, const std::string& format) {
+// -j 0: one thread per core.
+unsigned Jobs(unsigned jobs) {
+  return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+int RunParse(const std::vector<std::string>& files, const std::string& format, unsigned jobs) {
   bool failed = false;
+  // The document is printed on the thread that read it; this thread writes the text out.
+  auto print = [&](Loaded& l) {
+    if (format == "json") {
+      l.output = yusuan::DocumentJson(l.doc, 2);
+    } else {
+      std::ostringstream out;
+      yusuan::PrintText(l.doc, out);
+      l.output = std::move(out).str();
+    }
+    l.doc = yusuan::Document();
+    std::string().swap(l.text);
+  };
   if (format == "json" && files.size() == 1) {
     // One file: its document object (an empty array when it cannot be read).
     bool any = false;
-    ForEachDocument(files, &failed, [&](Loaded& l) {
-      std::cout << yusuan::DocumentJson(l.doc, 2) << "\n";
+    ForEachDocument(files, 1, &failed, print, [&](Loaded& l) {
+      std::cout << l.output << "\n";
       any = true;
     });
     if (!any) std::cout << "[]\n";
   } else if (format == "json") {
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
-    ForEachDocument(files, &failed,
-                    [&](Loaded& l) { stream.ItemText(yusuan::DocumentJson(l.doc, 2)); });
+    ForEachDocument(files, Jobs(jobs), &failed, print,
+                    [&](Loaded& l) { stream.ItemText(l.output); });
     stream.Finish();
   } else {
-    ForEachDocument(files, &failed, [&](Loaded& l) {
-      yusuan::PrintText(l.doc, std::cout);
-      std::cout << "\n";
-    });
+    ForEachDocument(files, Jobs(jobs), &failed, print,
+                    [&](Loaded& l) { std::cout << l.output << "\n"; });
   }
   return failed ? 2 : 0;
 }
@@ -98,7 +131,7 @@ std::set<std::string> SplitIds(const std::vector<std::string>& values) {
 }
 
 int RunCheck(const std::vector<std::string>& files, const std::string& format,
-             const std::string& output, const std::vector<std::string>& disable) {
+             const std::string& output, const std::vector<std::string>& disable, unsigned jobs) {
   yusuan::CheckOptions options;
   options.disabled = SplitIds(disable);
   for (const std::string& id : options.disabled) {
@@ -117,16 +150,19 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     }
     out = &file;
   }
-  // Each file is read, checked (also against the files before it) and written before the next
-  // is read: a run over a directory holds one document at a time.
+  // Files are read and checked on every core, then checked against the files before them and
+  // written in the order given, on this thread: a run over a directory holds a few documents.
   bool failed = false, errors = false;
   auto writer = yusuan::MakeFindingsWriter(format, out);
   yusuan::CrossChecker across(options);
   // Only the text listing quotes source lines; otherwise the text goes once the model is read.
   const bool quote = writer->QuotesLines();
-  ForEachDocument(files, &failed, [&](Loaded& l) {
+  auto check = [&](Loaded& l) {
     if (!quote) std::string().swap(l.text);
-    std::vector<yusuan::Finding> findings = yusuan::CheckDocument(l.doc, options);
+    l.findings = yusuan::CheckDocument(l.doc, options);
+  };
+  ForEachDocument(files, Jobs(jobs), &failed, check, [&](Loaded& l) {
+    std::vector<yusuan::Finding> findings = std::move(l.findings);
     if (files.size() > 1) {
       std::vector<yusuan::Finding> more = across.Add(l.doc);
       findings.insert(findings.end(), more.begin(), more.end());
@@ -363,6 +399,10 @@ int main(int argc, char** argv) {
   parse->add_option("--format", parse_format, "输出格式")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
+  unsigned jobs = 0;
+  const std::string jobs_help =
+      "同时读取的文件数（线程数）；0 表示每个处理器核一个。输出仍按文件顺序";
+  parse->add_option("-j,--jobs", jobs, jobs_help)->capture_default_str();
 
   std::vector<std::string> check_files;
   std::string check_format = "text";
@@ -379,6 +419,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check->add_option("-o,--output", check_output, "写入文件而非标准输出");
   check->add_option("--disable", check_disable, "关闭的规则，逗号分隔（如 text.repeated-word）");
+  check->add_option("-j,--jobs", jobs, jobs_help)->capture_default_str();
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "列出全部检查规则");
@@ -434,8 +475,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (parse->parsed()) return RunParse(parse_files, parse_format);
-  if (check->parsed()) return RunCheck(check_files, check_format, check_output, check_disable);
+  if (parse->parsed()) return RunParse(parse_files, parse_format, jobs);
+  if (check->parsed())
+    return RunCheck(check_files, check_format, check_output, check_disable, jobs);
   if (rules->parsed()) return RunRules(rules_format);
   if (load->parsed()) return RunDbLoad(db_path, load_inputs);
   if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
