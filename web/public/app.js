@@ -86,6 +86,7 @@ const state = {
   listFilter: '',
   compareFigure: 'expenditure_total',
   charts: [],
+  route: 0,  // counts route() calls: only the latest one's data is shown
 };
 
 class AuthError extends Error {}
@@ -130,6 +131,10 @@ function disposeCharts() {
 }
 
 async function route() {
+  // Two navigations can overlap (the page's first one and the one after an upload): a view
+  // whose data arrives after a later navigation started is stale and is not shown.
+  const mine = ++state.route;
+  const current = () => mine === state.route;
   const hash = location.hash || '#/';
   for (const a of document.querySelectorAll('.top nav a')) {
     a.classList.toggle('active', (a.dataset.nav === 'compare') === hash.startsWith('#/compare') &&
@@ -141,9 +146,10 @@ async function route() {
   try {
     await ready();
     const m = hash.match(/^#\/doc\/(\d+)/);
-    if (m) await showDocument(Number(m[1]));
-    else if (hash.startsWith('#/compare')) await showCompare();
-    else await showList();
+    if (!current()) return;
+    if (m) await showDocument(Number(m[1]), current);
+    else if (hash.startsWith('#/compare')) await showCompare(current);
+    else await showList(current);
   } catch (e) {
     if (e instanceof AuthError) showTokenForm();
     else view.replaceChildren(h('p', { class: 'empty' }, '出错了：', e.message));
@@ -238,8 +244,9 @@ function countBadge(n, severity) {
   return h('span', { class: `count ${n ? severity : 'zero'}`, title: SEVERITY_NAMES[severity] }, String(n));
 }
 
-async function showList() {
+async function showList(current = () => true) {
   const { documents } = await apiJson('/api/documents');
+  if (!current()) return;
   const view = $('#view');
   if (!documents.length) {
     view.replaceChildren(h('div', { class: 'page' }, h('div', { class: 'dropzone' },
@@ -678,9 +685,10 @@ async function download(path, fallbackName) {
   }
 }
 
-async function showDocument(id) {
+async function showDocument(id, current = () => true) {
   const [model, { findings }] = await Promise.all([
     apiJson(`/api/documents/${id}`), apiJson(`/api/documents/${id}/findings`)]);
+  if (!current()) return;
   const view = $('#view');
   const panes = [
     { id: 'overview', name: '概览与图表', el: renderOverview(model, findings) },
@@ -797,8 +805,9 @@ async function showDocument(id) {
 
 // ---- comparison -------------------------------------------------------------------------
 
-async function showCompare() {
+async function showCompare(current = () => true) {
   const { documents } = await apiJson('/api/documents');
+  if (!current()) return;
   const view = $('#view');
   if (!documents.length) {
     view.replaceChildren(h('p', { class: 'empty', text: '还没有文件可比较。' }));
