@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -53,7 +54,18 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
   };
   std::vector<std::thread> workers;
   workers.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  for (unsigned t = 0; t < threads; ++t) {
+    // A system out of threads still gets the work done by those it gave, or by this thread.
+    try {
+      workers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  if (workers.empty()) {
+    for (size_t i = 0; i < n; ++i) consume(i, produce(i));
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     std::optional<Result> r;
     {

@@ -378,7 +378,8 @@ int ExecServe(const std::vector<std::string>& args) {
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   if (!ec) execv(program.c_str(), argv.data());
-  std::cerr << "yusuan: 无法启动工作台程序 " << program << "（" << std::strerror(errno)
+  const std::string why = ec ? ec.message() : std::strerror(errno);
+  std::cerr << "yusuan: 无法启动工作台程序 " << program << "（" << why
             << "）；它应与 yusuan 在同一目录\n";
   return 2;
 }
