@@ -88,26 +88,67 @@ Json FindingsJson(const std::vector<Checked>& checked) {
 
 namespace {
 
-Json SarifResult(const Finding& f) {
-  Json related = Json::array();
-  int id = 0;
-  for (uint32_t l : f.related_lines) {
-    related.push_back(Json{{"id", id++},
-                           {"physicalLocation", Json{{"artifactLocation", Json{{"uri", f.file}}},
-                                                     {"region", Json{{"startLine", l}}}}}});
+std::string_view SarifLevel(Severity severity) {
+  return severity == Severity::kInfo      ? "note"
+         : severity == Severity::kWarning ? "warning"
+                                          : "error";
+}
+
+void WriteSarifLocation(JsonWriter& w, const std::string& file, uint32_t line) {
+  w.Key("physicalLocation");
+  w.BeginObject();
+  w.Key("artifactLocation");
+  w.BeginObject();
+  w.Field("uri", file);
+  w.EndObject();
+  w.Key("region");
+  w.BeginObject();
+  w.Field("startLine", line);
+  w.EndObject();
+  w.EndObject();
+}
+
+void WriteSarifResult(JsonWriter& w, const Finding& f) {
+  w.BeginObject();
+  w.Field("ruleId", f.rule);
+  w.Field("level", SarifLevel(f.severity));
+  w.Key("message");
+  w.BeginObject();
+  w.Field("text", f.message);
+  w.EndObject();
+  w.Key("locations");
+  w.BeginArray();
+  w.BeginObject();
+  WriteSarifLocation(w, f.file, std::max<uint32_t>(f.line, 1));
+  w.EndObject();
+  w.EndArray();
+  if (!f.related_lines.empty()) {
+    w.Key("relatedLocations");
+    w.BeginArray();
+    int id = 0;
+    for (uint32_t l : f.related_lines) {
+      w.BeginObject();
+      w.Field("id", id++);
+      WriteSarifLocation(w, f.file, l);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  Json result{
-      {"ruleId", f.rule},
-      {"level", f.severity == Severity::kInfo      ? "note"
-                : f.severity == Severity::kWarning ? "warning"
-                                                   : "error"},
-      {"message", Json{{"text", f.message}}},
-      {"locations", Json::array({Json{
-                        {"physicalLocation",
-                         Json{{"artifactLocation", Json{{"uri", f.file}}},
-                              {"region", Json{{"startLine", std::max<uint32_t>(f.line, 1)}}}}}}})}};
-  if (!related.empty()) result["relatedLocations"] = related;
-  return result;
+  w.EndObject();
+}
+
+std::string SarifResultText(const Finding& f) {
+  std::string text;
+  JsonWriter w(&text, 2);
+  WriteSarifResult(w, f);
+  return text;
+}
+
+Json SarifResult(const Finding& f) {
+  std::string text;
+  JsonWriter w(&text, -1);
+  WriteSarifResult(w, f);
+  return Json::parse(text);
 }
 
 // The SARIF log around its results.
@@ -117,10 +158,7 @@ Json SarifLog(Json results) {
     rules.push_back(Json{{"id", r.info.id},
                          {"shortDescription", Json{{"text", r.info.title}}},
                          {"fullDescription", Json{{"text", r.info.example}}},
-                         {"defaultConfiguration",
-                          Json{{"level", r.info.severity == Severity::kInfo      ? "note"
-                                         : r.info.severity == Severity::kWarning ? "warning"
-                                                                                 : "error"}}}});
+                         {"defaultConfiguration", Json{{"level", SarifLevel(r.info.severity)}}}});
   }
   for (const CrossRule& r : CrossRules()) {
     rules.push_back(Json{{"id", r.info.id}, {"shortDescription", Json{{"text", r.info.title}}}});
@@ -166,7 +204,7 @@ class JsonFindingsWriter : public FindingsWriter {
   void File(const Checked& c) override {
     for (const Finding& f : c.findings) {
       if (sarif_) {
-        stream_.Item(SarifResult(f));
+        stream_.ItemText(SarifResultText(f));
       } else {
         stream_.ItemText(FindingJsonText(f));
       }
