@@ -7,6 +7,7 @@
 //       [&](size_t i, Loaded&& l) { Write(l); });             // on this thread, i = 0, 1, 2, …
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -24,11 +25,7 @@ namespace yusuan {
 // REQUIRES: `produce` may run concurrently with itself and with `consume`; neither throws.
 template <typename Result, typename Produce, typename Consume>
 void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume) {
-  if (threads <= 1 || n <= 1) {
-    for (size_t i = 0; i < n; ++i) consume(i, produce(i));
-    return;
-  }
-  const size_t window = threads;
+  const size_t window = std::max(threads, 1u);
   std::vector<std::optional<Result>> slots(window);  // item i waits in slot i % window
   std::mutex mu;
   std::condition_variable changed;
@@ -53,8 +50,7 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
     }
   };
   std::vector<std::thread> workers;
-  workers.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) {
+  for (unsigned t = 0; t < threads && threads > 1 && n > 1; ++t) {
     // A system out of threads still gets the work done by those it gave, or by this thread.
     try {
       workers.emplace_back(work);
@@ -62,7 +58,7 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
       break;
     }
   }
-  if (workers.empty()) {
+  if (workers.empty()) {  // one thread or one item, or no thread to be had
     for (size_t i = 0; i < n; ++i) consume(i, produce(i));
     return;
   }

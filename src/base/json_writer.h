@@ -71,4 +71,13 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// The text `write(writer)` writes, at `indent` (as JsonWriter's).
+template <typename Write>
+std::string JsonText(int indent, Write write) {
+  std::string text;
+  JsonWriter w(&text, indent);
+  write(w);
+  return text;
+}
+
 }  // namespace yusuan

@@ -286,14 +286,19 @@ void WriteTexts(JsonWriter& w, std::string_view key, const std::vector<TextItem>
   w.EndArray();
 }
 
-// A text with its column when it has one; nothing at all for a text never found.
+// A place's members, inside an object the caller opened: the column only when there is one.
+void WriteLocationFields(JsonWriter& w, const Location& at) {
+  w.Field("line", at.line);
+  if (at.column) w.Field("col", at.column);
+}
+
+// A text with its place; nothing at all for a text never found.
 void WriteFoundText(JsonWriter& w, std::string_view key, const TextItem& t) {
   if (t.text.empty() && t.at.line == 0) return;
   w.Key(key);
   w.BeginObject();
   w.Field("text", t.text);
-  w.Field("line", t.at.line);
-  if (t.at.column) w.Field("col", t.at.column);
+  WriteLocationFields(w, t.at);
   w.EndObject();
 }
 
@@ -309,8 +314,7 @@ void WriteQuantity(JsonWriter& w, const Quantity& q) {
 void WriteLocation(JsonWriter& w, std::string_view key, const Location& at) {
   w.Key(key);
   w.BeginObject();
-  w.Field("line", at.line);
-  if (at.column) w.Field("col", at.column);
+  WriteLocationFields(w, at);
   w.EndObject();
 }
 
@@ -650,10 +654,7 @@ void WriteDocument(JsonWriter& w, const Document& doc) {
 }  // namespace
 
 Json ToJson(const Summary& s) {
-  std::string text;
-  JsonWriter w(&text, -1);
-  WriteSummary(w, s);
-  return Json::parse(text);
+  return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteSummary(w, s); }));
 }
 
 void AppendDocumentJson(const Document& doc, int indent, std::string* out) {

@@ -64,18 +64,11 @@ void WriteFinding(JsonWriter& w, const Finding& f) {
 }  // namespace
 
 Json FindingJson(const Finding& f) {
-  std::string text;
-  JsonWriter w(&text, -1);
-  WriteFinding(w, f);
-  return Json::parse(text);
+  return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteFinding(w, f); }));
 }
 
 std::string FindingJsonText(const Finding& f) {
-  std::string text;
-  text.reserve(256 + f.message.size() + f.file.size());
-  JsonWriter w(&text, 2);
-  WriteFinding(w, f);
-  return text;
+  return JsonText(2, [&](JsonWriter& w) { WriteFinding(w, f); });
 }
 
 Json FindingsJson(const std::vector<Checked>& checked) {
@@ -138,17 +131,11 @@ void WriteSarifResult(JsonWriter& w, const Finding& f) {
 }
 
 std::string SarifResultText(const Finding& f) {
-  std::string text;
-  JsonWriter w(&text, 2);
-  WriteSarifResult(w, f);
-  return text;
+  return JsonText(2, [&](JsonWriter& w) { WriteSarifResult(w, f); });
 }
 
 Json SarifResult(const Finding& f) {
-  std::string text;
-  JsonWriter w(&text, -1);
-  WriteSarifResult(w, f);
-  return Json::parse(text);
+  return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteSarifResult(w, f); }));
 }
 
 // The SARIF log around its results.
