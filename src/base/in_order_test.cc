@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace yusuan {
 namespace {
@@ -27,26 +30,73 @@ TEST(ForEachInOrder, ConsumesEveryResultOnceInOrder) {
   }
 }
 
-// What bounds memory: however slow the consumer, no more results wait besides the one it holds
-// than there are threads.
-TEST(ForEachInOrder, HoldsAtMostOneResultPerThreadAheadOfTheConsumer) {
+// The most results that wait, produced and not yet consumed, behind a consumer slower than the
+// producers: what bounds memory.
+int MostWaiting(size_t n, unsigned threads, const std::vector<uint64_t>& costs,
+                InOrderLimits limits) {
+  std::atomic<int> waiting{0};
+  int most = 0;
+  ForEachInOrder<int>(
+      n, threads,
+      [&](size_t i) {
+        ++waiting;
+        return static_cast<int>(i);
+      },
+      [&](size_t, int&&) {
+        --waiting;  // this one is being consumed; the others wait
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        most = std::max(most, waiting.load());
+      },
+      [&](size_t i) { return costs.empty() ? uint64_t{0} : costs[i]; }, limits);
+  return most;
+}
+
+TEST(ForEachInOrder, HoldsAtMostItsWindowOfResultsAheadOfTheConsumer) {
   for (unsigned threads : {2u, 4u}) {
-    std::atomic<int> waiting{0};
-    int most = 0;
-    ForEachInOrder<int>(
-        40, threads,
-        [&](size_t i) {
-          ++waiting;
-          return static_cast<int>(i);
-        },
-        [&](size_t, int&&) {
-          --waiting;  // this one is being consumed; the others wait
-          std::this_thread::sleep_for(std::chrono::milliseconds(1));
-          most = std::max(most, waiting.load());
-        });
-    EXPECT_LE(most, static_cast<int>(threads)) << threads << " threads";
-    EXPECT_GE(most, 1);
+    SCOPED_TRACE(std::to_string(threads) + " threads");
+    const int four_each = MostWaiting(60, threads, {}, InOrderLimits{});
+    EXPECT_LE(four_each, static_cast<int>(4 * threads));
+    EXPECT_GT(four_each, static_cast<int>(threads));  // it does run ahead
+    EXPECT_LE(MostWaiting(60, threads, {}, InOrderLimits{.ahead_per_thread = 1}),
+              static_cast<int>(threads));
   }
+}
+
+// Beyond one item per thread, items start only while the cost in hand stays within the budget:
+// a run over large documents holds fewer of them.
+TEST(ForEachInOrder, HoldsNoMoreCostThanTheBudgetBeyondOneItemPerThread) {
+  const std::vector<uint64_t> tens(60, 10);
+  EXPECT_LE(MostWaiting(60, 2, tens, InOrderLimits{.budget = 35}), 3);  // 3 × 10 ≤ 35
+  EXPECT_LE(MostWaiting(60, 2, tens, InOrderLimits{.budget = 0}), 2);   // one per thread
+  // An item heavier than the budget still goes through.
+  std::vector<uint64_t> one_heavy(60, 1);
+  one_heavy[30] = 1000;
+  EXPECT_GE(MostWaiting(60, 2, one_heavy, InOrderLimits{.budget = 100}), 1);
+}
+
+// A slow item does not stop the other workers: they go on with the items after it, up to the
+// window, while it is produced.
+TEST(ForEachInOrder, WorksPastASlowItem) {
+  std::mutex mu;
+  std::condition_variable done;
+  size_t produced_after_first = 0;
+  bool first_waited = false;
+  ForEachInOrder<size_t>(
+      20, 2,
+      [&](size_t i) {
+        std::unique_lock lock(mu);
+        if (i == 0) {
+          // Item 0 finishes only once the other worker has produced five items after it.
+          first_waited = done.wait_for(lock, std::chrono::seconds(20),
+                                       [&] { return produced_after_first >= 5; });
+        } else {
+          ++produced_after_first;
+          done.notify_all();
+        }
+        return i;
+      },
+      [](size_t, size_t&&) {}, [](size_t) { return uint64_t{0}; }, InOrderLimits{});
+  EXPECT_TRUE(first_waited);
 }
 
 TEST(ForEachInOrder, ProducesOnWorkersOrOnTheCallerWithOneThread) {

@@ -44,12 +44,24 @@ struct Loaded {
 };
 
 // Reads the files on `jobs` threads, each followed by `work` (checking, printing) on the same
-// thread, and hands them to `fn` on this thread in the order given. At most about one document
-// per thread is held besides the one `fn` has, so a run over a directory of any size holds a
-// few documents in memory; unusable files are reported on stderr, one line each, in order.
+// thread, and hands them to `fn` on this thread in the order given. At most four documents per
+// thread are held besides the one `fn` has (one per thread when they are large), so a run over a
+// directory of any size holds a few documents in memory; unusable files are reported on stderr,
+// one line each, in order.
 template <typename Work, typename Fn>
 void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool* failed, Work work,
                      Fn fn) {
+  // Workers run ahead of the writer by up to four files each while the files in hand come to at
+  // most 8 MB (their models take about four times that), so a run over large documents holds
+  // one per thread and a run over the usual ones keeps every core busy.
+  std::vector<uint64_t> sizes(files.size());
+  if (jobs > 1) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::error_code error;
+      const uintmax_t size = std::filesystem::file_size(files[i], error);
+      sizes[i] = error ? 0 : size;
+    }
+  }
   yusuan::ForEachInOrder<Loaded>(
       files.size(), jobs,
       [&](size_t i) {
@@ -76,7 +88,8 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool*
           return;
         }
         fn(l);
-      });
+      },
+      [&](size_t i) { return sizes[i]; }, yusuan::InOrderLimits{.budget = 8 << 20});
 }
 
 // -j 0: one thread per core.
