@@ -8,7 +8,7 @@ namespace yusuan {
 
 void JsonWriter::NewLine(size_t depth) {
   out_->push_back('\n');
-  out_->append(depth * static_cast<size_t>(indent_), ' ');
+  out_->append((depth_ + depth) * static_cast<size_t>(indent_), ' ');
 }
 
 // A value starts after its key, or after the separator and the line break of its array.
@@ -81,16 +81,66 @@ size_t SequenceAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// The first byte at or after `from` that JSON must escape (a control character, '"' or '\\'),
+// or npos: sixteen bytes a step, passing over every other byte, multi-byte characters
+// included (for text known to be UTF-8).
+size_t FindEscape(std::string_view s, size_t from) {
+  return detail::FindByte(
+      s, from,
+#ifdef __SSE2__
+      [](__m128i v) {
+        // Shifted by 0x80, the control characters 00-1F are the signed bytes below -96.
+        const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80)));
+        return _mm_or_si128(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 0x20))),
+                            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      },
+#else
+      nullptr,
+#endif
+      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; });
+}
+
+// Text this long is validated whole (simdjson, a vector unit at a time) and then searched for
+// the bytes to escape; shorter text costs less in one pass of its own.
+constexpr size_t kLongText = 32;
+
+// What an ASCII byte becomes: 0 itself; 1 a two-character escape; 2 \u00XX.
+constexpr auto kEscape = [] {
+  std::array<uint8_t, 128> kind{};
+  for (int c = 0; c < 0x20; ++c) kind[c] = 2;
+  for (unsigned char c : {'\b', '\t', '\n', '\f', '\r', '"', '\\'}) kind[c] = 1;
+  return kind;
+}();
+
 }  // namespace
 
+void JsonWriter::AppendEscape(unsigned char c) {
+  if (kEscape[c] == 1) {
+    static constexpr char kLetter[] = "btn_fr";  // \b 08, \t 09, \n 0A, \f 0C, \r 0D
+    out_->push_back('\\');
+    out_->push_back(c >= 0x08 && c <= 0x0D ? kLetter[c - 0x08] : static_cast<char>(c));
+  } else {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_->append("\\u00");
+    out_->push_back(kHex[c >> 4]);
+    out_->push_back(kHex[c & 15]);
+  }
+}
+
 void JsonWriter::Escaped(std::string_view s) {
-  // What each ASCII byte becomes: 0 itself; 1 a two-character escape; 2 \u00XX.
-  static constexpr auto kEscape = [] {
-    std::array<uint8_t, 128> kind{};
-    for (int c = 0; c < 0x20; ++c) kind[c] = 2;
-    for (unsigned char c : {'\b', '\t', '\n', '\f', '\r', '"', '\\'}) kind[c] = 1;
-    return kind;
-  }();
+  if (s.size() >= kLongText && IsValidUtf8(s)) {
+    out_->push_back('"');
+    size_t run = 0;
+    for (size_t i = FindEscape(s, 0); i != std::string_view::npos; i = FindEscape(s, i + 1)) {
+      out_->append(s, run, i - run);
+      run = i + 1;
+      AppendEscape(static_cast<unsigned char>(s[i]));
+    }
+    out_->append(s, run, std::string_view::npos);
+    out_->push_back('"');
+    return;
+  }
   const size_t start = out_->size();
   out_->push_back('"');
   // One pass: runs of bytes that need nothing are copied whole; a sequence that is not UTF-8
@@ -116,16 +166,7 @@ void JsonWriter::Escaped(std::string_view s) {
     }
     out_->append(s, run, i - run);
     run = i + 1;
-    if (kEscape[c] == 1) {
-      static constexpr char kLetter[] = "btn_fr";  // \b 08, \t 09, \n 0A, \f 0C, \r 0D
-      out_->push_back('\\');
-      out_->push_back(c >= 0x08 && c <= 0x0D ? kLetter[c - 0x08] : static_cast<char>(c));
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out_->append("\\u00");
-      out_->push_back(kHex[c >> 4]);
-      out_->push_back(kHex[c & 15]);
-    }
+    AppendEscape(c);
     ++i;
   }
   out_->append(s, run, std::string_view::npos);

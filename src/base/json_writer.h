@@ -28,7 +28,10 @@ namespace yusuan {
 class JsonWriter {
  public:
   // `indent` < 0: compact; otherwise that many spaces per level, a member or element per line.
-  JsonWriter(std::string* out, int indent) : out_(out), indent_(indent) {}
+  // `depth`: the level the text starts at, when it goes inside a larger text (its lines are
+  // indented for that level; its first line is where the caller puts it).
+  JsonWriter(std::string* out, int indent, size_t depth = 0)
+      : out_(out), indent_(indent), depth_(depth) {}
 
   // A container as a value (of a key, of an array, or the whole text). REQUIRES: Begin and End
   // pair up, and every value in an object follows its Key().
@@ -64,9 +67,11 @@ class JsonWriter {
   void Close(char bracket);
   void NewLine(size_t depth);
   void Escaped(std::string_view s);
+  void AppendEscape(unsigned char c);  // an ASCII byte that must be escaped
 
   std::string* out_;
   int indent_;
+  size_t depth_;
   std::vector<bool> empty_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };

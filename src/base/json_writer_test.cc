@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -113,6 +114,49 @@ TEST(JsonWriter, EveryIllFormedSequenceIsReplacedAndValidOnesKept) {
   JsonWriter w(&out, -1);
   w.String(cases[5]);
   EXPECT_EQ(out, "\"" + cases[5] + "\"");
+}
+
+// Long texts take another path (validated whole, then searched sixteen bytes at a time): the
+// same escapes at every length around the switch and at every position within a block, and
+// the same replacement of bytes that are not UTF-8.
+TEST(JsonWriter, TextsOfEveryLengthAreEscapedAlike) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "预"};
+  for (size_t length = 0; length <= 80; ++length) {
+    for (const std::string& special : specials) {
+      for (size_t at : {size_t{0}, length / 2, length}) {
+        // `length` bytes of ASCII and Chinese, the special one put between two characters.
+        std::string text;
+        bool placed = false;
+        while (text.size() < length) {
+          if (!placed && text.size() + 3 > at) {
+            text += special;
+            placed = true;
+          }
+          text += text.size() % 5 == 0 ? "算" : "a";
+        }
+        if (!placed) text += special;
+        std::string out;
+        JsonWriter w(&out, -1);
+        w.String(text);
+        ASSERT_EQ(out, Tree(text).dump()) << length << " " << at;
+      }
+    }
+    std::string cut(length, 'a');
+    cut += "收\xE5\x85";  // cut after two of three bytes
+    std::string out;
+    JsonWriter w(&out, -1);
+    w.String(cut);
+    // Each byte that does not make a character becomes one U+FFFD, at every length.
+    ASSERT_EQ(out, "\"" + std::string(length, 'a') + "收\xEF\xBF\xBD\xEF\xBF\xBD\"") << length;
+  }
+}
+
+// A text at a depth: its lines indented for that level, its first line where it is put.
+TEST(JsonWriter, StartsAtTheDepthItIsGiven) {
+  std::string out;
+  JsonWriter w(&out, 2, 2);
+  Write(w, Tree{{"a", Tree::array({1})}});
+  EXPECT_EQ(out, "{\n      \"a\": [\n        1\n      ]\n    }");
 }
 
 TEST(JsonWriter, FieldsTakeTextsNumbersAndBooleansForWhatTheyAre) {

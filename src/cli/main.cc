@@ -99,10 +99,14 @@ unsigned Jobs(unsigned jobs) {
 
 int RunParse(const std::vector<std::string>& files, const std::string& format, unsigned jobs) {
   bool failed = false;
-  // The document is printed on the thread that read it; this thread writes the text out.
+  // The document is printed on the thread that read it, at the level it goes (inside the array
+  // of several); this thread writes the text out.
+  size_t json_depth = 0;
   auto print = [&](Loaded& l) {
     if (format == "json") {
-      l.output = yusuan::DocumentJson(l.doc, 2);
+      // The model prints as four to five times its text: room for it at once, not by doubling.
+      l.output.reserve(l.text.size() * 5);
+      yusuan::AppendDocumentJson(l.doc, 2, &l.output, json_depth);
     } else {
       std::ostringstream out;
       yusuan::PrintText(l.doc, out);
@@ -122,8 +126,9 @@ int RunParse(const std::vector<std::string>& files, const std::string& format, u
   } else if (format == "json") {
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
+    json_depth = stream.item_depth();
     ForEachDocument(files, Jobs(jobs), &failed, print,
-                    [&](Loaded& l) { stream.ItemText(l.output); });
+                    [&](Loaded& l) { stream.ItemAtDepth(l.output); });
     stream.Finish();
   } else {
     ForEachDocument(files, Jobs(jobs), &failed, print,

@@ -657,8 +657,8 @@ Json ToJson(const Summary& s) {
   return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteSummary(w, s); }));
 }
 
-void AppendDocumentJson(const Document& doc, int indent, std::string* out) {
-  JsonWriter w(out, indent);
+void AppendDocumentJson(const Document& doc, int indent, std::string* out, size_t depth) {
+  JsonWriter w(out, indent, depth);
   WriteDocument(w, doc);
 }
 

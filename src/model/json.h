@@ -17,7 +17,8 @@ using Json = nlohmann::ordered_json;
 // The model as JSON text, written straight from the document (base/json_writer.h): `indent` < 0
 // compact, else pretty with that many spaces per level, byte for byte as nlohmann's dump.
 std::string DocumentJson(const Document& doc, int indent);
-void AppendDocumentJson(const Document& doc, int indent, std::string* out);
+// Appends it at `depth` (JsonWriter's): for a document inside a larger text.
+void AppendDocumentJson(const Document& doc, int indent, std::string* out, size_t depth = 0);
 
 // The same as a tree, for code that walks it (parsed from DocumentJson's text: slower, one schema).
 Json ToJson(const Document& doc);

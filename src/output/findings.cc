@@ -130,10 +130,6 @@ void WriteSarifResult(JsonWriter& w, const Finding& f) {
   w.EndObject();
 }
 
-std::string SarifResultText(const Finding& f) {
-  return JsonText(2, [&](JsonWriter& w) { WriteSarifResult(w, f); });
-}
-
 Json SarifResult(const Finding& f) {
   return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteSarifResult(w, f); }));
 }
@@ -190,11 +186,14 @@ class JsonFindingsWriter : public FindingsWriter {
                            : Json{{"findings", std::string(JsonStream::kMarker)}}) {}
   void File(const Checked& c) override {
     for (const Finding& f : c.findings) {
+      item_.clear();
+      JsonWriter w(&item_, 2, stream_.item_depth());
       if (sarif_) {
-        stream_.ItemText(SarifResultText(f));
+        WriteSarifResult(w, f);
       } else {
-        stream_.ItemText(FindingJsonText(f));
+        WriteFinding(w, f);
       }
+      stream_.ItemAtDepth(item_);
     }
   }
   void Finish() override { stream_.Finish(); }
@@ -202,6 +201,7 @@ class JsonFindingsWriter : public FindingsWriter {
  private:
   bool sarif_;
   JsonStream stream_;
+  std::string item_;  // a finding's text, reused from finding to finding
 };
 
 }  // namespace
@@ -247,6 +247,15 @@ void JsonStream::ItemText(std::string_view text) {
     if (end < text.size()) buffer_.push_back('\n');
     start = end + 1;
   }
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+}
+
+void JsonStream::ItemAtDepth(std::string_view text) {
+  buffer_.assign(any_ ? ",\n" : "[\n");
+  any_ = true;
+  buffer_.append(indent_);
+  buffer_.append("  ");
+  buffer_.append(text);
   out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
 }
 

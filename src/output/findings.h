@@ -67,6 +67,12 @@ class JsonStream {
   void Item(const Json& item);
   // An item already dumped with indent 2.
   void ItemText(std::string_view dumped);
+  // The level the array's items are at (JsonWriter's depth, at indent 2).
+  size_t item_depth() const { return indent_.size() / 2 + 1; }
+  // An item written at indent 2 from item_depth() (JsonWriter(&text, 2, item_depth())): written
+  // out as it is, with the separator and its first line's indentation; ItemText must re-indent
+  // every line of a document's thousands.
+  void ItemAtDepth(std::string_view text);
   void Finish();
 
  private:

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "base/json_writer.h"
 #include "check/rule.h"
 #include "read/document_reader.h"
 #include "testing/samples.h"
@@ -37,6 +38,52 @@ TEST(JsonStream, WritesExactlyWhatDumpWouldForAnyNumberOfItems) {
     ExpectStreamedEqualsDumped(
         Json{{"a", 1}, {"runs", Json::array({Json{{"tool", "t"}, {"results", marker}}})}},
         "/runs/0/results", some);
+  }
+}
+
+// Items written at the stream's depth by a JsonWriter go out as they are, and the whole is
+// still what dump(2) prints.
+TEST(JsonStream, ItemsWrittenAtItsDepthEqualTheDump) {
+  const std::string marker(JsonStream::kMarker);
+  const std::vector<Json> items = {Json{{"rule", "a"}, {"lines", Json::array({1, 2})}},
+                                   Json{{"rule", "b"}, {"nested", Json{{"x", "“引号”"}}}}};
+  auto write = [](JsonWriter& w, size_t k) {
+    w.BeginObject();
+    w.Field("rule", k == 0 ? "a" : "b");
+    if (k == 0) {
+      w.Key("lines");
+      w.BeginArray();
+      w.Int(1);
+      w.Int(2);
+      w.EndArray();
+    } else {
+      w.Key("nested");
+      w.BeginObject();
+      w.Field("x", "“引号”");
+      w.EndObject();
+    }
+    w.EndObject();
+  };
+  const std::vector<std::pair<Json, std::string>> skeletons = {
+      {Json(marker), ""},
+      {Json{{"findings", marker}}, "/findings"},
+      {Json{{"a", 1}, {"runs", Json::array({Json{{"tool", "t"}, {"results", marker}}})}},
+       "/runs/0/results"}};
+  for (const auto& [skeleton, path] : skeletons) {
+    for (size_t n = 0; n <= items.size(); ++n) {
+      std::ostringstream streamed;
+      JsonStream stream(&streamed, skeleton);
+      for (size_t k = 0; k < n; ++k) {
+        std::string text;
+        JsonWriter w(&text, 2, stream.item_depth());
+        write(w, k);
+        stream.ItemAtDepth(text);
+      }
+      stream.Finish();
+      Json whole = skeleton;
+      whole[Json::json_pointer(path)] = Json(std::vector<Json>(items.begin(), items.begin() + n));
+      EXPECT_EQ(streamed.str(), whole.dump(2) + "\n") << path << " with " << n;
+    }
   }
 }
 
