@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/text.h"
 #include "check/rule.h"
 #include "model/summary.h"
 #include "output/findings.h"
@@ -15,10 +16,17 @@ namespace yusuan {
 namespace {
 
 std::string Escape(std::string_view s) {
+  // Most texts hold none of the five: found sixteen bytes a step, the runs between copied whole.
+  using Special = ByteSet<'&', '<', '>', '"', '\''>;
+  size_t i = Special::FindIn(s, 0);
+  if (i == std::string_view::npos) return std::string(s);
   std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
+  out.reserve(s.size() + 16);
+  size_t run = 0;
+  for (; i != std::string_view::npos; i = Special::FindIn(s, i + 1)) {
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (s[i]) {
       case '&':
         out += "&amp;";
         break;
@@ -31,13 +39,12 @@ std::string Escape(std::string_view s) {
       case '"':
         out += "&quot;";
         break;
-      case '\'':
+      default:  // '\''
         out += "&#39;";
         break;
-      default:
-        out += c;
     }
   }
+  out.append(s, run, std::string_view::npos);
   return out;
 }
 
