@@ -1,6 +1,7 @@
 #include "base/json_writer.h"
 
 #include <array>
+#include <charconv>
 
 #include "base/text.h"
 
@@ -50,7 +51,9 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(int64_t v) {
   BeforeValue();
-  out_->append(std::to_string(v));
+  char digits[24];  // int64 takes at most 20 characters with its sign
+  const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+  out_->append(digits, static_cast<size_t>(end - digits));
 }
 
 void JsonWriter::Bool(bool b) {
