@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -104,8 +105,9 @@ int RunParse(const std::vector<std::string>& files, const std::string& format, u
   size_t json_depth = 0;
   auto print = [&](Loaded& l) {
     if (format == "json") {
-      // The model prints as four to five times its text: room for it at once, not by doubling.
-      l.output.reserve(l.text.size() * 5);
+      // The model prints as two to five times its text: room for it at once, not by doubling
+      // (up to 64 MB; a larger document's text grows as it must).
+      l.output.reserve(std::min<size_t>(l.text.size() * 5, size_t{64} << 20));
       yusuan::AppendDocumentJson(l.doc, 2, &l.output, json_depth);
     } else {
       std::ostringstream out;
