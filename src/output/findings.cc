@@ -255,8 +255,8 @@ void JsonStream::ItemAtDepth(std::string_view text) {
   any_ = true;
   buffer_.append(indent_);
   buffer_.append("  ");
-  buffer_.append(text);
   out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  out_->write(text.data(), static_cast<std::streamsize>(text.size()));  // not copied again
 }
 
 void JsonStream::Finish() { *out_ << (any_ ? "\n" + indent_ + "]" : std::string("[]")) << tail_; }
