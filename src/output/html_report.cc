@@ -3,6 +3,7 @@
 // tables. All document text is escaped.
 #include <fmt/format.h>
 
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -15,37 +16,48 @@
 namespace yusuan {
 namespace {
 
-std::string Escape(std::string_view s) {
+// Appends `s` with the five characters HTML gives meaning to written as references.
+void AppendEscaped(std::string_view s, std::string* out) {
   // Most texts hold none of the five: found sixteen bytes a step, the runs between copied whole.
   using Special = ByteSet<'&', '<', '>', '"', '\''>;
-  size_t i = Special::FindIn(s, 0);
-  if (i == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 16);
   size_t run = 0;
-  for (; i != std::string_view::npos; i = Special::FindIn(s, i + 1)) {
-    out.append(s, run, i - run);
+  for (size_t i = Special::FindIn(s, 0); i != std::string_view::npos;
+       i = Special::FindIn(s, i + 1)) {
+    out->append(s, run, i - run);
     run = i + 1;
     switch (s[i]) {
       case '&':
-        out += "&amp;";
+        *out += "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        *out += "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        *out += "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        *out += "&quot;";
         break;
       default:  // '\''
-        out += "&#39;";
+        *out += "&#39;";
         break;
     }
   }
-  out.append(s, run, std::string_view::npos);
+  out->append(s, run, std::string_view::npos);
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  AppendEscaped(s, &out);
   return out;
+}
+
+// `open`, the escaped text, `close`: a cell or a heading written in place.
+void AppendElement(std::string_view open, std::string_view text, std::string_view close,
+                   std::string* out) {
+  out->append(open);
+  AppendEscaped(text, out);
+  out->append(close);
 }
 
 constexpr std::string_view kStyle = R"(
@@ -98,7 +110,7 @@ void Report(const Checked& c, std::string* out) {
     for (size_t side = 0; side < t.spec->sides.size(); ++side) {
       const SideSpec& spec = t.spec->sides[side];
       *out += "<table><tr><th>行</th>";
-      for (const ColumnSpec& col : spec.columns) *out += "<th>" + Escape(col.name) + "</th>";
+      for (const ColumnSpec& col : spec.columns) AppendElement("<th>", col.name, "</th>", out);
       *out += "<th></th></tr>\n";
       for (const Row& r : t.rows) {
         if (r.side != side) continue;
@@ -109,26 +121,32 @@ void Report(const Checked& c, std::string* out) {
           Severity worst = Severity::kInfo;
           for (const Finding* f : it->second) {
             worst = std::min(worst, f->severity);
-            msg += Escape(f->message) + "<br>";
+            AppendElement("", f->message, "<br>", &msg);
           }
           cls = SeverityClass(worst);
         } else if (related.count(r.at.line)) {
           cls = "info";
         }
-        *out += fmt::format("<tr id=\"L{}\" class=\"{}\"><td class=muted>{}</td>", r.at.line, cls,
-                            r.at.line);
+        fmt::format_to(std::back_inserter(*out),
+                       "<tr id=\"L{}\" class=\"{}\"><td class=muted>{}</td>", r.at.line, cls,
+                       r.at.line);
         for (size_t k = 0; k < spec.columns.size() && k < r.cells.size(); ++k) {
           const Cell& cell = r.cells[k];
           if (spec.columns[k].type == ColumnType::kAmount) {
-            *out += "<td class=n>" +
-                    (cell.amount.present() ? Escape(FormatIn(cell.amount, t.unit))
-                                           : Escape(cell.text)) +
-                    (cell.doubtful ? "?" : "") + "</td>";
+            out->append("<td class=n>");
+            if (cell.amount.present()) {
+              AppendEscaped(FormatIn(cell.amount, t.unit), out);
+            } else {
+              AppendEscaped(cell.text, out);
+            }
+            out->append(cell.doubtful ? "?</td>" : "</td>");
           } else {
-            *out += "<td>" + Escape(cell.text) + "</td>";
+            AppendElement("<td>", cell.text, "</td>", out);
           }
         }
-        *out += "<td class=msg>" + msg + "</td></tr>\n";
+        out->append("<td class=msg>");
+        out->append(msg);
+        out->append("</td></tr>\n");
       }
       *out += "</table>\n";
     }
@@ -141,14 +159,16 @@ void Report(const Checked& c, std::string* out) {
     *out += fmt::format("<h3 id=\"L{}\">{}</h3>\n", sec.heading.at.line, Escape(sec.heading.text));
     for (const TextItem& p : sec.paragraphs) {
       auto it = by_line.find(p.at.line);
-      std::string body = Escape(p.text);
+      fmt::format_to(std::back_inserter(*out), "<p id=\"L{}\"><span class=muted>{}</span> ",
+                     p.at.line, p.at.line);
       if (claim_lines.count(p.at.line)) {
         bool bad = it != by_line.end();
-        body = fmt::format("<span class={} title=\"{}\">{}</span>", bad ? "claim-bad" : "claim-ok",
-                           bad ? "有问题" : "已核对", body);
+        fmt::format_to(std::back_inserter(*out), "<span class={} title=\"{}\">",
+                       bad ? "claim-bad" : "claim-ok", bad ? "有问题" : "已核对");
+        AppendElement("", p.text, "</span>", out);
+      } else {
+        AppendEscaped(p.text, out);
       }
-      *out +=
-          fmt::format("<p id=\"L{}\"><span class=muted>{}</span> {}", p.at.line, p.at.line, body);
       if (it != by_line.end()) {
         for (const Finding* f : it->second) {
           *out += fmt::format("<br><span class=sev-{}>［{}］{}</span>", SeverityClass(f->severity),
@@ -169,10 +189,12 @@ void Report(const Checked& c, std::string* out) {
       for (int side : {kImplementation, kAnnual}) {
         for (const Indicator& i : t.indicators[side]) {
           auto it = by_line.find(i.value_at.line ? i.value_at.line : i.at.line);
-          *out += fmt::format(
-              "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-              it != by_line.end() ? "warning" : "", side == kAnnual ? "年度" : "实施期",
-              Escape(i.level1), Escape(i.level2), Escape(i.name), Escape(i.value.raw));
+          fmt::format_to(std::back_inserter(*out), "<tr class=\"{}\"><td>{}</td>",
+                         it != by_line.end() ? "warning" : "", side == kAnnual ? "年度" : "实施期");
+          AppendElement("<td>", i.level1, "</td>", out);
+          AppendElement("<td>", i.level2, "</td>", out);
+          AppendElement("<td>", i.name, "</td>", out);
+          AppendElement("<td>", i.value.raw, "</td></tr>\n", out);
         }
       }
       *out += "</table></details>\n";
