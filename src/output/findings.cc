@@ -67,10 +67,6 @@ Json FindingJson(const Finding& f) {
   return Json::parse(JsonText(-1, [&](JsonWriter& w) { WriteFinding(w, f); }));
 }
 
-std::string FindingJsonText(const Finding& f) {
-  return JsonText(2, [&](JsonWriter& w) { WriteFinding(w, f); });
-}
-
 Json FindingsJson(const std::vector<Checked>& checked) {
   Json list = Json::array();
   for (const Checked& c : checked) {
@@ -229,25 +225,6 @@ JsonStream::JsonStream(std::ostream* out, const Json& skeleton) : out_(out) {
   indent_.assign(text.find_first_not_of(' ', start) - start, ' ');
   out_->write(text.data(), static_cast<std::streamsize>(at));
   tail_ = text.substr(at + marker.size()) + "\n";
-}
-
-void JsonStream::Item(const Json& item) { ItemText(item.dump(2)); }
-
-void JsonStream::ItemText(std::string_view text) {
-  // The item as dump(2) would indent it one level below the array, gathered in one buffer and
-  // written at once: a run over many files writes thousands of items of a dozen lines each.
-  buffer_.assign(any_ ? ",\n" : "[\n");
-  any_ = true;
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    buffer_.append(indent_);
-    buffer_.append("  ");
-    buffer_.append(text, start, end - start);
-    if (end < text.size()) buffer_.push_back('\n');
-    start = end + 1;
-  }
-  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
 }
 
 void JsonStream::ItemAtDepth(std::string_view text) {

@@ -26,8 +26,6 @@ struct Checked {
 void PrintFindingsText(const std::vector<Checked>& checked, std::ostream& out);
 
 Json FindingJson(const Finding& f);
-// FindingJson(f).dump(2), written directly (a run over many files writes thousands).
-std::string FindingJsonText(const Finding& f);
 // {"findings": [...]} over all files.
 Json FindingsJson(const std::vector<Checked>& checked);
 Json Sarif(const std::vector<Checked>& checked);
@@ -58,27 +56,24 @@ std::unique_ptr<FindingsWriter> MakeFindingsWriter(std::string_view format, std:
 std::unique_ptr<FindingsWriter> MakeHtmlWriter(std::ostream* out);
 
 // A JSON document written as it is produced: `skeleton` is the whole document with the string
-// JsonStream::kMarker where its one long array goes; Item() writes the array's elements one at
-// a time. The text is exactly skeleton.dump(2) with the array in place.
+// JsonStream::kMarker where its one long array goes; ItemAtDepth() writes the array's elements
+// one at a time. The text is exactly skeleton.dump(2) with the array in place.
 class JsonStream {
  public:
   static constexpr std::string_view kMarker = "\x01";
   JsonStream(std::ostream* out, const Json& skeleton);
-  void Item(const Json& item);
-  // An item already dumped with indent 2.
-  void ItemText(std::string_view dumped);
   // The level the array's items are at (JsonWriter's depth, at indent 2).
   size_t item_depth() const { return indent_.size() / 2 + 1; }
   // An item written at indent 2 from item_depth() (JsonWriter(&text, 2, item_depth())): written
-  // out as it is, with the separator and its first line's indentation; ItemText must re-indent
-  // every line of a document's thousands.
+  // out as it is, after the separator and its first line's indentation (a document's JSON is
+  // hundreds of KB: written at its depth, it is not re-indented line by line).
   void ItemAtDepth(std::string_view text);
   void Finish();
 
  private:
   std::ostream* out_;
   std::string tail_, indent_;
-  std::string buffer_;  // an item's text as written, reused from item to item
+  std::string buffer_;  // the separator and indentation before an item, reused
   bool any_ = false;
 };
 

@@ -12,13 +12,38 @@
 namespace yusuan {
 namespace {
 
-// What JsonStream writes for `items` placed into `skeleton`, next to what dump(2) gives for
-// the whole document built at once.
+// Writes a tree through a JsonWriter, as the encoders write the model and the findings.
+void Write(JsonWriter& w, const Json& j) {
+  if (j.is_object()) {
+    w.BeginObject();
+    for (const auto& [key, value] : j.items()) {
+      w.Key(key);
+      Write(w, value);
+    }
+    w.EndObject();
+  } else if (j.is_array()) {
+    w.BeginArray();
+    for (const Json& value : j) Write(w, value);
+    w.EndArray();
+  } else if (j.is_string()) {
+    w.String(j.get<std::string>());
+  } else {
+    w.Int(j.get<int64_t>());
+  }
+}
+
+// What JsonStream writes for `items` (each written at the stream's depth) placed into
+// `skeleton`, next to what dump(2) gives for the whole document built at once.
 void ExpectStreamedEqualsDumped(const Json& skeleton, const std::string& key_path,
                                 const std::vector<Json>& items) {
   std::ostringstream streamed;
   JsonStream stream(&streamed, skeleton);
-  for (const Json& item : items) stream.Item(item);
+  for (const Json& item : items) {
+    std::string text;
+    JsonWriter w(&text, 2, stream.item_depth());
+    Write(w, item);
+    stream.ItemAtDepth(text);
+  }
   stream.Finish();
   Json whole = skeleton;
   Json array = Json::array();
@@ -41,53 +66,9 @@ TEST(JsonStream, WritesExactlyWhatDumpWouldForAnyNumberOfItems) {
   }
 }
 
-// Items written at the stream's depth by a JsonWriter go out as they are, and the whole is
-// still what dump(2) prints.
-TEST(JsonStream, ItemsWrittenAtItsDepthEqualTheDump) {
-  const std::string marker(JsonStream::kMarker);
-  const std::vector<Json> items = {Json{{"rule", "a"}, {"lines", Json::array({1, 2})}},
-                                   Json{{"rule", "b"}, {"nested", Json{{"x", "“引号”"}}}}};
-  auto write = [](JsonWriter& w, size_t k) {
-    w.BeginObject();
-    w.Field("rule", k == 0 ? "a" : "b");
-    if (k == 0) {
-      w.Key("lines");
-      w.BeginArray();
-      w.Int(1);
-      w.Int(2);
-      w.EndArray();
-    } else {
-      w.Key("nested");
-      w.BeginObject();
-      w.Field("x", "“引号”");
-      w.EndObject();
-    }
-    w.EndObject();
-  };
-  const std::vector<std::pair<Json, std::string>> skeletons = {
-      {Json(marker), ""},
-      {Json{{"findings", marker}}, "/findings"},
-      {Json{{"a", 1}, {"runs", Json::array({Json{{"tool", "t"}, {"results", marker}}})}},
-       "/runs/0/results"}};
-  for (const auto& [skeleton, path] : skeletons) {
-    for (size_t n = 0; n <= items.size(); ++n) {
-      std::ostringstream streamed;
-      JsonStream stream(&streamed, skeleton);
-      for (size_t k = 0; k < n; ++k) {
-        std::string text;
-        JsonWriter w(&text, 2, stream.item_depth());
-        write(w, k);
-        stream.ItemAtDepth(text);
-      }
-      stream.Finish();
-      Json whole = skeleton;
-      whole[Json::json_pointer(path)] = Json(std::vector<Json>(items.begin(), items.begin() + n));
-      EXPECT_EQ(streamed.str(), whole.dump(2) + "\n") << path << " with " << n;
-    }
-  }
-}
-
-TEST(FindingJsonText, IsWhatDumpWrites) {
+// Each finding's JSON and SARIF, written straight into the stream, is what nlohmann prints for
+// the same tree, escapes and related lines included.
+TEST(FindingsWriter, WritesEachFindingAsDumpWould) {
   Finding f;
   f.rule = "table3.row-sum";
   f.severity = Severity::kWarning;
@@ -95,12 +76,21 @@ TEST(FindingJsonText, IsWhatDumpWrites) {
   f.expected = "6056.35 万元";
   f.file = "dir/文件.txt";
   f.line = 12;
-  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+  std::vector<Checked> checked(1);
+  checked[0].findings.push_back(f);
   f.related_lines = {3};
-  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+  checked[0].findings.push_back(f);
   f.related_lines = {3, 40, 500};
   f.severity = Severity::kError;
-  EXPECT_EQ(FindingJsonText(f), FindingJson(f).dump(2));
+  checked[0].findings.push_back(f);
+  for (std::string_view format : {"json", "sarif"}) {
+    std::ostringstream out;
+    auto writer = MakeFindingsWriter(format, &out);
+    writer->File(checked[0]);  // JSON and SARIF read only the findings
+    writer->Finish();
+    const Json expected = format == "json" ? FindingsJson(checked) : Sarif(checked);
+    EXPECT_EQ(out.str(), expected.dump(2) + "\n") << format;
+  }
 }
 
 TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
