@@ -13,7 +13,7 @@ bool Coded(const Row& r) {
   return r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang;
 }
 
-const std::string& NameOf(const Table& t, const Row& r) { return r.label(t); }
+const Text& NameOf(const Table& t, const Row& r) { return r.label(t); }
 
 }  // namespace
 
@@ -39,7 +39,7 @@ void AddCodeRules(std::vector<Rule>* rules) {
                                  : "";
             auto [it, inserted] = first.try_emplace(ns + r.key);
             if (inserted) {
-              it->second = Seen{NameOf(t, r), TableName(t), r.at.line};
+              it->second = Seen{NameOf(t, r).str(), TableName(t), r.at.line};
               continue;
             }
             if (SameKey(it->second.name, NameOf(t, r))) continue;

@@ -11,9 +11,9 @@ std::string TableName(const Table& t) {
 std::string RowName(const Table& t, const Row& r) {
   const SideSpec& side = t.spec->sides[r.side];
   int code = side.code_column();
-  std::string name = r.label(t);
+  std::string name = r.label(t).str();
   if (code >= 0 && static_cast<size_t>(code) < r.cells.size() && !r.cells[code].text.empty()) {
-    if (name.empty()) return r.cells[code].text;
+    if (name.empty()) return r.cells[code].text.str();
     return r.cells[code].text + " " + name;
   }
   return name.empty() ? r.key : name;

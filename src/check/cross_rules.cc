@@ -92,9 +92,9 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
                 f.id = ids++;
                 f.source = doc.source;
                 for (const Indicator& i : t.indicators[kAnnual]) {
-                  f.values.emplace(
-                      PairKey(i.name),
-                      FirstIndicators::Value{i.value.raw, MatchKey(i.value.raw), i.value_at.line});
+                  f.values.emplace(PairKey(i.name),
+                                   FirstIndicators::Value{i.value.raw.str(), MatchKey(i.value.raw),
+                                                          i.value_at.line});
                 }
                 continue;
               }

@@ -479,7 +479,7 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
             size_t start = at;
             while (start > 0 && p.text[start - 1] >= '0' && p.text[start - 1] <= '9') --start;
             if (start == at) continue;
-            int stated = std::stoi(p.text.substr(start, at - start));
+            int stated = std::stoi(std::string(p.text.substr(start, at - start)));
             if (stated == units) continue;
             Finding& f = rep.Report(
                 p.at.line, fmt::format("说明称{}家行政单位安排机关运行经费，表11 列出 {} 个单位",

@@ -38,7 +38,7 @@ bool OneYear(const TargetTable& t) {
   return Contains(t.attribute.text, "一次性") || KeyIs(t.duration.text, "1年");
 }
 
-int DurationYears(const std::string& text) {
+int DurationYears(std::string_view text) {
   int years = 0;
   bool any = false;
   for (char c : text) {
@@ -214,7 +214,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
         for (const Pair& p : rep.facts().pairs()) {
           if (!p.project) continue;
           const TargetTable& t = doc.targets[p.target];
-          std::string project = p.project->label(*p.table);
+          std::string_view project = p.project->label(*p.table);
           if (PairKey(project) == PairKey(t.project_name.text)) continue;
           Finding& f = rep.Report(Line(t), fmt::format("绩效目标表项目名称“{}”与{}第{}行“{}”不一致",
                                                        t.project_name.text, TableName(*p.table),

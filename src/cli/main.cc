@@ -38,7 +38,6 @@ using yusuan::Json;
 // command made of it on the worker thread that read it.
 struct Loaded {
   std::string error;  // why the file could not be used; empty when it could
-  std::string text;
   yusuan::Document doc;
   std::vector<yusuan::Finding> findings;  // check
   std::string output;                     // parse: the document as printed
@@ -72,12 +71,11 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool*
           l.error = decoded.status().message();
           return l;
         }
-        auto doc = yusuan::ReadDecoded(*decoded, files[i]);
+        auto doc = yusuan::ReadDecoded(std::move(*decoded), files[i]);
         if (!doc.ok()) {
           l.error = doc.status().message();
           return l;
         }
-        l.text = std::move(decoded->text);
         l.doc = std::move(*doc);
         work(l);
         return l;
@@ -107,7 +105,7 @@ int RunParse(const std::vector<std::string>& files, const std::string& format, u
     if (format == "json") {
       // The model prints as two to five times its text: room for it at once, not by doubling
       // (up to 64 MB; a larger document's text grows as it must).
-      l.output.reserve(std::min<size_t>(l.text.size() * 5, size_t{64} << 20));
+      l.output.reserve(std::min<size_t>(l.doc.text().size() * 5, size_t{64} << 20));
       yusuan::AppendDocumentJson(l.doc, 2, &l.output, json_depth);
     } else {
       std::ostringstream out;
@@ -115,7 +113,6 @@ int RunParse(const std::vector<std::string>& files, const std::string& format, u
       l.output = std::move(out).str();
     }
     l.doc = yusuan::Document();
-    std::string().swap(l.text);
   };
   if (format == "json" && files.size() == 1) {
     // One file: its document object (an empty array when it cannot be read).
@@ -175,12 +172,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   bool failed = false, errors = false;
   auto writer = yusuan::MakeFindingsWriter(format, out);
   yusuan::CrossChecker across(options);
-  // Only the text listing quotes source lines; otherwise the text goes once the model is read.
-  const bool quote = writer->QuotesLines();
-  auto check = [&](Loaded& l) {
-    if (!quote) std::string().swap(l.text);
-    l.findings = yusuan::CheckDocument(l.doc, options);
-  };
+  auto check = [&](Loaded& l) { l.findings = yusuan::CheckDocument(l.doc, options); };
   ForEachDocument(files, Jobs(jobs), &failed, check, [&](Loaded& l) {
     std::vector<yusuan::Finding> findings = std::move(l.findings);
     if (files.size() > 1) {
@@ -188,7 +180,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       findings.insert(findings.end(), more.begin(), more.end());
     }
     errors = errors || yusuan::Count(findings).error > 0;
-    writer->File(yusuan::Checked{&l.doc, quote ? &l.text : nullptr, std::move(findings)});
+    writer->File(yusuan::Checked{&l.doc, std::move(findings)});
   });
   writer->Finish();
   if (failed) return 2;

@@ -33,8 +33,8 @@ Amount Row::amount(const Table& table, std::string_view column_id) const {
   return amount_at(table.spec->sides[side].column(column_id));
 }
 
-const std::string& Row::label(const Table& table) const {
-  static const std::string kEmpty;
+const Text& Row::label(const Table& table) const {
+  static const Text kEmpty;
   size_t c = static_cast<size_t>(table.spec->sides[side].label_column());
   return c < cells.size() ? cells[c].text : kEmpty;
 }

@@ -27,8 +27,8 @@ std::string_view DocumentKindId(DocumentKind kind);  // "unit", "department", "l
 DocumentKind DocumentKindFromId(std::string_view id);
 
 struct Cell {
-  std::string text;  // label, code and text columns: the cell as printed, cleaned of layout spaces
-  Amount amount;     // amount columns
+  Text text;      // label, code and text columns: the cell as printed, cleaned of layout spaces
+  Amount amount;  // amount columns
   Location at;
   // The reader could not be sure this cell is in the right column (a missing or extra tab was
   // resolved by the table's identities, or the text was not a number).
@@ -60,7 +60,7 @@ struct Row {
                                                                      : Amount{};
   }
   // The row's label (label or name column) as printed.
-  const std::string& label(const Table& table) const;
+  const Text& label(const Table& table) const;
   friend bool operator==(const Row&, const Row&) = default;
 };
 
@@ -137,8 +137,12 @@ struct Document {
   std::vector<TargetTable> targets;
   LivelihoodSummary livelihood;
   std::vector<Diagnostic> diagnostics;
+  // What the texts above refer to (see model/text.h); none for a model read from JSON.
+  BackingRef backing;
 
   const Table* table(TableKind kind) const;
+  // The decoded text the document was read from; empty for a model read from JSON.
+  std::string_view text() const { return backing.backing ? backing.backing->text() : ""; }
   friend bool operator==(const Document&, const Document&) = default;
 };
 

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "model/text.h"
+
 namespace yusuan {
 
 struct Location {
@@ -14,7 +16,7 @@ struct Location {
 
 // A piece of text from the document with its place.
 struct TextItem {
-  std::string text;
+  Text text;
   Location at;
   friend bool operator==(const TextItem&, const TextItem&) = default;
 };

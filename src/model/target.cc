@@ -238,9 +238,9 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
   return ParseCleanIndicatorValue(CleanCell(raw));
 }
 
-IndicatorValue ParseCleanIndicatorValue(std::string_view clean) {
+IndicatorValue ParseCleanIndicatorValue(Text clean) {
   IndicatorValue v;
-  v.raw = clean;  // `raw` keeps the text as printed; parsing reads the folded text
+  v.raw = std::move(clean);  // `raw` keeps the text as printed; parsing reads the folded text
   std::string storage;
   ValueParts parts = SplitValue(FoldDigits(v.raw, &storage));
   v.kind = parts.kind;

@@ -34,7 +34,7 @@ std::string_view ValueKindId(ValueKind kind);
 ValueKind ValueKindFromId(std::string_view id);
 
 struct IndicatorValue {
-  std::string raw;  // as printed
+  Text raw;  // as printed
   ValueKind kind = ValueKind::kEmpty;
   Decimal value;
 
@@ -67,8 +67,9 @@ struct IndicatorValue {
 // Parses an indicator value; never fails (unrecognised text is kQualitative, kept raw).
 IndicatorValue ParseIndicatorValue(std::string_view raw);
 // ParseIndicatorValue(clean) for text that is already clean (CleanCell(clean) == clean, as every
-// cell the readers make is): the text is not cleaned a second time.
-IndicatorValue ParseCleanIndicatorValue(std::string_view clean);
+// cell the readers make is): the text is not cleaned a second time. The value keeps `clean` as
+// its raw text (a view stays a view).
+IndicatorValue ParseCleanIndicatorValue(Text clean);
 
 // What ParseIndicatorValue would make of `clean` (text as CleanCell returns it): its kind and
 // the length of the words before its number, without building the value.
@@ -79,9 +80,9 @@ struct ValueShape {
 ValueShape IndicatorValueShapeOf(std::string_view clean);
 
 struct Indicator {
-  std::string level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
-  std::string level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …
-  std::string name;  // 三级指标
+  Text level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
+  Text level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …
+  Text name;  // 三级指标
   IndicatorValue value;
   Location at;        // the name cell
   Location value_at;  // the value cell

@@ -60,10 +60,10 @@ std::string SheetName(const std::string& name, std::map<std::string, int>* used)
 
 }  // namespace
 
-std::string CsvField(const std::string& s) {
+std::string CsvField(std::string_view s) {
   if (std::none_of(s.begin(), s.end(),
                    [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; })) {
-    return s;
+    return std::string(s);
   }
   std::string out = "\"";
   for (char c : s) {
@@ -79,7 +79,7 @@ void WriteCsv(const Document& doc, std::ostream& out) {
     for (const Row& r : t.rows) {
       const SideSpec& side = t.spec->sides[r.side];
       int code = side.code_column();
-      std::string code_text = code >= 0 ? r.cells[code].text : std::string();
+      std::string_view code_text = code >= 0 ? r.cells[code].text.view() : std::string_view();
       for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
         const Cell& cell = r.cells[c];
         if (side.columns[c].type != ColumnType::kAmount || !cell.amount.present()) continue;
@@ -141,10 +141,10 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
                 static_cast<double>(cell.amount.fen) / static_cast<double>(FenPerUnit(t.unit));
             lxw.worksheet_write_number(ws, row, x, value, money);
           } else if (!cell.text.empty()) {
-            lxw.worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
+            lxw.worksheet_write_string(ws, row, x, cell.text.str().c_str(), nullptr);
           }
         } else if (!cell.text.empty()) {
-          lxw.worksheet_write_string(ws, row, x, cell.text.c_str(), nullptr);
+          lxw.worksheet_write_string(ws, row, x, cell.text.str().c_str(), nullptr);
         }
       }
     }
@@ -163,12 +163,12 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
     for (int p : {kImplementation, kAnnual}) {
       for (const Indicator& i : t.indicators[p]) {
         lxw.worksheet_write_number(ind, r, 0, t.at.line, nullptr);
-        lxw.worksheet_write_string(ind, r, 1, t.project_name.text.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 1, t.project_name.text.str().c_str(), nullptr);
         lxw.worksheet_write_string(ind, r, 2, p == kAnnual ? "年度" : "实施期", nullptr);
-        lxw.worksheet_write_string(ind, r, 3, i.level1.c_str(), nullptr);
-        lxw.worksheet_write_string(ind, r, 4, i.level2.c_str(), nullptr);
-        lxw.worksheet_write_string(ind, r, 5, i.name.c_str(), nullptr);
-        lxw.worksheet_write_string(ind, r, 6, i.value.raw.c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 3, i.level1.str().c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 4, i.level2.str().c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 5, i.name.str().c_str(), nullptr);
+        lxw.worksheet_write_string(ind, r, 6, i.value.raw.str().c_str(), nullptr);
         lxw.worksheet_write_string(ind, r, 7, std::string(ValueKindId(i.value.kind)).c_str(),
                                    nullptr);
         lxw.worksheet_write_string(ind, r, 8, std::string(i.value.comparator()).c_str(), nullptr);

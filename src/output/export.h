@@ -21,6 +21,6 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
 void WriteCsv(const Document& doc, std::ostream& out);
 
 // CSV quoting of one field.
-std::string CsvField(const std::string& s);
+std::string CsvField(std::string_view s);
 
 }  // namespace yusuan

@@ -27,7 +27,7 @@ std::string QuoteLine(std::string_view line) {
 }
 
 void PrintFileText(const Checked& c, std::ostream& out) {
-  Lines lines(c.text ? std::string_view(*c.text) : std::string_view());
+  Lines lines(c.doc->text());
   if (!c.findings.empty()) fmt::print(out, "== {}\n", c.doc->source);
   for (const Finding& f : c.findings) {
     fmt::print(out, "{}:{}: {} [{}]: {}\n", f.file, f.line, SeverityId(f.severity), f.rule,
@@ -165,7 +165,6 @@ class TextWriter : public FindingsWriter {
     fmt::print(*out_, "{} 个文件：错误 {} 个，警告 {} 个，提示 {} 个\n", files_, total_.error,
                total_.warning, total_.info);
   }
-  bool QuotesLines() const override { return true; }
 
  private:
   std::ostream* out_;

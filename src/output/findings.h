@@ -17,8 +17,7 @@ namespace yusuan {
 
 // One checked file: the model, its decoded text (for quoting lines) and its findings.
 struct Checked {
-  const Document* doc = nullptr;
-  const std::string* text = nullptr;
+  const Document* doc = nullptr;  // its text (Document::text) is what the text listing quotes
   std::vector<Finding> findings;
 };
 
@@ -35,7 +34,7 @@ std::string HtmlReport(const std::vector<Checked>& checked);
 // over a directory holds one document in memory rather than all of them:
 //
 //   std::unique_ptr<FindingsWriter> w = MakeFindingsWriter("json", &std::cout);
-//   w->File(Checked{&doc, &text, findings});  // each file; its doc and text may go after
+//   w->File(Checked{&doc, findings});  // each file; its doc may go after
 //   w->Finish();
 //
 // The output is what PrintFindingsText, FindingsJson, Sarif and HtmlReport give for the same
@@ -45,9 +44,6 @@ class FindingsWriter {
   virtual ~FindingsWriter() = default;
   virtual void File(const Checked& checked) = 0;
   virtual void Finish() = 0;
-  // Whether File() quotes source lines (Checked::text); when not, a caller may release each
-  // document's text as soon as its model is read.
-  virtual bool QuotesLines() const { return false; }
 };
 
 // `format`: "text", "json", "sarif" or "html". `out` must outlive the writer.

@@ -98,7 +98,7 @@ TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
   std::string text = testing::SampleBytes(name);
   auto doc = ReadDecoded(text, name, "UTF-8");
   ASSERT_TRUE(doc.ok());
-  std::vector<Checked> checked = {Checked{&*doc, &text, CheckDocument(*doc)}};
+  std::vector<Checked> checked = {Checked{&*doc, CheckDocument(*doc)}};
   ASSERT_FALSE(checked[0].findings.empty());
   auto written = [&](std::string_view format) {
     std::ostringstream out;
@@ -113,14 +113,6 @@ TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
   EXPECT_EQ(written("json"), FindingsJson(checked).dump(2) + "\n");
   EXPECT_EQ(written("sarif"), Sarif(checked).dump(2) + "\n");
   EXPECT_EQ(written("html"), HtmlReport(checked));
-}
-
-TEST(FindingsWriter, OnlyTheTextListingQuotesSourceLines) {
-  std::ostringstream out;
-  EXPECT_TRUE(MakeFindingsWriter("text", &out)->QuotesLines());
-  for (std::string_view format : {"json", "sarif", "html"}) {
-    EXPECT_FALSE(MakeFindingsWriter(format, &out)->QuotesLines()) << format;
-  }
 }
 
 }  // namespace

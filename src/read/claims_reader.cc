@@ -154,7 +154,7 @@ std::vector<std::string> ListItems(std::string_view s) {
 void ExtractSection(const Section& section, const std::string& name, std::vector<Claim>* claims) {
   SectionText st = Join(section);
   std::string_view s = st.text;
-  const std::string heading = section.heading.text;
+  const std::string_view heading = section.heading.text;
   // The assets section counts vehicles and rooms, not money: its own reader handles it.
   if (Contains(MatchKey(heading), "国有资产")) return;
   int first_amount = -1;     // of the current paragraph (a share's base)

@@ -360,13 +360,17 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
 
 namespace {
 
-// ReadDecoded for text known to be valid UTF-8 (Decode's).
-Result<Document> ReadValid(std::string_view text, const std::string& source,
+// ReadDecoded for text known to be valid UTF-8 (Decode's). The document keeps the text: its
+// cells, names and paragraphs are views of it.
+Result<Document> ReadValid(std::string text_bytes, const std::string& source,
                            const std::string& encoding) {
   Document doc;
   doc.source = source;
   doc.encoding = encoding;
-  Lines lines(text);
+  doc.backing.backing = std::make_shared<TextBacking>(std::move(text_bytes));
+  TextBacking* backing = doc.backing.backing.get();
+  const std::string_view text = backing->text();
+  Lines lines(text, backing);
   doc.line_count = lines.size();
   Structure st = FindStructure(lines);
 
@@ -495,29 +499,33 @@ Result<Document> ReadValid(std::string_view text, const std::string& source,
 Result<Document> ReadDecoded(std::string_view text, const std::string& source,
                              const std::string& encoding) {
   if (!IsValidUtf8(text)) return Status::NotText(source + ": 不是合法的 UTF-8 文本");
-  return ReadValid(text, source, encoding);
+  return ReadValid(std::string(text), source, encoding);
 }
 
 Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source) {
   return ReadValid(decoded.text, source, decoded.encoding);
 }
 
+Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source) {
+  return ReadValid(std::move(decoded.text), source, decoded.encoding);
+}
+
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
   // Most disclosures are UTF-8 with LF line ends already: read in place.
-  if (DecodesToItself(bytes)) return ReadValid(bytes, source, "UTF-8");
+  if (DecodesToItself(bytes)) return ReadValid(std::string(bytes), source, "UTF-8");
   auto decoded = Decode(bytes);
   if (!decoded.ok()) {
     const Status& s = decoded.status();
     return s.kind() == Status::Kind::kTooLarge ? Status::TooLarge(source + ": " + s.message())
                                                : Status::NotText(source + ": " + s.message());
   }
-  return ReadValid(decoded->text, source, decoded->encoding);
+  return ReadValid(std::move(decoded->text), source, decoded->encoding);
 }
 
 Result<Document> ReadDocumentFile(const std::string& path) {
   auto decoded = DecodeFile(path);
   if (!decoded.ok()) return decoded.status();
-  return ReadValid(decoded->text, path, decoded->encoding);
+  return ReadValid(std::move(decoded->text), path, decoded->encoding);
 }
 
 }  // namespace yusuan

@@ -13,6 +13,7 @@
 namespace yusuan {
 
 // Reads a document from raw bytes in any supported encoding. `source` names it in the model.
+// The document keeps its decoded text (a copy of `bytes` when they are UTF-8 already).
 // Errors: NotText for binary or undecodable input, NotDisclosure when the text has no title,
 // table or target table of a budget disclosure.
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source);
@@ -24,8 +25,9 @@ Result<Document> ReadDocumentFile(const std::string& path);
 // refused (NotText): the readers rely on it being valid.
 Result<Document> ReadDecoded(std::string_view text, const std::string& source,
                              const std::string& encoding);
-// The same for what Decode returned, whose text is known to be valid. `decoded` must outlive
-// the call only (the document owns its strings).
+// The same for what Decode returned, whose text is known to be valid. The document keeps a copy
+// of the text (its texts refer to it); the second form takes the text instead of copying it.
 Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source);
+Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source);
 
 }  // namespace yusuan

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/samples.h"
+
 namespace yusuan {
 namespace {
 
@@ -227,6 +229,58 @@ TEST(DocumentReader, PrintedLabelsAreFoundWhateverTheWidthOfTheirNumberAndTheSpa
     ASSERT_EQ(doc->tables.size(), 1u) << label;
     EXPECT_FALSE(doc->tables[0].printed_label.empty()) << label;
   }
+}
+
+TEST(DocumentReader, TheDocumentKeepsTheTextItsTextsReferTo) {
+  // The model's texts are views (model/text.h): of the document's own copy of the text, never of
+  // the caller's bytes. Under ASan a view of the freed bytes would fail this test.
+  const char* name = "004_0beacd04c5a77258.txt";
+  auto fresh = ReadDocument(testing::SampleBytes(name), name);
+  ASSERT_TRUE(fresh.ok());
+  Result<Document> doc = Status::NotText("unread");
+  {
+    std::string bytes = testing::SampleBytes(name);
+    doc = ReadDocument(bytes, name);
+    bytes.assign(bytes.size(), 'x');  // what a view of the caller's bytes would now read
+  }
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(*doc, *fresh);
+  // A copy shares the text and outlives the document it was copied from.
+  Document copy = *doc;
+  *doc = Document();
+  EXPECT_EQ(copy, *fresh);
+  EXPECT_EQ(copy.text(), fresh->text());
+}
+
+TEST(DocumentReader, CellsNamesAndValuesAreViewsOfTheTextNotCopies) {
+  const char* name = "004_0beacd04c5a77258.txt";
+  auto doc = ReadDocument(testing::SampleBytes(name), name);
+  ASSERT_TRUE(doc.ok());
+  size_t cells = 0, owned_cells = 0, indicators = 0, owned_indicators = 0;
+  for (const Table& t : doc->tables) {
+    for (const Row& r : t.rows) {
+      for (const Cell& c : r.cells) {
+        cells += !c.text.empty();
+        owned_cells += c.text.owned();
+      }
+    }
+  }
+  for (const TargetTable& t : doc->targets) {
+    for (const auto& side : t.indicators) {
+      for (const Indicator& i : side) {
+        ++indicators;
+        owned_indicators +=
+            i.name.owned() || i.level1.owned() || i.level2.owned() || i.value.raw.owned();
+      }
+    }
+  }
+  ASSERT_GT(cells, 400u);
+  ASSERT_GT(indicators, 400u);
+  EXPECT_EQ(owned_cells, 0u);
+  EXPECT_EQ(owned_indicators, 0u);
+  // Texts the readers changed (cleaned of spaces, joined from lines) are copied once into the
+  // document's backing: a small part of the text.
+  EXPECT_LT(doc->backing.backing->kept_bytes(), doc->text().size() / 10);
 }
 
 TEST(ReadDecoded, RefusesTextThatIsNotValidUtf8) {

@@ -2,7 +2,7 @@
 
 namespace yusuan {
 
-Lines::Lines(std::string_view text) : text_(text) {
+Lines::Lines(std::string_view text, TextBacking* backing) : text_(text), backing_(backing) {
   // Decoded text is at most kMaxInputBytes (512 MB): offsets fit in 32 bits.
   starts_.reserve(text.size() / 32 + 2);
   size_t start = 0;

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/text.h"
+
 namespace yusuan {
 
 // One flag per line number (index 0 and size() + 1 unused): the lines a reader must skip, or
@@ -15,16 +17,22 @@ using LineFlags = std::vector<uint8_t>;
 
 class Lines {
  public:
-  // `text` must outlive this object.
-  explicit Lines(std::string_view text);
+  // `text` must outlive this object. With a `backing` (whose text `text` is), Keep makes the
+  // model's texts views; without one (tests), copies.
+  explicit Lines(std::string_view text, TextBacking* backing = nullptr);
   uint32_t size() const { return static_cast<uint32_t>(starts_.size() - 1); }
   // REQUIRES: 1 <= number <= size()
   std::string_view operator[](uint32_t number) const {
     return text_.substr(starts_[number - 1], starts_[number] - starts_[number - 1] - 1);
   }
+  // `s` as a text of the model: a view of the backing where there is one.
+  Text Keep(std::string_view s) const { return backing_ ? backing_->Keep(s) : Text(s); }
+  // `s` as a text that may yet be dropped: a view where the backing holds it, else owned.
+  Text ViewOrOwn(std::string_view s) const { return backing_ ? backing_->ViewOrOwn(s) : Text(s); }
 
  private:
   std::string_view text_;
+  TextBacking* backing_ = nullptr;
   // Where each line starts, then one past the end of the last line's LF (whether or not the
   // text has it): four bytes a line rather than a sixteen-byte view.
   std::vector<uint32_t> starts_;

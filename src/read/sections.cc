@@ -102,10 +102,16 @@ bool IsSectionHeading(std::string_view raw) {
   return CodePoints(plain) <= 40 && !plain.ends_with("。") && !Contains(plain, "，");
 }
 
+// `s` (valid UTF-8) cleaned of layout spaces, as a text of the model: a view of the document
+// when cleaning changed nothing.
+Text KeepClean(const Lines& lines, std::string_view s, std::string* storage) {
+  return lines.Keep(CleanValidCellView(s, storage));
+}
+
 void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                   Overview* overview) {
   enum { kNone, kDuties, kOffices } part = kNone;
-  std::string plain_storage, key_storage;
+  std::string plain_storage, key_storage, clean_storage;
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
     const std::string_view plain = StripMarkupView(lines[n], &plain_storage);
@@ -122,11 +128,13 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
       continue;
     }
     if (part == kDuties) {
-      TextItem item{CleanCell(plain), Location{n, 0}};
+      TextItem item{KeepClean(lines, plain, &clean_storage), Location{n, 0}};
       // A line that continues the previous duty (a wrapped paragraph) has no ordinal.
       if (!overview->duties.empty() && StripOrdinal(plain).size() == plain.size() &&
           CodePoints(plain) < 20) {
-        overview->duties.back().text += item.text;
+        // Owned, not kept: a duty wrapped over many lines grows line by line (see Text).
+        Text& duty = overview->duties.back().text;
+        duty = duty + item.text;
       } else {
         overview->duties.push_back(std::move(item));
       }
@@ -134,17 +142,18 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
       std::string_view rest = StripOrdinal(plain);
       if (rest.size() < plain.size() && CodePoints(rest) <= 20 &&
           rest.find("。") == std::string_view::npos) {
-        overview->offices.push_back(TextItem{CleanCell(rest), Location{n, 0}});
+        overview->offices.push_back(
+            TextItem{KeepClean(lines, rest, &clean_storage), Location{n, 0}});
         continue;
       }
       std::string_view offices =
           ClauseAfter(plain, {"内设机构包括", "内设部门包括", "内设机构", "内设部门", "内设"});
       for (std::string& o : SplitList(offices)) {
-        overview->offices.push_back(TextItem{std::move(o), Location{n, 0}});
+        overview->offices.push_back(TextItem{lines.Keep(o), Location{n, 0}});
       }
       std::string_view units = ClauseAfter(plain, {"分别为", "分别是", "下属单位包括", "下属单位"});
       for (std::string& u : SplitList(units)) {
-        overview->subordinate_units.push_back(TextItem{std::move(u), Location{n, 0}});
+        overview->subordinate_units.push_back(TextItem{lines.Keep(u), Location{n, 0}});
       }
     }
   }
@@ -152,17 +161,20 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
 
 void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,
                    std::vector<Section>* narrative) {
-  std::string storage;  // a line's text without markup, when it had some
+  std::string storage;        // a line's text without markup, when it had some
+  std::string clean_storage;  // and cleaned, when it had spaces to clean
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
     const std::string_view plain = StripMarkupView(lines[n], &storage);
     if (plain.empty()) continue;
     if (IsSectionHeading(lines[n])) {
-      narrative->push_back(Section{TextItem{CleanCell(plain), Location{n, 0}}, {}});
+      narrative->push_back(
+          Section{TextItem{KeepClean(lines, plain, &clean_storage), Location{n, 0}}, {}});
       continue;
     }
     if (narrative->empty()) narrative->push_back(Section{});
-    narrative->back().paragraphs.push_back(TextItem{CleanCell(plain), Location{n, 0}});
+    narrative->back().paragraphs.push_back(
+        TextItem{KeepClean(lines, plain, &clean_storage), Location{n, 0}});
   }
 }
 

@@ -264,7 +264,7 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
         if (IsEmptyMark(text)) continue;
         if (!LooksLikeAmount(text)) {
           r.valid = false;
-          cell.text = text;
+          cell.text = lines_.ViewOrOwn(text);
           cell.doubtful = true;
           continue;
         }
@@ -274,12 +274,12 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
         } else {
           r.problems.push_back(std::string(side.columns[c].name) + "：" +
                                amount.status().message());
-          cell.text = text;
+          cell.text = lines_.ViewOrOwn(text);
           cell.doubtful = true;
         }
       } else {
         if (HasDecimalAmount(text)) r.valid = false;
-        cell.text = text;
+        cell.text = lines_.ViewOrOwn(text);
       }
     }
   }
@@ -375,6 +375,11 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
     Row row;
     row.side = static_cast<uint8_t>(s);
     row.at = Location{line, 0};
+    // The reading is chosen: what cleaning changed goes to the backing now (a reading that is
+    // dropped would have left its copies there; a line can have many).
+    for (Cell& c : cells) {
+      if (c.text.owned()) c.text = lines_.Keep(c.text);
+    }
     row.cells = std::move(cells);
     if (reading.signature == "repaired") {
       row.doubt = "制表符缺失或多余，已按行内合计关系确定列位置";
@@ -395,7 +400,7 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
 
 void TableReader::Classify(Row* row, uint32_t line) {
   const SideSpec& side = spec_.sides[row->side];
-  std::string& label = row->cells[side.label_column()].text;
+  Text& label = row->cells[side.label_column()].text;
   switch (spec_.scheme) {
     case RowScheme::kFixedRows: {
       const std::string_view key = MatchKeyView(label, &storage_);
@@ -422,12 +427,12 @@ void TableReader::Classify(Row* row, uint32_t line) {
     }
     case RowScheme::kFunctionCodes: {
       int code_col = side.code_column();
-      std::string& code = row->cells[code_col].text;
+      Text& code = row->cells[code_col].text;
       // "2080505 机关事业单位…" printed in one cell.
       size_t space = code.find(' ');
       if (space != std::string::npos && IsAsciiDigits(code.substr(0, space)) && label.empty()) {
-        label = code.substr(space + 1);
-        code.resize(space);
+        label = lines_.Keep(code.substr(space + 1));
+        code = lines_.Keep(code.substr(0, space));
       }
       if (KeyIs(code, "合计") || (code.empty() && KeyIs(label, "合计"))) {
         row->kind = RowKind::kTotal;
@@ -445,7 +450,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
     }
     case RowScheme::kEconomic: {
       std::string key = MatchKey(label);
-      const std::string& gov = row->cells[side.column("gov_class")].text;
+      const Text& gov = row->cells[side.column("gov_class")].text;
       if (Equals(key, "合计")) {
         row->kind = RowKind::kTotal;
         row->key = "total";
@@ -708,7 +713,9 @@ Table TableReader::Read() {
     if (single && !LooksLikeAmount(CleanCell(cells[0])) && !IsDataLike(cells)) {
       if (!table_.rows.empty() && spec_.scheme == RowScheme::kProjects) {
         Row& prev = table_.rows.back();
-        std::string& label = prev.cells[spec_.sides[prev.side].label_column()].text;
+        Text& label = prev.cells[spec_.sides[prev.side].label_column()].text;
+        // Owned, not kept: a name wrapped over many lines grows here line by line, and each
+        // version kept in the backing would stay there.
         label = CleanCell(label + CleanCell(cells[0]));
         prev.key = MatchKey(label);
         prev.doubt = "名称跨行，已与上一行合并";

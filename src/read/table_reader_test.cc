@@ -253,6 +253,35 @@ TEST(TableReader, UnitDocumentStartsWithTheUnitsOwnTotal) {
   EXPECT_EQ(t->rows[1].label(*t), "“城乡居民个人缴费补贴”资金");
 }
 
+TEST(TableReader, ANameWrappedOverManyLinesIsNotKeptOncePerLine) {
+  // Each continuation line lengthens the name; were every length kept in the document's backing,
+  // 3,000 lines would keep 3,000²/2 of them (54 MB here).
+  std::string text =
+      "2026年项目支出预算表（本年预算）\n"
+      "项目名称\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金\n"
+      "测试单位\t30.00\t30.00\t\t\t\t\n"
+      "信息化经费\t30.00\t30.00\t\t\t\t\n";
+  for (int i = 0; i < 3000; ++i) text += "续行文字\n";
+  Document doc = Read(text);
+  const Table* t = doc.table(TableKind::kProjectsCurrent);
+  ASSERT_NE(t, nullptr);
+  const Text& label = t->rows.back().label(*t);
+  EXPECT_TRUE(label.starts_with("信息化经费续行文字续行文字"));
+  EXPECT_EQ(label.size(), std::string("信息化经费").size() + 3000 * std::string("续行文字").size());
+  EXPECT_LT(doc.backing.backing->kept_bytes(), doc.text().size());
+}
+
+TEST(TableReader, ReadingsOfALineThatAreDroppedLeaveNothingInTheDocument) {
+  // A line whose cells do not fit its columns is read again for every tab that might be missing
+  // or extra (here about 600 readings); only the chosen one's cleaned cells are kept, not the
+  // name cell cleaned of its spaces once per reading.
+  std::string line = "2080505\t机关 事业 单位 基本 养老 保险 缴费 支出\t37.89\t\t37.89";
+  for (int i = 0; i < 600; ++i) line += "\t" + std::to_string(i);
+  Document doc = Read(std::string(kExpenditure) + line + "\n");
+  ASSERT_NE(doc.table(TableKind::kExpenditureSummary), nullptr);
+  EXPECT_LT(doc.backing.backing->kept_bytes(), doc.text().size() / 4);
+}
+
 TEST(TableReader, ReportsUnknownRowsOfFixedTables) {
   Document doc = Read(
       "2026年财政拨款安排“三公”经费支出预算表\n"

@@ -346,10 +346,13 @@ bool IsFundLabel(std::string_view k) {
 
 class RowTableParser {
  public:
-  explicit RowTableParser(TargetTable* t) : t_(t) {}
+  RowTableParser(TargetTable* t, const Lines& lines) : t_(t), lines_(lines) {}
 
   void Parse(const TRows& rows) {
-    for (size_t r = 0; r < rows.size(); ++r) Row(rows[r]);
+    for (size_t r = 0; r < rows.size(); ++r) {
+      rows_left_ = rows.size() - r;
+      Row(rows[r]);
+    }
     if (t_->kind == TargetTable::Kind::kProject && t_->project_name.text.empty()) {
       Gap(t_->at, "未找到项目名称");
     }
@@ -365,13 +368,13 @@ class RowTableParser {
     if (indicators && t_->confidence == Confidence::kFull) t_->confidence = Confidence::kPartial;
   }
 
-  static TextItem Item(const TCell* c) { return TextItem{std::string(c->text), c->at}; }
+  // A text of the model: a view of the document where it can be (see model/text.h).
+  Text Keep(std::string_view s) const { return lines_.Keep(s); }
+  TextItem Item(const TCell* c) const { return TextItem{Keep(c->text), c->at}; }
 
   // The value of `label` in a row: the cell after the label, or the label cell's own tail
   // ("实施单位 高平市医疗保险服务中心").
-  static const TCell* ValueAfter(Cells f, size_t i) {
-    return i + 1 < f.size() ? f[i + 1] : nullptr;
-  }
+  const TCell* ValueAfter(Cells f, size_t i) { return i + 1 < f.size() ? f[i + 1] : nullptr; }
 
   bool TakeLabelled(Cells f, std::string_view label, TextItem* out) {
     for (size_t i = 0; i < f.size(); ++i) {
@@ -386,7 +389,7 @@ class RowTableParser {
         // The labels are plain Chinese, printed as their keys: the value follows in the cell.
         size_t at = f[i]->text.find(label);
         if (at != std::string_view::npos) {
-          *out = TextItem{CleanCell(f[i]->text.substr(at + label.size())), f[i]->at};
+          *out = TextItem{Keep(CleanCell(f[i]->text.substr(at + label.size()))), f[i]->at};
         }
         return true;
       }
@@ -403,7 +406,7 @@ class RowTableParser {
       t_->department_code = std::string(text.substr(0, dash));
       text.remove_prefix(dash + 1);
     }
-    t_->department = TextItem{std::string(Trim(text)), cell->at};
+    t_->department = TextItem{Keep(Trim(text)), cell->at};
   }
 
   // Label/value pairs in order: the k-th pair belongs to period k.
@@ -494,7 +497,11 @@ class RowTableParser {
     for (const TextField& tf : kTexts) {
       if (k.starts_with(tf.label)) {
         if (f.size() > 1) (t_->*tf.field) = Item(f[1]);
-        for (size_t i = 2; i < f.size(); ++i) (t_->*tf.field).text += f[i]->text;
+        if (f.size() > 2) {
+          std::string joined = (t_->*tf.field).text.str();
+          for (size_t i = 2; i < f.size(); ++i) joined += f[i]->text;
+          (t_->*tf.field).text = Keep(joined);
+        }
         return;
       }
     }
@@ -516,7 +523,7 @@ class RowTableParser {
       for (const TCell& c : row) {
         if (Key(c) == "二级指标" && ++seen == 2) annual_column_ = c.at.column;
         // "绩效指标 产出指标 一级指标 …": a first-level name slipped into the header row.
-        if (IsLevel1(Key(c))) level1_ = c.text;
+        if (IsLevel1(Key(c))) level1_ = Keep(c.text);
       }
       return;
     }
@@ -571,7 +578,7 @@ class RowTableParser {
   void IndicatorRow(Cells f) {
     size_t i = 0;
     if (IsLevel1(Key(*f[0]))) {
-      level1_ = f[0]->text;
+      level1_ = Keep(f[0]->text);
       i = 1;
     }
     Cells rest = f.subspan(i);
@@ -635,7 +642,7 @@ class RowTableParser {
   void Side(int side, Cells cells) {
     if (cells.empty()) return;
     if (IsLevel2(Key(*cells[0]))) {
-      level2_[side] = cells[0]->text;
+      level2_[side] = Keep(cells[0]->text);
       cells = cells.subspan(1);
       if (cells.empty()) return;  // a 二级指标 with no indicator under it
     }
@@ -643,17 +650,20 @@ class RowTableParser {
     if (cells.size() == 1 && LooksLikeValue(cells[0]->text) && !list.empty() &&
         list.back().value.kind == ValueKind::kEmpty && list.back().level2 == level2_[side]) {
       // The value of the indicator above, printed on its own line.
-      list.back().value = ParseCleanIndicatorValue(cells[0]->text);
+      list.back().value = ParseCleanIndicatorValue(Keep(cells[0]->text));
       list.back().value_at = cells[0]->at;
       return;
     }
+    // A row holds at most one indicator a side: room for the rest of the table at once, not
+    // grown by doubling (ReadTargetTables gives back what is left unused).
+    if (list.capacity() == 0) list.reserve(rows_left_);
     Indicator& ind = list.emplace_back();  // built in place
     ind.level1 = level1_;
     ind.level2 = level2_[side];
-    ind.name = cells[0]->text;
+    ind.name = Keep(cells[0]->text);
     ind.at = cells[0]->at;
     if (cells.size() > 1) {
-      ind.value = ParseCleanIndicatorValue(cells[1]->text);
+      ind.value = ParseCleanIndicatorValue(Keep(cells[1]->text));
       ind.value_at = cells[1]->at;
     }
     for (size_t j = 2; j < cells.size(); ++j) {
@@ -663,11 +673,13 @@ class RowTableParser {
   }
 
   TargetTable* t_;
+  const Lines& lines_;
+  size_t rows_left_ = 0;  // rows of the table from the one being read to the end
   bool in_indicators_ = false;
   bool saw_indicator_header_ = false;
   uint16_t annual_column_ = 0;
-  std::string level1_;
-  std::string level2_[2];
+  Text level1_;
+  Text level2_[2];
   enum { kNone, kBudget, kTasks } mode_ = kNone;
   // Scratch space reused from row to row.
   std::vector<const TCell*> filled_;
@@ -791,7 +803,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
     if (label == "绩效指标" || i >= paras.size()) break;
     const Para& p = paras[i];
     if (IsPdfLabel(Key(p.mkey))) break;
-    TextItem item{std::string(p.text), p.at};
+    TextItem item{lines.Keep(p.text), p.at};
     consumed.push_back(p.at);
     if (label == "项目名称")
       t->project_name = item;
@@ -799,7 +811,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
       size_t dash = p.text.find('-');
       if (dash != std::string_view::npos && dash > 0) {
         t->department_code = std::string(p.text.substr(0, dash));
-        item.text = std::string(p.text.substr(dash + 1));
+        item.text = lines.Keep(p.text.substr(dash + 1));
       }
       t->department = item;
     } else if (label == "项目属性")
@@ -824,7 +836,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
     bool org = EndsWith(name, "局") || EndsWith(name, "中心") || EndsWith(name, "会") ||
                EndsWith(name, "部") || EndsWith(name, "院") || EndsWith(name, "分局");
     if (org && LooksLikeAmount(paras[j + 1].text)) {
-      t->implementing_unit = TextItem{std::string(name), paras[j].at};
+      t->implementing_unit = TextItem{lines.Keep(name), paras[j].at};
       auto a = ParseAmount(paras[j + 1].text, MoneyUnit::kYuan);
       if (a.ok()) {
         t->funds[kAnnual].total = *a;
@@ -895,12 +907,13 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
       }
     }
   }
+  t->indicators[kAnnual].reserve(names.size());
   if (paired) {
     for (size_t k = 0; k < names.size(); ++k) {
       Indicator ind;
-      ind.name = names[k]->text;
+      ind.name = lines.Keep(names[k]->text);
       ind.at = names[k]->at;
-      ind.value = ParseCleanIndicatorValue(values[k]->text);
+      ind.value = ParseCleanIndicatorValue(lines.Keep(values[k]->text));
       ind.value_at = values[k]->at;
       t->indicators[kAnnual].push_back(std::move(ind));
     }
@@ -909,7 +922,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
   } else {
     for (const Para* p : names) {
       Indicator ind;
-      ind.name = p->text;
+      ind.name = lines.Keep(p->text);
       ind.at = p->at;
       t->indicators[kAnnual].push_back(std::move(ind));
     }
@@ -947,11 +960,12 @@ void ReadTargetTables(const Lines& lines, const LineFlags& skip,
     switch (layout) {
       case Layout::kTabbed:
         t.layout = "tabbed";
-        RowTableParser(&t).Parse(TabbedRows(lines, t.at.line, t.last_line, skip, &arena, &rows));
+        RowTableParser(&t, lines).Parse(
+            TabbedRows(lines, t.at.line, t.last_line, skip, &arena, &rows));
         break;
       case Layout::kCellPerLine:
         t.layout = "cell-per-line";
-        RowTableParser(&t).Parse(
+        RowTableParser(&t, lines).Parse(
             CellPerLineRows(lines, t.at.line, t.last_line, skip, &arena, &rows));
         break;
       case Layout::kPdfText:

@@ -227,7 +227,7 @@ ApiResponse Api::Export(int64_t id, std::string_view format) {
     r.body = out.str();
     r.content_type = "text/csv; charset=utf-8";
   } else if (format == "html") {
-    r.body = HtmlReport({Checked{&doc, nullptr, fetched->findings}});
+    r.body = HtmlReport({Checked{&doc, fetched->findings}});
     r.content_type = "text/html; charset=utf-8";
   } else {
     r.body = DocumentJson(doc, 2);

@@ -12,7 +12,7 @@ namespace yusuan {
 namespace {
 
 Value Opt(const Amount& a) { return a.present() ? Value{a.fen} : Value{}; }
-Value Str(std::string s) { return Value{std::move(s)}; }
+Value Str(std::string_view s) { return Value{std::string(s)}; }
 Value Int(int64_t v) { return Value{v}; }
 
 }  // namespace
