@@ -121,7 +121,7 @@ void PeakHeap(benchmark::State& state) {
     {
       std::string copy = bytes;  // as `yusuan check` reads a file into memory
       auto decoded = yusuan::DecodeInPlace(std::move(copy));
-      auto doc = yusuan::ReadDecoded(*decoded, kSeeds[state.range(0)]);
+      auto doc = yusuan::ReadDecoded(std::move(*decoded), kSeeds[state.range(0)]);
       auto findings = yusuan::CheckDocument(*doc);
       benchmark::DoNotOptimize(findings);
     }

@@ -52,8 +52,8 @@ template <typename Work, typename Fn>
 void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool* failed, Work work,
                      Fn fn) {
   // Workers run ahead of the writer by up to four files each while the files in hand come to at
-  // most 8 MB (their models take about four times that), so a run over large documents holds
-  // one per thread and a run over the usual ones keeps every core busy.
+  // most 8 MB (a model with its text takes about three and a half times that), so a run over large
+  // documents holds one per thread and a run over the usual ones keeps every core busy.
   std::vector<uint64_t> sizes(files.size());
   if (jobs > 1) {
     for (size_t i = 0; i < files.size(); ++i) {
