@@ -137,7 +137,8 @@ struct Document {
   std::vector<TargetTable> targets;
   LivelihoodSummary livelihood;
   std::vector<Diagnostic> diagnostics;
-  // What the texts above refer to (see model/text.h); none for a model read from JSON.
+  // What the texts above refer to (see model/text.h): the decoded text and the texts the readers
+  // changed; for a model read from JSON, its texts only.
   BackingRef backing;
 
   const Table* table(TableKind kind) const;

@@ -35,12 +35,22 @@ uint32_t Line(const Json& j, const char* key = "line") {
   return j.at(key).get<uint32_t>();
 }
 
-TextItem TextFrom(const Json& j) { return TextItem{Str(j, "text"), Location{Line(j), 0}}; }
+// A text of the model, copied once into the document's backing (model/text.h) rather than
+// allocated on its own: the JSON tree holds the bytes only while the document is made.
+Text KeptStr(const Json& j, const char* key, TextBacking& b) {
+  if (!j.is_object() || !j.contains(key)) return Text();
+  if (!j.at(key).is_string()) throw JsonError{std::string("字段 ") + key + " 应为字符串"};
+  return b.Keep(j.at(key).get_ref<const std::string&>());
+}
 
-std::vector<TextItem> TextsFrom(const Json& j, const char* key) {
+TextItem TextFrom(const Json& j, TextBacking& b) {
+  return TextItem{KeptStr(j, "text", b), Location{Line(j), 0}};
+}
+
+std::vector<TextItem> TextsFrom(const Json& j, const char* key, TextBacking& b) {
   std::vector<TextItem> out;
   if (!j.contains(key)) return out;
-  for (const Json& item : j.at(key)) out.push_back(TextFrom(item));
+  for (const Json& item : j.at(key)) out.push_back(TextFrom(item, b));
   return out;
 }
 
@@ -64,7 +74,7 @@ Amount AmountFrom(const Json& j, MoneyUnit unit) {
   return *a;
 }
 
-Table TableFrom(const Json& j) {
+Table TableFrom(const Json& j, TextBacking& b) {
   Table t;
   std::string kind = Str(j, "kind");
   t.spec = FindSpec(kind);
@@ -77,7 +87,7 @@ Table TableFrom(const Json& j) {
   t.entity = Str(j, "entity");
   t.no_data = j.value("no_data", false);
   t.no_data_at = Location{Line(j, "no_data_line"), 0};
-  t.notes = TextsFrom(j, "notes");
+  t.notes = TextsFrom(j, "notes", b);
   for (const Json& rj : Need(j, "rows")) {
     Row r;
     r.at = Location{Line(rj), 0};
@@ -104,7 +114,7 @@ Table TableFrom(const Json& j) {
       const Json& cj = cells.at(id);
       cell.at.column = static_cast<uint16_t>(cj.value("col", 0));
       cell.doubtful = cj.value("doubtful", false);
-      cell.text = Str(cj, "text");
+      cell.text = KeptStr(cj, "text", b);
       if (cj.contains("printed")) cell.amount = AmountFrom(cj, t.unit);
     }
     t.rows.push_back(std::move(r));
@@ -116,10 +126,11 @@ Table TableFrom(const Json& j) {
 
 const char* kPeriods[] = {"implementation", "annual"};
 
-TextItem GetText(const Json& j, const char* key) {
+TextItem GetText(const Json& j, const char* key, TextBacking& b) {
   if (!j.contains(key)) return {};
   const Json& v = j.at(key);
-  return TextItem{Str(v, "text"), Location{Line(v), static_cast<uint16_t>(v.value("col", 0))}};
+  return TextItem{KeptStr(v, "text", b),
+                  Location{Line(v), static_cast<uint16_t>(v.value("col", 0))}};
 }
 
 struct FundField {
@@ -138,14 +149,17 @@ Location LocFrom(const Json& j) {
   return Location{Line(j), static_cast<uint16_t>(j.value("col", 0))};
 }
 
-Indicator IndicatorFrom(const Json& j) {
+Indicator IndicatorFrom(const Json& j, TextBacking& b) {
   Indicator ind;
-  ind.level1 = Str(j, "level1");
-  ind.level2 = Str(j, "level2");
-  ind.name = Str(j, "name");
+  ind.level1 = KeptStr(j, "level1", b);
+  ind.level2 = KeptStr(j, "level2", b);
+  ind.name = KeptStr(j, "name", b);
   ind.at = LocFrom(Need(j, "at"));
   const Json& v = Need(j, "value");
-  ind.value = ParseIndicatorValue(Str(v, "raw"));
+  // Printed values are clean (the readers clean every cell), so the kept text is the raw one.
+  const Text raw = KeptStr(v, "raw", b);
+  const bool clean = IsValidUtf8(raw) && !ShapeOfValidCell(raw).needs_clean;
+  ind.value = clean ? ParseCleanIndicatorValue(raw) : ParseIndicatorValue(raw);
   ind.value_at = LocFrom(Need(v, "at"));
   return ind;
 }
@@ -179,7 +193,7 @@ const TextField kTargetTexts[] = {{"project_name", &TargetTable::project_name},
                                   {"measures", &TargetTable::measures},
                                   {"plan", &TargetTable::plan}};
 
-TargetTable TargetFrom(const Json& j) {
+TargetTable TargetFrom(const Json& j, TextBacking& b) {
   TargetTable t;
   t.kind = Str(j, "kind") == "overall" ? TargetTable::Kind::kOverall : TargetTable::Kind::kProject;
   t.layout = Str(j, "layout");
@@ -188,7 +202,7 @@ TargetTable TargetFrom(const Json& j) {
   t.last_line = Line(j, "last_line");
   t.confidence = ConfidenceFromId(Str(j, "confidence"));
   t.department_code = Str(j, "department_code");
-  for (const TextField& f : kTargetTexts) t.*f.field = GetText(j, f.id);
+  for (const TextField& f : kTargetTexts) t.*f.field = GetText(j, f.id, b);
   const Json& funds = Need(j, "funds");
   for (int p : {kImplementation, kAnnual}) {
     if (!funds.contains(kPeriods[p])) continue;
@@ -200,24 +214,24 @@ TargetTable TargetFrom(const Json& j) {
     }
   }
   const Json& goals = Need(j, "goals");
-  for (int p : {kImplementation, kAnnual}) t.goals[p] = GetText(goals, kPeriods[p]);
+  for (int p : {kImplementation, kAnnual}) t.goals[p] = GetText(goals, kPeriods[p], b);
   const Json& indicators = Need(j, "indicators");
   for (int p : {kImplementation, kAnnual}) {
     for (const Json& ind : Need(indicators, kPeriods[p]))
-      t.indicators[p].push_back(IndicatorFrom(ind));
+      t.indicators[p].push_back(IndicatorFrom(ind, b));
   }
   t.facts = FactsFrom(j, "facts");
   t.funds_by_source = FactsFrom(j, "funds_by_source");
   t.funds_by_use = FactsFrom(j, "funds_by_use");
-  t.tasks = TextsFrom(j, "tasks");
+  t.tasks = TextsFrom(j, "tasks", b);
   t.gaps = DiagnosticsFrom(Need(j, "gaps"));
   return t;
 }
 
-LivelihoodSummary LivelihoodFrom(const Json& j) {
+LivelihoodSummary LivelihoodFrom(const Json& j, TextBacking& b) {
   LivelihoodSummary s;
   s.present = true;
-  s.title = TextFrom(Need(j, "title"));
+  s.title = TextFrom(Need(j, "title"), b);
   s.confidence = Str(j, "confidence");
   for (const Json& rj : Need(j, "rows")) {
     LivelihoodRow r;
@@ -677,6 +691,9 @@ Result<Document> DocumentFromJson(const Json& j) {
                                      "）");
     }
     Document doc;
+    // No decoded text: the backing holds the texts, copied from the JSON.
+    doc.backing.backing = std::make_shared<TextBacking>(std::string());
+    TextBacking& b = *doc.backing.backing;
     const Json& source = Need(j, "source");
     doc.source = Str(source, "file");
     doc.encoding = Str(source, "encoding");
@@ -685,14 +702,15 @@ Result<Document> DocumentFromJson(const Json& j) {
     doc.year = j.value("year", 0);
     doc.name = Str(j, "name");
     doc.region = Str(j, "region");
-    doc.title = TextFrom(Need(j, "title"));
+    doc.title = TextFrom(Need(j, "title"), b);
     const Json& overview = Need(j, "overview");
-    doc.overview.duties = TextsFrom(overview, "duties");
-    doc.overview.offices = TextsFrom(overview, "offices");
-    doc.overview.subordinate_units = TextsFrom(overview, "subordinate_units");
-    for (const Json& t : Need(j, "tables")) doc.tables.push_back(TableFrom(t));
+    doc.overview.duties = TextsFrom(overview, "duties", b);
+    doc.overview.offices = TextsFrom(overview, "offices", b);
+    doc.overview.subordinate_units = TextsFrom(overview, "subordinate_units", b);
+    for (const Json& t : Need(j, "tables")) doc.tables.push_back(TableFrom(t, b));
     for (const Json& s : Need(j, "narrative")) {
-      doc.narrative.push_back(Section{TextFrom(Need(s, "heading")), TextsFrom(s, "paragraphs")});
+      doc.narrative.push_back(
+          Section{TextFrom(Need(s, "heading"), b), TextsFrom(s, "paragraphs", b)});
     }
     const Json& assets = Need(j, "assets");
     doc.assets.present = assets.value("present", false);
@@ -708,8 +726,8 @@ Result<Document> DocumentFromJson(const Json& j) {
     for (const Json& q : assets.value("equipment", Json::array())) {
       doc.assets.equipment.push_back(QuantityFrom(q));
     }
-    for (const Json& tj : Need(j, "performance_targets")) doc.targets.push_back(TargetFrom(tj));
-    if (j.contains("livelihood")) doc.livelihood = LivelihoodFrom(j.at("livelihood"));
+    for (const Json& tj : Need(j, "performance_targets")) doc.targets.push_back(TargetFrom(tj, b));
+    if (j.contains("livelihood")) doc.livelihood = LivelihoodFrom(j.at("livelihood"), b);
     for (const Json& c : Need(j, "claims")) doc.claims.push_back(ClaimFrom(c));
     for (const Json& d : Need(j, "diagnostics")) {
       doc.diagnostics.push_back(Diagnostic{Location{Line(d), 0}, Str(d, "message")});

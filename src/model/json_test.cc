@@ -24,6 +24,32 @@ TEST(Json, EverySeedRoundTripsThroughTheModelUnchanged) {
 
 // DocumentJson writes the text without a tree; what it writes must be what nlohmann prints for
 // the tree that text is, compact and indented, so that every reader of either form agrees.
+TEST(Json, ADocumentReadFromJsonKeepsItsTextsAfterTheTreeIsGone) {
+  // The JSON reader copies texts into the document's backing (model/text.h), not one allocation
+  // each; they must not refer to the tree, which goes first (ASan would catch it).
+  auto doc = ReadDocumentFile(testing::SamplePath(kSeeds[4]));
+  ASSERT_TRUE(doc.ok());
+  Result<Document> back = Status::InvalidArgument("unread");
+  {
+    Json tree = ToJson(*doc);
+    back = DocumentFromJson(tree);
+  }
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(ToJson(*back), ToJson(*doc));  // as the round-trip test compares
+  EXPECT_TRUE(back->text().empty());  // a model read from JSON has no decoded text
+  size_t owned = 0, texts = 0;
+  for (const TargetTable& t : back->targets) {
+    for (const auto& side : t.indicators) {
+      for (const Indicator& i : side) {
+        texts += 2;
+        owned += i.name.owned() + i.value.raw.owned();
+      }
+    }
+  }
+  ASSERT_GT(texts, 0u);
+  EXPECT_EQ(owned, 0u);
+}
+
 TEST(Json, DocumentTextIsWhatNlohmannPrintsForItsTree) {
   for (const char* seed : kSeeds) {
     SCOPED_TRACE(seed);

@@ -2,11 +2,11 @@
 //
 // A disclosure's model holds tens of thousands of cells, names and values, nearly all of them
 // printed in the decoded text exactly as the model keeps them. Copying each into a std::string
-// of its own cost an allocation per text and doubled the memory a document takes (see
+// of its own cost an allocation for most of them and 32 bytes even for a short one (see
 // docs/performance.md), so the readers make views instead: into the decoded text, or into the
-// document's backing for the few texts they change (cleaned cells, joined lines). Everything
-// else (the JSON reader, the store, tests) assigns strings, which a Text copies and owns, so a
-// Text made the ordinary way can never dangle.
+// document's backing for the few texts they change (cleaned cells, joined lines); the JSON
+// reader keeps its texts in a backing too. Everything else (the store, tests) assigns strings,
+// which a Text copies and owns, so a Text made the ordinary way can never dangle.
 //
 //   Text owned = std::string("项目支出");        // owns a copy
 //   Text view = backing.Keep(cell);               // refers to the backing; 16 bytes, no allocation
