@@ -15,7 +15,7 @@
 
 namespace yusuan {
 
-// One checked file: the model, its decoded text (for quoting lines) and its findings.
+// One checked file: the model (whose text the listing quotes lines from) and its findings.
 struct Checked {
   const Document* doc = nullptr;  // its text (Document::text) is what the text listing quotes
   std::vector<Finding> findings;

@@ -511,7 +511,7 @@ Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source) {
 }
 
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
-  // Most disclosures are UTF-8 with LF line ends already: read in place.
+  // Most disclosures are UTF-8 with LF line ends already: the document keeps them as they are.
   if (DecodesToItself(bytes)) return ReadValid(std::string(bytes), source, "UTF-8");
   auto decoded = Decode(bytes);
   if (!decoded.ok()) {

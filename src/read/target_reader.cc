@@ -374,7 +374,9 @@ class RowTableParser {
 
   // The value of `label` in a row: the cell after the label, or the label cell's own tail
   // ("实施单位 高平市医疗保险服务中心").
-  const TCell* ValueAfter(Cells f, size_t i) { return i + 1 < f.size() ? f[i + 1] : nullptr; }
+  static const TCell* ValueAfter(Cells f, size_t i) {
+    return i + 1 < f.size() ? f[i + 1] : nullptr;
+  }
 
   bool TakeLabelled(Cells f, std::string_view label, TextItem* out) {
     for (size_t i = 0; i < f.size(); ++i) {
