@@ -112,6 +112,14 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
                   Overview* overview) {
   enum { kNone, kDuties, kOffices } part = kNone;
   std::string plain_storage, key_storage, clean_storage;
+  // The last duty's text while it is wrapped over lines, set once it is complete: appended to
+  // line by line, the whole duty was copied per line (quadratic in the lines).
+  std::string wrapped;
+  bool wrapping = false;
+  auto flush = [&] {
+    if (wrapping) overview->duties.back().text = lines.Keep(wrapped);
+    wrapping = false;
+  };
   for (uint32_t n = begin; n <= end && n <= lines.size(); ++n) {
     if (owned[n]) continue;
     const std::string_view plain = StripMarkupView(lines[n], &plain_storage);
@@ -128,15 +136,16 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
       continue;
     }
     if (part == kDuties) {
-      TextItem item{KeepClean(lines, plain, &clean_storage), Location{n, 0}};
       // A line that continues the previous duty (a wrapped paragraph) has no ordinal.
       if (!overview->duties.empty() && StripOrdinal(plain).size() == plain.size() &&
           CodePoints(plain) < 20) {
-        // Owned, not kept: a duty wrapped over many lines grows line by line (see Text).
-        Text& duty = overview->duties.back().text;
-        duty = duty + item.text;
+        if (!wrapping) wrapped = overview->duties.back().text;
+        wrapping = true;
+        wrapped += CleanValidCellView(plain, &clean_storage);
       } else {
-        overview->duties.push_back(std::move(item));
+        flush();
+        overview->duties.push_back(
+            TextItem{KeepClean(lines, plain, &clean_storage), Location{n, 0}});
       }
     } else if (part == kOffices) {
       std::string_view rest = StripOrdinal(plain);
@@ -157,6 +166,7 @@ void ReadOverview(const Lines& lines, uint32_t begin, uint32_t end, const LineFl
       }
     }
   }
+  flush();
 }
 
 void ReadNarrative(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& owned,

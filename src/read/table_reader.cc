@@ -166,6 +166,8 @@ class TableReader {
   Reading ChooseReading(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
                         uint32_t line);
   void AddRows(Reading reading, uint32_t line);
+  // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
+  void FlushWrapped();
   void Classify(Row* row, uint32_t line);
   void LinkFunctionCodes();
   void LinkEconomic();
@@ -180,6 +182,12 @@ class TableReader {
   std::vector<Diagnostic>* diagnostics_;
   const TableSpec& spec_;
   Table table_;
+  // A project name wrapped over lines, gathered piece by piece and set once the row is complete:
+  // appended to the label line by line, the whole name was copied (and keyed) per line, which
+  // made a table with many continuation lines quadratic in time.
+  std::string wrapped_;
+  size_t wrapped_row_ = kNoRow;
+  static constexpr size_t kNoRow = static_cast<size_t>(-1);
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
   int current_group_ = -1;
@@ -363,6 +371,15 @@ Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells,
     fallback.signature = "invalid";
   }
   return fallback;
+}
+
+void TableReader::FlushWrapped() {
+  if (wrapped_row_ == kNoRow) return;
+  Row& row = table_.rows[wrapped_row_];
+  Text& label = row.cells[spec_.sides[row.side].label_column()].text;
+  label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
+  row.key = MatchKey(label);
+  wrapped_row_ = kNoRow;
 }
 
 void TableReader::AddRows(Reading reading, uint32_t line) {
@@ -713,11 +730,12 @@ Table TableReader::Read() {
     if (single && !LooksLikeAmount(CleanCell(cells[0])) && !IsDataLike(cells)) {
       if (!table_.rows.empty() && spec_.scheme == RowScheme::kProjects) {
         Row& prev = table_.rows.back();
-        Text& label = prev.cells[spec_.sides[prev.side].label_column()].text;
-        // Owned, not kept: a name wrapped over many lines grows here line by line, and each
-        // version kept in the backing would stay there.
-        label = CleanCell(label + CleanCell(cells[0]));
-        prev.key = MatchKey(label);
+        if (wrapped_row_ != table_.rows.size() - 1) {
+          FlushWrapped();
+          wrapped_row_ = table_.rows.size() - 1;
+          wrapped_ = prev.cells[spec_.sides[prev.side].label_column()].text;
+        }
+        wrapped_ += CleanCell(cells[0]);
         prev.doubt = "名称跨行，已与上一行合并";
         Note(n, "此行被读作上一行名称的续行");
       } else {
@@ -725,8 +743,10 @@ Table TableReader::Read() {
       }
       continue;
     }
+    FlushWrapped();
     AddRows(ChooseReading(cells, plain_, n), n);
   }
+  FlushWrapped();
 
   switch (spec_.scheme) {
     case RowScheme::kFunctionCodes:
