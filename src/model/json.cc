@@ -22,10 +22,16 @@ const Json& Need(const Json& j, const char* key) {
   return j.at(key);
 }
 
-std::string Str(const Json& j, const char* key, std::string fallback = {}) {
-  if (!j.is_object() || !j.contains(key)) return fallback;
+// The string at `key`, or nullptr when there is none; a value of another type is an error.
+const std::string* StrAt(const Json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key)) return nullptr;
   if (!j.at(key).is_string()) throw JsonError{std::string("字段 ") + key + " 应为字符串"};
-  return j.at(key).get<std::string>();
+  return &j.at(key).get_ref<const std::string&>();
+}
+
+std::string Str(const Json& j, const char* key, std::string fallback = {}) {
+  const std::string* s = StrAt(j, key);
+  return s ? *s : fallback;
 }
 
 uint32_t Line(const Json& j, const char* key = "line") {
@@ -38,9 +44,8 @@ uint32_t Line(const Json& j, const char* key = "line") {
 // A text of the model, copied once into the document's backing (model/text.h) rather than
 // allocated on its own: the JSON tree holds the bytes only while the document is made.
 Text KeptStr(const Json& j, const char* key, TextBacking& b) {
-  if (!j.is_object() || !j.contains(key)) return Text();
-  if (!j.at(key).is_string()) throw JsonError{std::string("字段 ") + key + " 应为字符串"};
-  return b.Keep(j.at(key).get_ref<const std::string&>());
+  const std::string* s = StrAt(j, key);
+  return s ? b.Keep(*s) : Text();
 }
 
 TextItem TextFrom(const Json& j, TextBacking& b) {

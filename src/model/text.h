@@ -147,8 +147,8 @@ class TextBacking {
 
   std::string_view text() const { return text_; }
   // A view of `s`: of the text itself when `s` lies in it, else of a copy kept here until the
-  // document goes. A text that grows by appending (a name wrapped over lines) must stay an
-  // owned Text while it grows, or every version of it would be kept.
+  // document goes. A text that grows by appending (a name wrapped over lines) is kept once it is
+  // complete, not as it grows: every version kept would stay.
   Text Keep(std::string_view s);
   // A view of `s` when it lies in the text, else an owned copy: for a text that may still be
   // dropped (one of several candidate readings of a line), which Keep would hold until the end.
@@ -168,7 +168,8 @@ class TextBacking {
 };
 
 // The backing a document's views refer to, held by the document and its copies. Never part of
-// what makes two documents equal: a model read from JSON owns its texts and has none.
+// what makes two documents equal: the same model read from a file and from JSON has different
+// backings (the JSON reader's holds the texts only).
 struct BackingRef {
   std::shared_ptr<TextBacking> backing;
   friend bool operator==(const BackingRef&, const BackingRef&) { return true; }

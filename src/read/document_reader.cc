@@ -502,10 +502,6 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
   return ReadValid(std::string(text), source, encoding);
 }
 
-Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source) {
-  return ReadValid(decoded.text, source, decoded.encoding);
-}
-
 Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source) {
   return ReadValid(std::move(decoded.text), source, decoded.encoding);
 }

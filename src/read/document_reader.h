@@ -25,9 +25,8 @@ Result<Document> ReadDocumentFile(const std::string& path);
 // refused (NotText): the readers rely on it being valid.
 Result<Document> ReadDecoded(std::string_view text, const std::string& source,
                              const std::string& encoding);
-// The same for what Decode returned, whose text is known to be valid. The document keeps a copy
-// of the text (its texts refer to it); the second form takes the text instead of copying it.
-Result<Document> ReadDecoded(const Decoded& decoded, const std::string& source);
+// The same for what Decode returned, whose text is known to be valid: the document takes the
+// text (its texts refer to it).
 Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source);
 
 }  // namespace yusuan
