@@ -178,6 +178,9 @@ struct Structure {
   std::vector<TableRegion> tables;
   std::vector<uint32_t> target_titles;
   std::vector<TargetTable> targets;
+  // The lines a region of each kind (Region) ends before, sorted: found by a binary search, so
+  // that a document of many tables costs no pass over all of them per table.
+  std::vector<uint32_t> bounds[2];
 };
 
 enum class Region { kTable, kTarget };
@@ -278,6 +281,16 @@ Structure FindStructure(const Lines& lines) {
     }
   }
 
+  // What ends a region of each kind, sorted for RegionEnd.
+  std::vector<uint32_t>& target_bounds = st.bounds[static_cast<int>(Region::kTarget)];
+  for (const auto& [part, line] : st.parts) target_bounds.push_back(line);
+  for (const TableRegion& t : st.tables) target_bounds.push_back(t.title_line);
+  std::sort(target_bounds.begin(), target_bounds.end());
+  std::vector<uint32_t>& table_bounds = st.bounds[static_cast<int>(Region::kTable)];
+  table_bounds = target_bounds;
+  table_bounds.insert(table_bounds.end(), target_title_lines.begin(), target_title_lines.end());
+  std::sort(table_bounds.begin(), table_bounds.end());
+
   // Standard tables end where the next structure begins.
   LineFlags in_table(n + 2, false);
   for (TableRegion& region : st.tables) {
@@ -328,15 +341,11 @@ Structure FindStructure(const Lines& lines) {
 uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
                    Region region) {
   uint32_t end = limit;
-  auto bound = [&](uint32_t line) {
-    if (line > from && line - 1 < end) end = line - 1;
-  };
-  for (const auto& [part, line] : st.parts) bound(line);
-  for (const TableRegion& t : st.tables) bound(t.title_line);
-  if (region == Region::kTable) {
-    for (uint32_t line : st.target_titles) bound(line);
-    return end;
+  const std::vector<uint32_t>& bounds = st.bounds[static_cast<int>(region)];
+  if (auto next = std::upper_bound(bounds.begin(), bounds.end(), from); next != bounds.end()) {
+    end = std::min(end, *next - 1);
   }
+  if (region == Region::kTable) return end;
   for (uint32_t i = from + 1; i <= end; ++i) {
     std::string_view raw = lines[i];
     // The heading must start with a Chinese numeral ("十一、"); without markup in front, the

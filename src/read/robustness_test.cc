@@ -31,15 +31,20 @@ void ExpectModelOrClearError(const Result<Document>& r) {
 // far (and, for a project name, its key): 100,000 lines (1.2 MB) took minutes. Gathered and set
 // once, they take milliseconds; the bound the tests set leaves room for the sanitizer build and
 // a busy machine.
+// `text` read; `seconds` is how long the reading took.
+Result<Document> TimedRead(const std::string& text, double* seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  auto doc = ReadDocument(text, "broken.txt");
+  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return doc;
+}
+
 constexpr int kContinuations = 100000;
 const std::string kContinuation = "续行文字";
 Result<Document> ReadWithContinuations(const std::string& head, double* seconds) {
   std::string text = head;
   for (int i = 0; i < kContinuations; ++i) text += kContinuation + "\n";
-  const auto start = std::chrono::steady_clock::now();
-  auto doc = ReadDocument(text, "broken.txt");
-  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return doc;
+  return TimedRead(text, seconds);
 }
 
 TEST(Robustness, AProjectNameWrappedOverManyLinesIsReadInLinearTime) {
@@ -66,6 +71,85 @@ TEST(Robustness, ADutyWrappedOverManyLinesIsReadInLinearTime) {
   ASSERT_EQ(doc->overview.duties.size(), 1u);
   EXPECT_EQ(doc->overview.duties[0].text.size(),
             std::string("(一) 负责").size() + kContinuations * kContinuation.size());
+  EXPECT_LT(seconds, 20.0);
+}
+
+// The inputs below once took time quadratic in their size, each in a different place: half a
+// minute or more at the sizes here, hours at ten times them. The bounds leave room for the
+// sanitizer build and a busy machine; the readings take well under a second in Release.
+const std::string kProjectsHeader =
+    "测试单位\n\n2026年度单位预算公开\n2026年项目支出预算表（本年预算）\n"
+    "项目名称\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金\n";
+
+// A table line with far more cells than columns: every one-tab repair was evaluated, each over
+// the whole line. No such repair can keep the last value, so none is tried.
+TEST(Robustness, ATableLineOfManyCellsIsReadInLinearTime) {
+  constexpr int kCells = 100000;
+  std::string text = kProjectsHeader + "信息化经费";
+  for (int i = 0; i < kCells; ++i) text += "\t";
+  text += "30.00\n维修经费";
+  for (int i = 0; i < kCells; ++i) text += "\t1.00";
+  text += "\n";
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const Table* t = doc->table(TableKind::kProjectsCurrent);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 2u);
+  for (const Row& row : t->rows) EXPECT_FALSE(row.doubt.empty());  // read as printed, doubtful
+  EXPECT_EQ(t->rows[0].label(*t), "信息化经费");
+  EXPECT_LT(seconds, 20.0);
+}
+
+// An indicator row of many cells: each way of splitting it into two sides was scored over
+// every cell of the row.
+TEST(Robustness, AnIndicatorRowOfManyCellsIsReadInLinearTime) {
+  constexpr int kPairs = 100000;
+  std::string text =
+      "测试单位\n\n2026年度单位预算公开\n2026年项目支出绩效目标表\n项目名称\t信息化经费\n"
+      "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n"
+      "产出指标\t数量指标";
+  for (int i = 0; i < kPairs; ++i) text += "\t覆盖人数\t≥95%";
+  text += "\n";
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->targets.size(), 1u);
+  const TargetTable& t = doc->targets[0];
+  // One side of 二级指标, name and value; every other cell is named in a gap, none dropped.
+  EXPECT_EQ(t.indicators[kImplementation].size() + t.indicators[kAnnual].size(), 1u);
+  EXPECT_EQ(t.gaps.size(), 2u * kPairs - 2);
+  EXPECT_LT(seconds, 20.0);
+}
+
+// Many table titles: each table's end was found by a pass over every other table's title.
+TEST(Robustness, ADocumentOfManyTablesIsReadInLinearTime) {
+  constexpr int kTables = 200000;
+  std::string text = "测试单位\n\n2026年度单位预算公开\n";
+  for (int i = 0; i < kTables; ++i) text += "2026年项目支出预算表（本年预算）\n";
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->tables.size(), static_cast<size_t>(kTables));
+  EXPECT_LT(seconds, 20.0);
+}
+
+// A PDF-text target table with a long column of values: each value was looked for in the run
+// of values.
+TEST(Robustness, APdfTextColumnOfManyValuesIsReadInLinearTime) {
+  constexpr int kValues = 500000;
+  std::string text =
+      "测试单位\n\n2026年度单位预算公开\n某区项目支出绩效目标表\n项目名称\n\n"
+      "学前教育公用经费\n\n三级指标\n\n保障幼儿园数\n\n指标值\n\n";
+  for (int i = 0; i < kValues; ++i) text += "≥95%\n";
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->targets.size(), 1u);
+  const TargetTable& t = doc->targets[0];
+  EXPECT_EQ(t.layout, "pdf-text");
+  EXPECT_EQ(t.confidence, Confidence::kLow);  // one name, half a million values: not paired
+  EXPECT_EQ(t.indicators[kAnnual].size(), 1u);
   EXPECT_LT(seconds, 20.0);
 }
 

@@ -329,12 +329,17 @@ Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells,
   if (literal.valid && literal.violated == 0) return literal;
 
   // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
+  // A repair reads the physical cells up to width - 2 (a tab missing) or width (one too many):
+  // when the last filled cell lies beyond, every such repair loses it and is invalid, and is
+  // not evaluated. Besides saving work, this keeps a line of many cells (a broken line of a
+  // million tabs) from costing a full evaluation per cell.
   std::vector<Reading> repairs;
-  for (int p = 1; p <= last; ++p) {
+  const int width = spec_.total_width();
+  for (int p = 1; p <= last && last <= width - 2; ++p) {
     repairs.push_back(
         Evaluate(cells, plain, ColumnSource{ColumnSource::kTabMissing, p, n}, line, true));
   }
-  for (int p = 0; p <= last; ++p) {
+  for (int p = 0; p <= last && last <= width; ++p) {
     if (!Trim(cells[p]).empty()) continue;
     repairs.push_back(
         Evaluate(cells, plain, ColumnSource{ColumnSource::kTabExtra, p, n}, line, true));

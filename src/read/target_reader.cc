@@ -602,19 +602,25 @@ class RowTableParser {
       l2_[j] = IsLevel2(Key(*rest[j]));
       value_[j] = LooksLikeValue(rest[j]->text);
     }
+    // A point for each cell on the side its printed column suggests, for the split at k: the
+    // cells before k printed left of the annual columns plus those from k printed in them.
+    // Kept as a running count: a split costs a step, not a pass over the row (a row of many
+    // cells was quadratic).
+    int on_side = 0;
+    if (annual_column_ > 0) {
+      for (const TCell* c : rest) on_side += c->at.column >= annual_column_ ? 1 : 0;
+    }
     size_t best_k = 0;
     int best = -1000;
     for (size_t k = 0; k <= rest.size(); ++k) {
+      if (annual_column_ > 0 && k > 0) {
+        on_side += rest[k - 1]->at.column >= annual_column_ ? -1 : 1;
+      }
       int score = SideScore(0, k) + SideScore(k, rest.size());
       bool a_l2 = k > 0 && l2_[0];
       bool b_l2 = k < rest.size() && l2_[k];
       if (k == rest.size() - k && a_l2 == b_l2) score += 3;
-      if (annual_column_ > 0) {
-        for (size_t j = 0; j < rest.size(); ++j) {
-          bool in_b = j >= k;
-          score += (rest[j]->at.column >= annual_column_) == in_b ? 1 : 0;
-        }
-      }
+      score += on_side;
       if (score > best) {
         best = score;
         best_k = k;
@@ -866,6 +872,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
   auto funds_at = [&](size_t j, const std::vector<Para>& ps) {
     return j + 1 < ps.size() && ps[j + 1].at == t->funds[kAnnual].at;
   };
+  // The paragraphs after `label`, consecutive in `ps`, up to one that ends the run.
   auto run_after = [&](const std::vector<Para>& ps, std::string_view label, bool values) {
     std::vector<const Para*> run;
     size_t j = 0;
@@ -890,7 +897,9 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
       ValueShape v = IndicatorValueShapeOf(p.text);
       valueish = v.kind == ValueKind::kQuantity && v.prefix_size == 0;
     }
-    bool in_run = std::find(values.begin(), values.end(), &p) != values.end();
+    // The run is consecutive paragraphs of value_paras: a range test, not a search of the run
+    // for every paragraph (which made a column of many thousand values quadratic).
+    bool in_run = !values.empty() && values.front() <= &p && &p <= values.back();
     bool is_field = p.at == t->funds[kAnnual].at ||
                     std::find(consumed.begin(), consumed.end(), p.at) != consumed.end();
     if (valueish && !in_run && !is_field) ++stray_values;
