@@ -1,5 +1,7 @@
 #include "read/claims_reader.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -16,13 +18,12 @@ struct SectionText {
   std::string text;
   std::vector<std::pair<size_t, Location>> starts;  // offset -> line
 
+  // The line of the paragraph holding `offset` (a binary search: a section may hold many
+  // paragraphs, and every figure asks).
   Location At(size_t offset) const {
-    Location at;
-    for (const auto& [start, loc] : starts) {
-      if (start > offset) break;
-      at = loc;
-    }
-    return at;
+    auto after = std::upper_bound(starts.begin(), starts.end(), offset,
+                                  [](size_t o, const auto& start) { return o < start.first; });
+    return after == starts.begin() ? Location{} : std::prev(after)->second;
   }
 };
 
@@ -57,12 +58,19 @@ std::string_view CharBefore(std::string_view s, size_t end) {
   return s.substr(start, end - start);
 }
 
-// The words before a figure, back to the last delimiter.
+// The most characters a subject may have. The longest in the samples has 41; a run of more
+// without a delimiter is no subject but a text the source ran together, and looking back
+// further for every figure of such a text would cost time quadratic in its length.
+constexpr int kMaxSubjectChars = 200;
+
+// The words before a figure, back to the last delimiter; empty (unknown) when there is none
+// within kMaxSubjectChars.
 std::string SubjectBefore(std::string_view s, size_t number_start, const std::string& name) {
   size_t begin = number_start;
-  while (begin > 0) {
+  for (int chars = 0; begin > 0; ++chars) {
     std::string_view ch = CharBefore(s, begin);
     if (IsDelimiter(ch)) break;
+    if (chars == kMaxSubjectChars) return {};
     begin -= ch.size();
   }
   std::string subject(s.substr(begin, number_start - begin));
@@ -129,15 +137,25 @@ Decimal ToDecimal(std::string_view digits) {
   return d;
 }
 
+// Where a list at the front of `s` ends: at the end of its sentence (。；;) or where the next
+// list begins, whichever comes first. One pass up to there: a search for each stop through
+// the rest of the section, for every list, made a long section of lists quadratic.
+size_t ListEnd(std::string_view s) {
+  using Leads = ByteSet<'\xE3', '\xEF', ';', '\xE4'>;  // 。 ； ; 主
+  for (size_t i = Leads::FindIn(s, 0); i != std::string_view::npos; i = Leads::FindIn(s, i + 1)) {
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("。") || rest.starts_with("；") || rest.starts_with(";") ||
+        rest.starts_with("主要包括")) {
+      return i;
+    }
+  }
+  return s.size();
+}
+
 // "主要包括：甲、乙、丙等" -> {甲, 乙, 丙}
 std::vector<std::string> ListItems(std::string_view s) {
   std::vector<std::string> items;
-  size_t end = s.size();
-  for (std::string_view stop : {"。", "；", ";"}) {
-    size_t p = s.find(stop);
-    if (p != std::string_view::npos && p < end) end = p;
-  }
-  s = s.substr(0, end);
+  s = s.substr(0, ListEnd(s));
   if (EndsWith(s, "等")) s.remove_suffix(3);
   size_t start = 0;
   while (start <= s.size()) {
@@ -235,11 +253,17 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       for (std::string_view w : {"增加", "减少", "增长", "下降"}) {
         if (before.ends_with(w)) change_word = n.start - w.size();
       }
-      std::string_view lead = change_word != std::string_view::npos ? before.substr(0, change_word)
-                                                                    : std::string_view();
-      size_t bi = lead.rfind("比");
-      bool is_change = change_word != std::string_view::npos && bi != std::string_view::npos &&
-                       change_word - bi <= 24;
+      // The 比 must lie within 24 bytes before the word: only those bytes are searched (a
+      // search back through the whole section, for every figure, was quadratic).
+      size_t bi = std::string_view::npos;
+      if (change_word != std::string_view::npos) {
+        const size_t from = change_word > 24 ? change_word - 24 : 0;
+        if (size_t b = s.substr(from, change_word - from).rfind("比");
+            b != std::string_view::npos) {
+          bi = from + b;
+        }
+      }
+      bool is_change = bi != std::string_view::npos;
       if (is_change) {
         c.kind = ClaimKind::kChange;
         c.decrease = EndsWith(before, "减少") || EndsWith(before, "下降");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace yusuan {
 namespace {
 
@@ -64,6 +66,74 @@ TEST(ExtractClaims, ReadsListsAndStatementsOfNone) {
   EXPECT_TRUE(none);
   ASSERT_NE(list, nullptr);
   EXPECT_EQ(list->items, (std::vector<std::string>{"办公费", "邮电费", "差旅费"}));
+}
+
+// How long extracting the claims of `doc` takes, in seconds.
+double TimedExtract(Document* doc) {
+  const auto start = std::chrono::steady_clock::now();
+  ExtractClaims(doc);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The sections below once took time quadratic in their size, half a minute or more each: every
+// figure looked for its paragraph among all of them, every list for each of its stops (and
+// every change for its 比) through the rest (the start) of the section. The bounds leave room
+// for the sanitizer build; the extractions take well under a second in Release.
+TEST(ExtractClaims, ASectionOfManyParagraphsIsReadInLinearTime) {
+  constexpr int kParagraphs = 200000;
+  Document doc = WithNarrative("三、支出预算情况说明",
+                               std::vector<std::string>(kParagraphs, "办公费1.00万元。"));
+  const double seconds = TimedExtract(&doc);
+  ASSERT_EQ(doc.claims.size(), static_cast<size_t>(kParagraphs));
+  EXPECT_EQ(doc.claims.back().at.line, 10u + kParagraphs - 1);
+  EXPECT_EQ(doc.claims.back().subject, "办公费");
+  EXPECT_LT(seconds, 20.0);
+}
+
+TEST(ExtractClaims, ManyListsAndChangesInASectionAreReadInLinearTime) {
+  constexpr int kParagraphs = 50000;
+  Document doc = WithNarrative(
+      "三、支出预算情况说明",
+      std::vector<std::string>(kParagraphs, "公用经费增加1.00万元，主要包括：办公费、印刷费。"));
+  const double seconds = TimedExtract(&doc);
+  size_t lists = 0;
+  for (const Claim& c : doc.claims) {
+    if (c.kind != ClaimKind::kList) continue;
+    ++lists;
+    EXPECT_EQ(c.items, (std::vector<std::string>{"办公费", "印刷费"}));
+  }
+  EXPECT_EQ(lists, static_cast<size_t>(kParagraphs));
+  EXPECT_LT(seconds, 20.0);
+}
+
+// A list ends where the next begins, even when no stop comes between them.
+TEST(ExtractClaims, AListEndsWhereTheNextBegins) {
+  Document doc =
+      WithNarrative("三、支出预算情况说明", {"公用经费主要包括：办公费、印刷费，人员经费主要包括："
+                                             "工资、津贴"});
+  ExtractClaims(&doc);
+  std::vector<std::vector<std::string>> lists;
+  for (const Claim& c : doc.claims) {
+    if (c.kind == ClaimKind::kList) lists.push_back(c.items);
+  }
+  EXPECT_EQ(lists, (std::vector<std::vector<std::string>>{{"办公费", "印刷费，人员经费"},
+                                                          {"工资", "津贴"}}));
+}
+
+// Figures run together without a delimiter: past kMaxSubjectChars characters there is no
+// subject to find, and the subject is left unknown instead of being looked for back to the
+// start of the text for every figure.
+TEST(ExtractClaims, FiguresRunTogetherWithoutADelimiterHaveNoSubject) {
+  constexpr int kFigures = 100000;
+  std::string text = "办公费";
+  for (int i = 0; i < kFigures; ++i) text += "1万元";
+  Document doc = WithNarrative("三、支出预算情况说明", {text});
+  const double seconds = TimedExtract(&doc);
+  ASSERT_EQ(doc.claims.size(), static_cast<size_t>(kFigures));
+  EXPECT_EQ(doc.claims.front().subject, "办公费");
+  EXPECT_EQ(doc.claims.back().subject, "");
+  EXPECT_EQ(doc.claims.back().amount.fen, 1000000);
+  EXPECT_LT(seconds, 20.0);
 }
 
 }  // namespace
