@@ -101,6 +101,23 @@ TEST(Robustness, ATableLineOfManyCellsIsReadInLinearTime) {
   EXPECT_LT(seconds, 20.0);
 }
 
+// A table of many header lines before its data: every row was compared with each of them (to
+// skip a header printed again at a page break).
+TEST(Robustness, ATableOfManyHeaderLinesIsReadInLinearTime) {
+  constexpr int kLines = 80000;
+  std::string text = kProjectsHeader;
+  for (int i = 0; i < kLines; ++i) text += "表头文字" + std::to_string(i) + "\t说明\n";
+  for (int i = 0; i < kLines; ++i) text += "项目" + std::to_string(i) + "\t30.00\t30.00\t\t\t\t\n";
+  text += "表头文字7\t说明\n";  // a header line printed again: skipped
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const Table* t = doc->table(TableKind::kProjectsCurrent);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows.size(), static_cast<size_t>(kLines));
+  EXPECT_LT(seconds, 20.0);
+}
+
 // An indicator row of many cells: each way of splitting it into two sides was scored over
 // every cell of the row.
 TEST(Robustness, AnIndicatorRowOfManyCellsIsReadInLinearTime) {

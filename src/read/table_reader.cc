@@ -717,18 +717,20 @@ Table TableReader::Read() {
         continue;
       }
       in_data = true;
+      // Sorted once the header is complete: a row's key is looked for by a binary search, not
+      // compared with every header line (a table of many header lines was quadratic).
+      std::sort(header_keys.begin(), header_keys.end());
     } else {
       if (IsColumnNumberRow(cells)) continue;
       // A header printed again (at a page break) is skipped. Most rows are told apart by the
-      // key of their first cell alone.
+      // key of their first cell alone: the keys that start with it are together in sorted
+      // order, the first of them (if any) where it would be inserted.
       line_key.clear();
       const size_t next = AppendLineKey(cells, 0, true, &line_key);
-      auto extends = [&](const std::string& h) { return h.starts_with(line_key); };
-      if (std::any_of(header_keys.begin(), header_keys.end(), extends)) {
+      auto first = std::lower_bound(header_keys.begin(), header_keys.end(), line_key);
+      if (first != header_keys.end() && first->starts_with(line_key)) {
         AppendLineKey(cells, next, false, &line_key);
-        if (std::find(header_keys.begin(), header_keys.end(), line_key) != header_keys.end()) {
-          continue;
-        }
+        if (std::binary_search(first, header_keys.end(), line_key)) continue;
       }
     }
     bool single = cells.size() == 1;
