@@ -1,5 +1,7 @@
 #include "check/pairing.h"
 
+#include <unordered_map>
+
 #include "base/text.h"
 
 namespace yusuan {
@@ -52,6 +54,10 @@ void AppendPairKey(std::string_view name, std::string* out) {
   out->resize(base + at);
 }
 
+namespace {
+constexpr int64_t kSearchBudget = 16'000'000;  // about 4,000 targets by 4,000 projects
+}  // namespace
+
 std::vector<Pair> PairTargets(const Document& doc) {
   std::vector<const Row*> projects;
   std::vector<const Table*> owners;
@@ -81,36 +87,54 @@ std::vector<Pair> PairTargets(const Document& doc) {
     p.by_amount = by_amount;
     taken[j] = true;
   };
-  // Exact names first, then names that contain each other.
   std::vector<std::string> target_keys;
   for (const Pair& p : pairs)
     target_keys.push_back(PairKey(doc.targets[p.target].project_name.text));
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t pi = 0; pi < pairs.size(); ++pi) {
-      Pair& p = pairs[pi];
-      if (p.project) continue;
-      const std::string& key = target_keys[pi];
-      if (key.size() < 6) continue;
-      for (size_t j = 0; j < projects.size(); ++j) {
-        if (taken[j]) continue;
-        const std::string& other = project_keys[j];
-        bool match = pass == 0
-                         ? other == key
-                         : other.size() >= 9 && (Contains(other, key) || Contains(key, other));
-        if (match) {
-          take(p, j, false);
-          break;
-        }
+  // Exact names first: each target takes the first untaken project of its name, found in a
+  // map of the names (a search through every project per target made a document of many
+  // thousands of both take minutes).
+  std::unordered_map<std::string_view, std::vector<size_t>> by_key;
+  for (size_t j = projects.size(); j-- > 0;) by_key[project_keys[j]].push_back(j);  // first last
+  for (size_t pi = 0; pi < pairs.size(); ++pi) {
+    if (target_keys[pi].size() < 6) continue;
+    auto same = by_key.find(target_keys[pi]);
+    if (same == by_key.end() || same->second.empty()) continue;
+    take(pairs[pi], same->second.back(), false);
+    same->second.pop_back();
+  }
+  // Then names that contain each other, then a unique amount: each compares a target with every
+  // untaken project. A real document has at most a few hundred of each; past kSearchBudget
+  // comparisons (thousands of both, a generated or broken document) the targets left unpaired
+  // are marked unsearched instead of being compared for hours.
+  int64_t budget = kSearchBudget;
+  auto afford = [&](Pair& p) {
+    if (budget < static_cast<int64_t>(projects.size())) {
+      p.unsearched = true;
+      return false;
+    }
+    budget -= static_cast<int64_t>(projects.size());
+    return true;
+  };
+  for (size_t pi = 0; pi < pairs.size(); ++pi) {
+    Pair& p = pairs[pi];
+    const std::string& key = target_keys[pi];
+    if (p.project || key.size() < 6 || !afford(p)) continue;
+    for (size_t j = 0; j < projects.size(); ++j) {
+      if (taken[j]) continue;
+      const std::string& other = project_keys[j];
+      if (other.size() >= 9 && (Contains(other, key) || Contains(key, other))) {
+        take(p, j, false);
+        break;
       }
     }
   }
-  // Then a unique amount: 元 in the target table, 万元 in the project table.
+  // 元 in the target table, 万元 in the project table.
   for (Pair& p : pairs) {
-    if (p.project) continue;
+    if (p.project || p.unsearched) continue;
     const Amount& yuan = doc.targets[p.target].funds[kAnnual].total;
-    if (!yuan.present()) continue;
+    if (!yuan.present() || !afford(p)) continue;
     int found = -1, count = 0;
-    for (size_t j = 0; j < projects.size(); ++j) {
+    for (size_t j = 0; j < projects.size() && count < 2; ++j) {
       if (taken[j]) continue;
       Amount wan = projects[j]->amount(*owners[j], "total");
       int64_t diff = wan.fen - yuan.fen;

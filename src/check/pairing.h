@@ -18,10 +18,14 @@ struct Pair {
   const Table* table = nullptr;
   const Row* project = nullptr;
   bool by_amount = false;  // the names differ; paired by amount
+  // Unpaired before the containment and amount searches were done: too many targets and
+  // projects to compare them all.
+  bool unsearched = false;
 };
 
 // One entry per project target table, paired with its project row when one is found (by
-// name, then by containment, then by a unique amount).
+// name, then by containment, then by a unique amount; the last two within a budget of
+// comparisons, past which the targets left are marked `unsearched`).
 std::vector<Pair> PairTargets(const Document& doc);
 
 }  // namespace yusuan

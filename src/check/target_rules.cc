@@ -190,9 +190,10 @@ void AddTargetRules(std::vector<Rule>* rules) {
         for (const Pair& p : rep.facts().pairs()) {
           if (p.project) continue;
           const TargetTable& t = doc.targets[p.target];
-          rep.Report(
-              Line(t),
-              fmt::format("绩效目标表{}在项目支出预算表（表12、表13）中找不到对应项目", Name(t)));
+          rep.Report(Line(t),
+                     fmt::format(
+                         "绩效目标表{}在项目支出预算表（表12、表13）中找不到对应项目{}", Name(t),
+                         p.unsearched ? "（目标表与项目过多，按名称包含或金额的查找未做完）" : ""));
         }
       });
   Add(rules, "target.project-without-table", Severity::kWarning, "表12 的每个项目应有其绩效目标表",
