@@ -170,6 +170,48 @@ TEST(Robustness, APdfTextColumnOfManyValuesIsReadInLinearTime) {
   EXPECT_LT(seconds, 20.0);
 }
 
+// The 民生 summary's title printed again on many lines: each was a paragraph whose run of 序号
+// was read on to the next empty line, all of them.
+TEST(Robustness, ALivelihoodSummaryOfManyParagraphsIsReadInLinearTime) {
+  constexpr int kLines = 80000;
+  std::string text = "测试单位\n\n2026年度单位预算公开\n";
+  for (int i = 0; i < kLines; ++i) text += "2025年民生领域重大事项绩效目标情况表\n";
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_TRUE(doc->livelihood.present);
+  EXPECT_TRUE(doc->livelihood.rows.empty());
+  EXPECT_LT(seconds, 20.0);
+}
+
+// Many 民生 rows and target tables, linked by name or amount: each row searched every target.
+TEST(Robustness, ManyLivelihoodRowsAndTargetsAreLinkedInLinearTime) {
+  constexpr int kCount = 40000;
+  std::string text =
+      "测试单位\n\n2026年度单位预算公开\n2025年民生领域重大事项绩效目标情况表\n"
+      "序号\t单位\t项目\t金额\n";
+  for (int i = 1; i <= kCount; ++i) {
+    text += std::to_string(i) + "\t001-测试单位\t民生项目" + std::to_string(i) + "\t" +
+            std::to_string(i) + ".00\n";
+  }
+  for (int i = 1; i <= kCount; ++i) {
+    const std::string yuan = std::to_string(i % 2 ? i : i + kCount);  // odd: the row's amount
+    text += "2026年项目支出绩效目标表\n项目名称\t" +
+            (i % 4 == 1 ? "民生项目" + std::to_string(i) : "目标项目" + std::to_string(i)) +
+            "\n项目资金\t实施期资金总额\t" + yuan + ".00\t年度资金总额\t" + yuan + ".00\n";
+  }
+  double seconds = 0;
+  auto doc = TimedRead(text, &seconds);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->livelihood.rows.size(), static_cast<size_t>(kCount));
+  for (int i = 1; i <= kCount; ++i) {
+    // By name (i = 1 mod 4), else by its unique amount (odd i), else not at all.
+    const int32_t want = i % 2 ? i - 1 : -1;
+    ASSERT_EQ(doc->livelihood.rows[i - 1].target, want) << i;
+  }
+  EXPECT_LT(seconds, 20.0);
+}
+
 TEST(Robustness, TruncatedDocumentsGiveAPartialModel) {
   for (const char* seed : kSeeds) {
     std::string bytes = SeedBytes(seed);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/text.h"
@@ -1045,7 +1047,10 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         size_t before = numbers.size();
         for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
           std::string_view t = Trim(lines[n]);
-          if (!IsAsciiDigits(t) || t.size() > 3) all_numbers = false;
+          if (!IsAsciiDigits(t) || t.size() > 3) {
+            all_numbers = false;  // the run ends here: the lines after cannot change that
+            break;
+          }
           numbers.push_back(t);
         }
         if (!all_numbers || numbers.size() == before) {
@@ -1064,7 +1069,9 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
       for (; i < paras.size() && units.size() < count; ++i) units.push_back(&paras[i]);
       for (; i < paras.size() && projects.size() < count; ++i) projects.push_back(&paras[i]);
       for (; i < paras.size() && amounts.size() < count; ++i) {
-        for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
+        // More amounts than numbers fail below whatever follows: no need to read on.
+        for (uint32_t n = paras[i].at.line;
+             n <= last_line && !Trim(lines[n]).empty() && amounts.size() <= count; ++n) {
           amounts.emplace_back(Trim(lines[n]), Location{n, 0});
         }
       }
@@ -1083,32 +1090,34 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   }
   // Link each row to its target table: by project name, else by a unique annual amount (the
   // names often differ slightly; the checks report that, the link still stands).
+  // Both through maps (a search of every target per row grew with the product of the two).
   std::vector<bool> taken(targets.size(), false);
   std::vector<std::string> target_keys;
   for (const TargetTable& t : targets) target_keys.push_back(MatchKey(t.project_name.text));
+  // Each row takes the first untaken target of its name: the indices of a name are kept last
+  // to first, the first at the back.
+  std::unordered_map<std::string_view, std::vector<size_t>> by_name;
+  for (size_t k = targets.size(); k-- > 0;) by_name[target_keys[k]].push_back(k);
   for (LivelihoodRow& r : s.rows) {
-    std::string key = MatchKey(r.project);
-    for (size_t k = 0; k < targets.size(); ++k) {
-      if (!taken[k] && target_keys[k] == key) {
-        r.target = static_cast<int32_t>(k);
-        taken[k] = true;
-        break;
-      }
-    }
+    auto same = by_name.find(MatchKey(r.project));
+    if (same == by_name.end() || same->second.empty()) continue;
+    r.target = static_cast<int32_t>(same->second.back());
+    taken[same->second.back()] = true;
+    same->second.pop_back();
+  }
+  // The targets of each annual amount (fen and printed precision, as Amount compares them),
+  // in any order: a row takes the one untaken target of its amount, when there is one.
+  auto amount_key = [](const Amount& a) { return std::pair(a.fen, a.ulp_fen); };
+  std::map<std::pair<int64_t, int64_t>, std::vector<size_t>> by_amount;
+  for (size_t k = 0; k < targets.size(); ++k) {
+    if (!taken[k]) by_amount[amount_key(targets[k].funds[kAnnual].total)].push_back(k);
   }
   for (LivelihoodRow& r : s.rows) {
     if (r.target >= 0 || !r.amount.present()) continue;
-    int found = -1, matches = 0;
-    for (size_t k = 0; k < targets.size(); ++k) {
-      if (!taken[k] && targets[k].funds[kAnnual].total == r.amount) {
-        found = static_cast<int>(k);
-        ++matches;
-      }
-    }
-    if (matches == 1) {
-      r.target = found;
-      taken[found] = true;
-    }
+    auto same = by_amount.find(amount_key(r.amount));
+    if (same == by_amount.end() || same->second.size() != 1) continue;
+    r.target = static_cast<int32_t>(same->second.front());
+    same->second.clear();  // taken
   }
   return s;
 }
