@@ -1,7 +1,6 @@
 #include "check/pairing.h"
 
-#include <unordered_map>
-
+#include "base/take_in_order.h"
 #include "base/text.h"
 
 namespace yusuan {
@@ -90,17 +89,13 @@ std::vector<Pair> PairTargets(const Document& doc) {
   std::vector<std::string> target_keys;
   for (const Pair& p : pairs)
     target_keys.push_back(PairKey(doc.targets[p.target].project_name.text));
-  // Exact names first: each target takes the first untaken project of its name, found in a
-  // map of the names (a search through every project per target made a document of many
+  // Exact names first: each target takes the first untaken project of its name, found by a
+  // binary search (a search through every project per target made a document of many
   // thousands of both take minutes).
-  std::unordered_map<std::string_view, std::vector<size_t>> by_key;
-  for (size_t j = projects.size(); j-- > 0;) by_key[project_keys[j]].push_back(j);  // first last
+  TakeInOrder by_name(std::vector<std::string_view>(project_keys.begin(), project_keys.end()));
   for (size_t pi = 0; pi < pairs.size(); ++pi) {
     if (target_keys[pi].size() < 6) continue;
-    auto same = by_key.find(target_keys[pi]);
-    if (same == by_key.end() || same->second.empty()) continue;
-    take(pairs[pi], same->second.back(), false);
-    same->second.pop_back();
+    if (std::optional<size_t> j = by_name.Take(target_keys[pi])) take(pairs[pi], *j, false);
   }
   // Then names that contain each other, then a unique amount: each compares a target with every
   // untaken project. A real document has at most a few hundred of each; past kSearchBudget

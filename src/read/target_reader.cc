@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <tuple>
 #include <vector>
 
+#include "base/take_in_order.h"
 #include "base/text.h"
 
 namespace yusuan {
@@ -1094,30 +1094,34 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   std::vector<bool> taken(targets.size(), false);
   std::vector<std::string> target_keys;
   for (const TargetTable& t : targets) target_keys.push_back(MatchKey(t.project_name.text));
-  // Each row takes the first untaken target of its name: the indices of a name are kept last
-  // to first, the first at the back.
-  std::unordered_map<std::string_view, std::vector<size_t>> by_name;
-  for (size_t k = targets.size(); k-- > 0;) by_name[target_keys[k]].push_back(k);
+  // Each row takes the first untaken target of its name.
+  TakeInOrder by_name(std::vector<std::string_view>(target_keys.begin(), target_keys.end()));
   for (LivelihoodRow& r : s.rows) {
-    auto same = by_name.find(MatchKey(r.project));
-    if (same == by_name.end() || same->second.empty()) continue;
-    r.target = static_cast<int32_t>(same->second.back());
-    taken[same->second.back()] = true;
-    same->second.pop_back();
+    if (std::optional<size_t> k = by_name.Take(MatchKey(r.project))) {
+      r.target = static_cast<int32_t>(*k);
+      taken[*k] = true;
+    }
   }
-  // The targets of each annual amount (fen and printed precision, as Amount compares them),
-  // in any order: a row takes the one untaken target of its amount, when there is one.
-  auto amount_key = [](const Amount& a) { return std::pair(a.fen, a.ulp_fen); };
-  std::map<std::pair<int64_t, int64_t>, std::vector<size_t>> by_amount;
+  // The untaken targets by annual amount (fen and printed precision, as Amount compares them),
+  // sorted: a row takes the target of its amount when there is exactly one. Only this pass
+  // takes from them, and only from an amount with one, so that count never changes otherwise.
+  std::vector<std::tuple<int64_t, int64_t, size_t>> by_amount;
   for (size_t k = 0; k < targets.size(); ++k) {
-    if (!taken[k]) by_amount[amount_key(targets[k].funds[kAnnual].total)].push_back(k);
+    const Amount& a = targets[k].funds[kAnnual].total;
+    if (!taken[k]) by_amount.emplace_back(a.fen, a.ulp_fen, k);
   }
+  std::sort(by_amount.begin(), by_amount.end());
   for (LivelihoodRow& r : s.rows) {
     if (r.target >= 0 || !r.amount.present()) continue;
-    auto same = by_amount.find(amount_key(r.amount));
-    if (same == by_amount.end() || same->second.size() != 1) continue;
-    r.target = static_cast<int32_t>(same->second.front());
-    same->second.clear();  // taken
+    auto [lo, hi] = std::equal_range(by_amount.begin(), by_amount.end(),
+                                     std::tuple(r.amount.fen, r.amount.ulp_fen, size_t{0}),
+                                     [](const auto& a, const auto& b) {
+                                       return std::tie(std::get<0>(a), std::get<1>(a)) <
+                                              std::tie(std::get<0>(b), std::get<1>(b));
+                                     });
+    if (hi - lo != 1 || taken[std::get<2>(*lo)]) continue;
+    r.target = static_cast<int32_t>(std::get<2>(*lo));
+    taken[std::get<2>(*lo)] = true;
   }
   return s;
 }

@@ -1,0 +1,43 @@
+#include "base/take_in_order.h"
+
+#include <gtest/gtest.h>
+
+namespace yusuan {
+namespace {
+
+TEST(TakeInOrder, HandsOutEachKeysIndicesSmallestFirstOncePerAsk) {
+  const std::vector<std::string_view> keys = {"乙", "甲", "乙", "", "甲", "乙"};
+  TakeInOrder take(keys);
+  EXPECT_EQ(take.Take("乙"), 0u);
+  EXPECT_EQ(take.Take("甲"), 1u);
+  EXPECT_EQ(take.Take("乙"), 2u);
+  EXPECT_EQ(take.Take("乙"), 5u);
+  EXPECT_EQ(take.Take("乙"), std::nullopt);  // all three handed out
+  EXPECT_EQ(take.Take("丙"), std::nullopt);  // never there
+  EXPECT_EQ(take.Take(""), 3u);              // an empty key is a key like any other
+  EXPECT_EQ(take.Take("甲"), 4u);
+  EXPECT_EQ(take.Take("甲"), std::nullopt);
+}
+
+TEST(TakeInOrder, AgreesWithASearchForTheFirstUntakenIndex) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i) names.push_back(std::to_string((i * 7919) % 23));
+  const std::vector<std::string_view> keys(names.begin(), names.end());
+  TakeInOrder take(keys);
+  std::vector<bool> taken(keys.size(), false);
+  for (int ask = 0; ask < 400; ++ask) {
+    const std::string key = std::to_string((ask * 31) % 29);  // some never present
+    std::optional<size_t> want;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (!taken[i] && keys[i] == key) {
+        want = i;
+        taken[i] = true;
+        break;
+      }
+    }
+    ASSERT_EQ(take.Take(key), want) << ask;
+  }
+}
+
+}  // namespace
+}  // namespace yusuan
