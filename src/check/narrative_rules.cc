@@ -3,6 +3,9 @@
 // a sentence restates is data (kBindings), read top to bottom like the table catalogue.
 #include <fmt/format.h>
 
+#include <map>
+#include <tuple>
+
 #include "base/text.h"
 #include "check/common.h"
 
@@ -77,8 +80,13 @@ struct Bound {
   std::string_view column;
 };
 
+// The table and row of each binding (table kind, row key, side) found so far: claims restate
+// the same few figures, and a search of the tables and of the table's rows for each claim (all
+// of them when the key is missing) grew with claims × rows.
+using BoundRows = std::map<std::tuple<TableKind, std::string_view, int>, Bound>;
+
 // The table figure a claim restates, when the catalogue knows it.
-bool Bind(const Document& doc, const Claim& c, Bound* out) {
+bool Bind(const Document& doc, const Claim& c, Bound* out, BoundRows* found) {
   std::string section_storage, subject_storage;
   const std::string_view section = MatchKeyView(c.section, &section_storage);
   const std::string_view subject = MatchKeyView(c.subject, &subject_storage);
@@ -97,9 +105,14 @@ bool Bind(const Document& doc, const Claim& c, Bound* out) {
     } else if (!Contains(subject, b.subject)) {
       continue;
     }
-    out->table = doc.table(b.table);
+    auto [it, fresh] = found->try_emplace(std::tuple(b.table, row_key, b.side));
+    if (fresh) {
+      it->second.table = doc.table(b.table);
+      if (it->second.table) it->second.row = it->second.table->find_key(row_key, b.side);
+    }
+    out->table = it->second.table;
     if (!out->table) return false;
-    out->row = out->table->find_key(row_key, b.side);
+    out->row = it->second.row;
     out->column = b.column;
     return true;
   }
@@ -166,9 +179,10 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
   Add(rules, "narrative.amount", Severity::kError, "说明中的金额与其所复述的表格数字一致",
       "说明写“基本支出383.62万元”，表3 基本支出合计为 383.26 万元",
       [](const Document& doc, Reporter& rep) {
+        BoundRows found;
         for (const Claim& c : doc.claims) {
           Bound b;
-          if (c.kind != ClaimKind::kAmount || !Bind(doc, c, &b) || !b.table) continue;
+          if (c.kind != ClaimKind::kAmount || !Bind(doc, c, &b, &found) || !b.table) continue;
           Amount table = b.row ? b.row->amount(*b.table, b.column) : Amount{};
           Amount claim = c.amount;
           if (!claim.present()) continue;
@@ -195,9 +209,12 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
       "说明以较少小数位复述表格数字时，应按四舍五入取舍",
       "表中 9007.25 万元，说明写作“9007.2万元”（应为 9007.3）",
       [](const Document& doc, Reporter& rep) {
+        BoundRows found;
         for (const Claim& c : doc.claims) {
           Bound b;
-          if (c.kind != ClaimKind::kAmount || !Bind(doc, c, &b) || !b.table || !b.row) continue;
+          if (c.kind != ClaimKind::kAmount || !Bind(doc, c, &b, &found) || !b.table || !b.row) {
+            continue;
+          }
           Amount table = b.row->amount(*b.table, b.column);
           Amount claim = c.amount;
           if (!claim.present() || !table.present() || claim.ulp_fen <= table.ulp_fen) continue;
