@@ -3,6 +3,7 @@
 // a sentence restates is data (kBindings), read top to bottom like the table catalogue.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -377,21 +378,30 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
       "说明称公用经费包括“会议费”，表6 公用经费没有此科目", [](const Document& doc, Reporter& rep) {
         const Table* t6 = doc.table(TableKind::kBasicEconomic);
         if (!t6) return;
+        // The keys of table 6's items with an amount in each column, sorted, built when a list
+        // first asks: a search of table 6 for every item listed grew with items × rows.
+        std::map<std::string_view, std::vector<std::string>> with_amount;
+        auto keys_with_amount = [&](std::string_view column) -> const std::vector<std::string>& {
+          auto [it, fresh] = with_amount.try_emplace(column);
+          if (fresh) {
+            for (const Row& r : t6->rows) {
+              if (r.kind == RowKind::kItem && r.amount(*t6, column).fen != 0) {
+                it->second.push_back(MatchKey(r.label(*t6)));
+              }
+            }
+            std::sort(it->second.begin(), it->second.end());
+          }
+          return it->second;
+        };
         for (const Claim& c : doc.claims) {
           if (c.kind != ClaimKind::kList) continue;
           std::string_view column = Contains(c.subject, "人员经费")   ? "personnel"
                                     : Contains(c.subject, "公用经费") ? "public"
                                                                       : "";
           if (column.empty()) continue;
+          const std::vector<std::string>& keys = keys_with_amount(column);
           for (const std::string& item : c.items) {
-            bool found = false;
-            for (const Row& r : t6->rows) {
-              if (r.kind != RowKind::kItem) continue;
-              if (SameKey(r.label(*t6), item) && r.amount(*t6, column).fen != 0) {
-                found = true;
-              }
-            }
-            if (found) continue;
+            if (std::binary_search(keys.begin(), keys.end(), MatchKey(item))) continue;
             rep.Report(c.at.line,
                        fmt::format("说明称{}主要包括“{}”，但表6 的“{}”列没有该科目的金额",
                                    c.subject, item, ColumnName(*t6, 0, column)))
