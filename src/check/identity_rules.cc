@@ -2,9 +2,10 @@
 // and in total.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
+#include <optional>
 
+#include "base/key_index.h"
 #include "base/text.h"
 #include "check/common.h"
 
@@ -113,20 +114,22 @@ void PerCode(const Table* a, const Table* b, Fn fn) {
 // of thousands of rows). Finds the row find_key finds: the first of its key.
 class RowsByKey {
  public:
-  explicit RowsByKey(const Table& t) {
-    rows_.reserve(t.rows.size());
-    for (const Row& r : t.rows) rows_.emplace_back(r.key, &r);
-    std::stable_sort(rows_.begin(), rows_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
+  explicit RowsByKey(const Table& t) : table_(t), index_(Keys(t)) {}
   const Row* find(std::string_view key) const {
-    auto it = std::lower_bound(rows_.begin(), rows_.end(), key,
-                               [](const auto& a, std::string_view k) { return a.first < k; });
-    return it != rows_.end() && it->first == key ? it->second : nullptr;
+    std::optional<size_t> i = index_.First(key);
+    return i ? &table_.rows[*i] : nullptr;
   }
 
  private:
-  std::vector<std::pair<std::string_view, const Row*>> rows_;
+  static std::vector<std::string_view> Keys(const Table& t) {
+    std::vector<std::string_view> keys;
+    keys.reserve(t.rows.size());
+    for (const Row& r : t.rows) keys.push_back(r.key);
+    return keys;
+  }
+
+  const Table& table_;
+  KeyIndex index_;
 };
 
 Figure Of(const Table* t, const Row* r, std::string_view column) {

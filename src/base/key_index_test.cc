@@ -1,13 +1,13 @@
-#include "base/take_in_order.h"
+#include "base/key_index.h"
 
 #include <gtest/gtest.h>
 
 namespace yusuan {
 namespace {
 
-TEST(TakeInOrder, HandsOutEachKeysIndicesSmallestFirstOncePerAsk) {
+TEST(KeyIndex, HandsOutEachKeysIndicesSmallestFirstOncePerAsk) {
   const std::vector<std::string_view> keys = {"乙", "甲", "乙", "", "甲", "乙"};
-  TakeInOrder take(keys);
+  KeyIndex take(keys);
   EXPECT_EQ(take.Take("乙"), 0u);
   EXPECT_EQ(take.Take("甲"), 1u);
   EXPECT_EQ(take.Take("乙"), 2u);
@@ -17,13 +17,15 @@ TEST(TakeInOrder, HandsOutEachKeysIndicesSmallestFirstOncePerAsk) {
   EXPECT_EQ(take.Take(""), 3u);              // an empty key is a key like any other
   EXPECT_EQ(take.Take("甲"), 4u);
   EXPECT_EQ(take.Take("甲"), std::nullopt);
+  EXPECT_EQ(take.First("乙"), 0u);  // First ignores what was taken
+  EXPECT_EQ(take.First("丙"), std::nullopt);
 }
 
-TEST(TakeInOrder, AgreesWithASearchForTheFirstUntakenIndex) {
+TEST(KeyIndex, AgreesWithASearchForTheFirstUntakenIndex) {
   std::vector<std::string> names;
   for (int i = 0; i < 300; ++i) names.push_back(std::to_string((i * 7919) % 23));
   const std::vector<std::string_view> keys(names.begin(), names.end());
-  TakeInOrder take(keys);
+  KeyIndex take(keys);
   std::vector<bool> taken(keys.size(), false);
   for (int ask = 0; ask < 400; ++ask) {
     const std::string key = std::to_string((ask * 31) % 29);  // some never present
