@@ -479,6 +479,14 @@ TEST(CrossRules, CompareEachDocumentWithTheOnesBeforeItAsItComes) {
   EXPECT_TRUE(none.Add(*a).empty());
 }
 
+// The findings of `doc`; `seconds` is how long checking it took.
+std::vector<Finding> TimedCheck(const Document& doc, double* seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<Finding> findings = CheckDocument(doc);
+  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return findings;
+}
+
 // Rows of one table looked up in another, for every row: table 1's class rows in table 3. With
 // tens of thousands of each (a generated or broken document) a search of table 3 per row took
 // minutes; the lookups now go through a sorted index.
@@ -502,10 +510,8 @@ TEST(Rules, ClassRowsAreLookedUpInAnotherTableInLinearTime) {
   auto doc = ReadDocument(text, k001);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_GE(doc->table(TableKind::kExpenditureSummary)->rows.size(), size_t{kRepeats});
-  const auto start = std::chrono::steady_clock::now();
-  const std::vector<Finding> findings = CheckDocument(*doc);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = 0;
+  const std::vector<Finding> findings = TimedCheck(*doc, &seconds);
   size_t class_rows = 0;  // each looked up in table 3
   for (const Row& r : doc->table(TableKind::kBudgetSummary)->rows) {
     class_rows += r.side == 1 && r.kind == RowKind::kClass ? 1 : 0;
@@ -541,10 +547,8 @@ TEST(Rules, ManyClaimsAreBoundToTheirFiguresInLinearTime) {
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_GE(doc->claims.size(), size_t{kRepeats});
   ASSERT_GT(doc->table(TableKind::kExpenditureSummary)->rows.size(), size_t{kRepeats});
-  const auto start = std::chrono::steady_clock::now();
-  const std::vector<Finding> findings = CheckDocument(*doc);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = 0;
+  const std::vector<Finding> findings = TimedCheck(*doc, &seconds);
   for (const Finding& f : findings) EXPECT_NE(f.rule, "narrative.amount") << f.message;
   EXPECT_LT(seconds, 20.0);
 }
@@ -568,10 +572,8 @@ TEST(Rules, ManyListedItemsAreLookedUpInTable6InLinearTime) {
   auto doc = ReadDocument(text, k001);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ASSERT_GT(doc->table(TableKind::kBasicEconomic)->rows.size(), size_t{kRepeats});
-  const auto start = std::chrono::steady_clock::now();
-  const std::vector<Finding> findings = CheckDocument(*doc);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = 0;
+  const std::vector<Finding> findings = TimedCheck(*doc, &seconds);
   size_t lists = 0;
   for (const Claim& c : doc->claims) lists += c.kind == ClaimKind::kList ? 1 : 0;
   EXPECT_GE(lists, size_t{kRepeats});

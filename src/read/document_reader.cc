@@ -186,8 +186,8 @@ struct Structure {
 enum class Region { kTable, kTarget };
 
 // What ends a region of each kind, sorted for RegionEnd. Kept out of FindStructure (noinline):
-// its sorts, inlined there, changed how the compiler inlined the line scan's helpers, which
-// then cost 28% more instructions.
+// inlined there, its sorts changed how the compiler inlined the line scan's helpers, and the
+// scan took 28% more instructions.
 [[gnu::noinline]] void SortBounds(Structure* st) {
   std::vector<uint32_t>& target_bounds = st->bounds[static_cast<int>(Region::kTarget)];
   for (const auto& [part, line] : st->parts) target_bounds.push_back(line);
