@@ -158,6 +158,45 @@ done
 cmp -s "$tmp/p1.out" "$tmp/p2.out" || fail "parse -j 2 differs from -j 1"
 set --
 
+# A directory names the .txt files under it, at any depth, in path order: the same output as
+# those files named one by one, a bad file among them reported and the others still checked;
+# what cannot be listed (a directory without .txt files, one this user may not read) is one
+# line on stderr and exit 2, never a silent "0 个文件".
+mkdir -p "$tmp/dir/2026/县" "$tmp/dir/empty"
+cp "$samples"/000_*.txt "$tmp/dir/a.txt"
+cp "$samples"/001_*.txt "$tmp/dir/2026/县/b.TXT"
+printf '\x00\x01binary' >"$tmp/dir/2026/c.txt"
+printf 'not a disclosure' >"$tmp/dir/notes.md"
+touch "$tmp/dir/empty/readme.md"
+"$yusuan" check --format json "$tmp/dir/2026/c.txt" "$tmp/dir/2026/县/b.TXT" "$tmp/dir/a.txt" >"$tmp/named.out" 2>"$tmp/named.err"
+c1=$?
+"$yusuan" check --format json "$tmp/dir/2026" "$tmp/dir/a.txt" >"$tmp/dir.out" 2>"$tmp/dir.err"
+c2=$?
+[ "$c1" -eq 2 ] && [ "$c2" -eq 2 ] && cmp -s "$tmp/named.out" "$tmp/dir.out" && cmp -s "$tmp/named.err" "$tmp/dir.err" ||
+  fail "check of a directory differs from its files named one by one"
+grep -q '"file": "[^"]*b.TXT"' "$tmp/dir.out" || fail "check of a directory: the .TXT file was not checked"
+"$yusuan" check "$tmp/dir/empty" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "empty: 目录中没有 .txt 文件" "$tmp/err" ||
+  fail "check of a directory without .txt files: $(cat "$tmp/err")"
+"$yusuan" parse --format json "$tmp/dir/2026/县" >"$tmp/out.json" 2>/dev/null || fail "parse of a directory: exit $?"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d, list) and len(d) == 1' \
+  "$tmp/out.json" || fail "parse of a directory with one file: not an array of one"
+# As root every directory can be read: the unreadable one is tried as the user nobody.
+as_nobody=""
+if [ "$(id -u)" -eq 0 ]; then as_nobody="runuser -u nobody --"; fi
+if [ -z "$as_nobody" ] || id nobody >/dev/null 2>&1; then
+  mkdir -p "$tmp/perm/locked"
+  cp "$samples"/000_*.txt "$tmp/perm/a.txt"
+  cp "$samples"/000_*.txt "$tmp/perm/locked/b.txt"
+  chmod 755 "$tmp" "$tmp/perm" && chmod 644 "$tmp/perm/a.txt" && chmod 000 "$tmp/perm/locked"
+  $as_nobody "$yusuan" check "$tmp/perm" >"$tmp/perm.out" 2>"$tmp/err"
+  code=$?
+  chmod 755 "$tmp/perm/locked"
+  [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "locked: 无法读取目录" "$tmp/err" &&
+    grep -q "^$tmp/perm/a.txt:" "$tmp/perm.out" ||
+    fail "check of a directory with an unreadable directory inside: exit $code, $(cat "$tmp/err")"
+fi
+
 # Files checked together give each file's findings, then what it says differently from the files
 # before it, in the file's own group.
 "$yusuan" check "$samples"/000_*.txt "$samples"/001_*.txt >"$tmp/two.txt"

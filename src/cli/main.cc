@@ -21,6 +21,7 @@
 #include "check/measured.h"
 #include "check/rule.h"
 #include "decode/decode.h"
+#include "decode/inputs.h"
 #include "model/json.h"
 #include "output/export.h"
 #include "output/findings.h"
@@ -96,8 +97,19 @@ unsigned Jobs(unsigned jobs) {
   return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-int RunParse(const std::vector<std::string>& files, const std::string& format, unsigned jobs) {
+// The files the arguments name, directories expanded (decode/inputs.h). What cannot be listed
+// is reported on stderr, one line each, and fails the run (exit 2) once the rest is done.
+std::vector<std::string> InputFiles(const std::vector<std::string>& args, bool* failed) {
+  std::vector<std::string> errors;
+  std::vector<std::string> files = yusuan::ExpandInputs(args, &errors);
+  for (const std::string& e : errors) std::cerr << "yusuan: " << e << "\n";
+  if (!errors.empty()) *failed = true;
+  return files;
+}
+
+int RunParse(const std::vector<std::string>& args, const std::string& format, unsigned jobs) {
   bool failed = false;
+  const std::vector<std::string> files = InputFiles(args, &failed);
   // The document is printed on the thread that read it, at the level it goes (inside the array
   // of several); this thread writes the text out.
   size_t json_depth = 0;
@@ -114,8 +126,9 @@ int RunParse(const std::vector<std::string>& files, const std::string& format, u
     }
     l.doc = yusuan::Document();
   };
-  if (format == "json" && files.size() == 1) {
-    // One file: its document object (an empty array when it cannot be read).
+  if (format == "json" && args.size() == 1 && files.size() == 1 && files[0] == args[0]) {
+    // One file named: its document object (an empty array when it cannot be read). A directory
+    // gives an array however many files it holds.
     bool any = false;
     ForEachDocument(files, 1, &failed, print, [&](Loaded& l) {
       std::cout << l.output << "\n";
@@ -147,7 +160,7 @@ std::set<std::string> SplitIds(const std::vector<std::string>& values) {
   return ids;
 }
 
-int RunCheck(const std::vector<std::string>& files, const std::string& format,
+int RunCheck(const std::vector<std::string>& args, const std::string& format,
              const std::string& output, const std::vector<std::string>& disable, unsigned jobs) {
   yusuan::CheckOptions options;
   options.disabled = SplitIds(disable);
@@ -170,6 +183,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   // Files are read and checked on every core, then checked against the files before them and
   // written in the order given, on this thread: a run over a directory holds a few documents.
   bool failed = false, errors = false;
+  const std::vector<std::string> files = InputFiles(args, &failed);
   auto writer = yusuan::MakeFindingsWriter(format, out);
   yusuan::CrossChecker across(options);
   auto check = [&](Loaded& l) { l.findings = yusuan::CheckDocument(l.doc, options); };
@@ -407,7 +421,10 @@ int main(int argc, char** argv) {
   std::string parse_format = "text";
   CLI::App* parse =
       app.add_subcommand("parse", "读取预算公开文件并输出模型（表格、说明、资产、绩效目标表）");
-  parse->add_option("FILE", parse_files, "预算公开文件（UTF-8、GB18030/GBK 或 UTF-16 文本）")
+  parse
+      ->add_option(
+          "FILE", parse_files,
+          "预算公开文件（UTF-8、GB18030/GBK 或 UTF-16 文本）或目录（其下各层的 .txt 文件）")
       ->required();
   parse->add_option("--format", parse_format, "输出格式")
       ->check(CLI::IsMember({"json", "text"}))
@@ -425,7 +442,9 @@ int main(int argc, char** argv) {
       "check",
       "检查预算公开文件：表内算术、表间关系、说明与表格、绩效目标、民生事项、资产、文字。"
       "无错误时退出码 0，有错误 1，文件无法使用 2");
-  check->add_option("FILE", check_files, "预算公开文件；多个文件一起检查时还做跨文件核对")
+  check
+      ->add_option("FILE", check_files,
+                   "预算公开文件或目录（其下各层的 .txt 文件）；多个文件一起检查时还做跨文件核对")
       ->required();
   check->add_option("--format", check_format, "输出格式")
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}))
@@ -448,7 +467,7 @@ int main(int argc, char** argv) {
       db->add_subcommand("load", "读取、检查并存入数据库（同一内容再次载入时替换，不重复）");
   load->add_option("--db", db_path, "SQLite 文件路径，或 postgresql://… 连接串")
       ->capture_default_str();
-  load->add_option("FILE", load_inputs, "文件或目录（目录中的 .txt 文件）")->required();
+  load->add_option("FILE", load_inputs, "文件或目录（其下各层的 .txt 文件）")->required();
   std::string sql;
   std::string query_format = "table";
   std::string views_help = "只读 SQL。可用视图：";

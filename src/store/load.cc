@@ -4,7 +4,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -55,30 +54,6 @@ Result<PreparedDocument> PrepareDocument(std::string_view bytes, const std::stri
   p.findings = CheckDocument(p.doc);
   p.model_json = DocumentJson(p.doc, -1);
   return p;
-}
-
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
-                                      std::vector<std::string>* errors) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(
-               p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt")
-          found.push_back(it->path().string());
-      }
-      if (ec) errors->push_back(p + ": 无法遍历目录（" + ec.message() + "）");
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(p);
-    }
-  }
-  return files;
 }
 
 LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,

@@ -41,10 +41,6 @@ struct LoadReport {
   std::vector<std::string> errors;  // one line per file that could not be stored
 };
 
-// Expands directories (recursively, regular files ending in .txt) into a sorted file list.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
-                                      std::vector<std::string>* errors);
-
 LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
                      const LoadOptions& options);
 

@@ -14,6 +14,7 @@
 
 #include "base/sha256.h"
 #include "check/rule.h"
+#include "decode/inputs.h"
 #include "read/document_reader.h"
 #include "store/load.h"
 #include "testing/postgres.h"

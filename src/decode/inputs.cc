@@ -1,0 +1,67 @@
+#include "decode/inputs.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace yusuan {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool EndsWithTxt(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext.size() == 4 && ext[0] == '.' && (ext[1] | 0x20) == 't' && (ext[2] | 0x20) == 'x' &&
+         (ext[3] | 0x20) == 't';
+}
+
+std::string Why(const std::error_code& ec) {
+  // The system's words for the common case, in the form DecodeFile gives for files.
+  return ec.value() != 0 ? std::strerror(ec.value()) : ec.message();
+}
+
+// Lists the .txt files under `dir` into `found`; a directory that cannot be listed is reported
+// and its siblings are still listed. Symbolic links to directories are not followed (a link
+// back up the tree would never end); links to files are taken like files.
+void ListDirectory(const fs::path& dir, std::vector<std::string>* found,
+                   std::vector<std::string>* errors) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  std::vector<fs::path> below;
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code kind;
+    if (it->is_directory(kind) && !it->is_symlink(kind)) {
+      below.push_back(it->path());
+    } else if (it->is_regular_file(kind) && EndsWithTxt(it->path())) {
+      found->push_back(it->path().string());
+    }
+  }
+  if (ec) errors->push_back(dir.string() + ": 无法读取目录（" + Why(ec) + "）");
+  for (const fs::path& sub : below) ListDirectory(sub, found, errors);
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      std::vector<std::string>* errors) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    const size_t errors_before = errors->size();
+    ListDirectory(p, &found, errors);
+    if (found.empty() && errors->size() == errors_before) {
+      errors->push_back(p + ": 目录中没有 .txt 文件");
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace yusuan

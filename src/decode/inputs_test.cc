@@ -1,0 +1,77 @@
+#include "decode/inputs.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace yusuan {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ExpandInputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("yusuan_inputs_" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Touch(const fs::path& relative) {
+    const fs::path p = dir_ / relative;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << "2026年度单位预算公开\n";
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(ExpandInputsTest, ADirectoryBecomesItsTxtFilesAtAnyDepthSortedByPath) {
+  const std::string b = Touch("b.txt"), a = Touch("a.txt"), deep = Touch("2026/县/预算.txt");
+  Touch("notes.md");
+  Touch("2026/scan.pdf");
+  std::vector<std::string> errors;
+  EXPECT_EQ(ExpandInputs({dir_.string()}, &errors), (std::vector<std::string>{deep, a, b}));
+  EXPECT_TRUE(errors.empty());
+}
+
+TEST_F(ExpandInputsTest, TxtInAnyCaseIsTaken) {
+  const std::string upper = Touch("UPPER.TXT"), mixed = Touch("Mixed.Txt");
+  Touch("almost.txt.bak");
+  std::vector<std::string> errors;
+  EXPECT_EQ(ExpandInputs({dir_.string()}, &errors), (std::vector<std::string>{mixed, upper}));
+}
+
+TEST_F(ExpandInputsTest, FilesAreKeptAsGivenAndInTheOrderGiven) {
+  const std::string z = Touch("z.dat"), a = Touch("sub/a.txt");
+  const std::string missing = (dir_ / "missing.txt").string();
+  std::vector<std::string> errors;
+  // A file is read whatever its name; a missing one is reported when it is read.
+  EXPECT_EQ(ExpandInputs({z, (dir_ / "sub").string(), missing}, &errors),
+            (std::vector<std::string>{z, a, missing}));
+  EXPECT_TRUE(errors.empty());
+}
+
+TEST_F(ExpandInputsTest, ADirectoryWithoutTxtFilesIsReported) {
+  Touch("empty/readme.md");
+  std::vector<std::string> errors;
+  EXPECT_TRUE(ExpandInputs({(dir_ / "empty").string()}, &errors).empty());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("目录中没有 .txt 文件"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("empty"), std::string::npos) << errors[0];
+}
+
+TEST_F(ExpandInputsTest, ALinkBackUpTheTreeIsNotFollowed) {
+  const std::string a = Touch("sub/a.txt");
+  fs::create_directory_symlink(dir_, dir_ / "sub" / "loop");
+  std::vector<std::string> errors;
+  EXPECT_EQ(ExpandInputs({dir_.string()}, &errors), (std::vector<std::string>{a}));
+  EXPECT_TRUE(errors.empty());
+}
+
+}  // namespace
+}  // namespace yusuan
