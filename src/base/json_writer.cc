@@ -35,6 +35,10 @@ void JsonWriter::Close(char bracket) {
   empty_.pop_back();
   if (!empty && indent_ >= 0) NewLine(empty_.size());
   out_->push_back(bracket);
+  if (out_->size() >= spill_at_) {
+    sink_->write(out_->data(), static_cast<std::streamsize>(out_->size()));
+    out_->clear();
+  }
 }
 
 void JsonWriter::Key(std::string_view key) {

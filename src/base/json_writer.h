@@ -19,6 +19,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,13 @@ class JsonWriter {
   // indented for that level; its first line is where the caller puts it).
   JsonWriter(std::string* out, int indent, size_t depth = 0)
       : out_(out), indent_(indent), depth_(depth) {}
+  // From now on, whenever a container closes with at least `bytes` in the string, the string is
+  // written to `sink` and emptied: a text of any size is written in pieces of about that size
+  // instead of being held whole. The bytes written are the same.
+  void SpillTo(std::ostream* sink, size_t bytes) {
+    sink_ = sink;
+    spill_at_ = bytes;
+  }
 
   // A container as a value (of a key, of an array, or the whole text). REQUIRES: Begin and End
   // pair up, and every value in an object follows its Key().
@@ -70,6 +78,8 @@ class JsonWriter {
   void AppendEscape(unsigned char c);  // an ASCII byte that must be escaped
 
   std::string* out_;
+  std::ostream* sink_ = nullptr;
+  size_t spill_at_ = SIZE_MAX;
   int indent_;
   size_t depth_;
   std::vector<bool> empty_;  // per open container: nothing written in it yet

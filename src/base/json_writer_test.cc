@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 namespace yusuan {
@@ -173,6 +174,31 @@ TEST(JsonWriter, FieldsTakeTextsNumbersAndBooleansForWhatTheyAre) {
   EXPECT_EQ(out,
             "{\"literal\":\"是\",\"view\":\"否\",\"string\":\"文\",\"unsigned\":4000000000,"
             "\"short\":7,\"negative\":-1,\"flag\":false}");
+}
+
+// A writer that spills gives the same bytes, written to the sink in pieces as containers close,
+// and holds no more than a piece and the container that closes it.
+TEST(JsonWriter, SpillingWritesTheSameTextInPiecesWhileItIsMade) {
+  Tree rows = Tree::array();
+  for (int i = 0; i < 2000; ++i) rows.push_back(Tree{{"行", i}, {"名称", "一般行政管理事务"}});
+  const Tree doc{{"rows", rows}};
+  std::ostringstream sink;
+  std::string held;
+  size_t most_held = 0;
+  JsonWriter w(&held, 2);
+  w.SpillTo(&sink, 1000);
+  w.BeginObject();
+  w.Key("rows");
+  w.BeginArray();
+  for (int i = 0; i < 2000; ++i) {
+    Write(w, rows[i]);
+    most_held = std::max(most_held, held.size());
+  }
+  w.EndArray();
+  w.EndObject();
+  sink << held;
+  EXPECT_TRUE(sink.str() == doc.dump(2));
+  EXPECT_LT(most_held, 1000u + 100u);  // a row prints in under 100 bytes
 }
 
 TEST(JsonWriter, AppendsAfterWhatTheStringHolds) {

@@ -110,14 +110,17 @@ std::vector<std::string> InputFiles(const std::vector<std::string>& args, bool* 
 int RunParse(const std::vector<std::string>& args, const std::string& format, unsigned jobs) {
   bool failed = false;
   const std::vector<std::string> files = InputFiles(args, &failed);
-  // The document is printed on the thread that read it, at the level it goes (inside the array
-  // of several); this thread writes the text out.
+  // A document is printed on the thread that read it, at the level it goes (inside the array of
+  // several), and this thread writes the text out. A large one (text over a megabyte: its JSON
+  // is several times that) is printed by this thread straight to the output as it is produced,
+  // so that its printed text is never held whole.
+  constexpr size_t kPrintedByWriter = size_t{1} << 20;
   size_t json_depth = 0;
   auto print = [&](Loaded& l) {
+    if (l.doc.text().size() > kPrintedByWriter) return;
     if (format == "json") {
-      // The model prints as two to five times its text: room for it at once, not by doubling
-      // (up to 64 MB; a larger document's text grows as it must).
-      l.output.reserve(std::min<size_t>(l.doc.text().size() * 5, size_t{64} << 20));
+      // The model prints as two to five times its text: room for it at once, not by doubling.
+      l.output.reserve(l.doc.text().size() * 5);
       yusuan::AppendDocumentJson(l.doc, 2, &l.output, json_depth);
     } else {
       std::ostringstream out;
@@ -126,12 +129,22 @@ int RunParse(const std::vector<std::string>& args, const std::string& format, un
     }
     l.doc = yusuan::Document();
   };
+  auto write = [&](const Loaded& l) {
+    if (l.doc.text().size() <= kPrintedByWriter) {
+      std::cout.write(l.output.data(), static_cast<std::streamsize>(l.output.size()));
+    } else if (format == "json") {
+      yusuan::WriteDocumentJson(l.doc, 2, &std::cout, json_depth);
+    } else {
+      yusuan::PrintText(l.doc, std::cout);
+    }
+  };
   if (format == "json" && args.size() == 1 && files.size() == 1 && files[0] == args[0]) {
     // One file named: its document object (an empty array when it cannot be read). A directory
     // gives an array however many files it holds.
     bool any = false;
     ForEachDocument(files, 1, &failed, print, [&](Loaded& l) {
-      std::cout << l.output << "\n";
+      write(l);
+      std::cout << "\n";
       any = true;
     });
     if (!any) std::cout << "[]\n";
@@ -139,12 +152,16 @@ int RunParse(const std::vector<std::string>& args, const std::string& format, un
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
     json_depth = stream.item_depth();
-    ForEachDocument(files, Jobs(jobs), &failed, print,
-                    [&](Loaded& l) { stream.ItemAtDepth(l.output); });
+    ForEachDocument(files, Jobs(jobs), &failed, print, [&](Loaded& l) {
+      stream.BeginItem();
+      write(l);
+    });
     stream.Finish();
   } else {
-    ForEachDocument(files, Jobs(jobs), &failed, print,
-                    [&](Loaded& l) { std::cout << l.output << "\n"; });
+    ForEachDocument(files, Jobs(jobs), &failed, print, [&](Loaded& l) {
+      write(l);
+      std::cout << "\n";
+    });
   }
   return failed ? 2 : 0;
 }

@@ -681,6 +681,16 @@ void AppendDocumentJson(const Document& doc, int indent, std::string* out, size_
   WriteDocument(w, doc);
 }
 
+void WriteDocumentJson(const Document& doc, int indent, std::ostream* out, size_t depth) {
+  constexpr size_t kPiece = size_t{1} << 20;
+  std::string piece;
+  piece.reserve(kPiece + (kPiece >> 2));
+  JsonWriter w(&piece, indent, depth);
+  w.SpillTo(out, kPiece);
+  WriteDocument(w, doc);
+  out->write(piece.data(), static_cast<std::streamsize>(piece.size()));
+}
+
 std::string DocumentJson(const Document& doc, int indent) {
   std::string text;
   AppendDocumentJson(doc, indent, &text);

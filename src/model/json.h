@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "base/status.h"
 #include "model/document.h"
@@ -19,6 +20,9 @@ using Json = nlohmann::ordered_json;
 std::string DocumentJson(const Document& doc, int indent);
 // Appends it at `depth` (JsonWriter's): for a document inside a larger text.
 void AppendDocumentJson(const Document& doc, int indent, std::string* out, size_t depth = 0);
+// Writes it to `out` as it is produced, in pieces of about a megabyte: the text of a large
+// document (many times the size of its input) is never held whole.
+void WriteDocumentJson(const Document& doc, int indent, std::ostream* out, size_t depth = 0);
 
 // The same as a tree, for code that walks it (parsed from DocumentJson's text: slower, one schema).
 Json ToJson(const Document& doc);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+#include <vector>
+
 #include "read/document_reader.h"
 #include "testing/samples.h"
 
@@ -36,7 +39,7 @@ TEST(Json, ADocumentReadFromJsonKeepsItsTextsAfterTheTreeIsGone) {
   }
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(ToJson(*back), ToJson(*doc));  // as the round-trip test compares
-  EXPECT_TRUE(back->text().empty());  // a model read from JSON has no decoded text
+  EXPECT_TRUE(back->text().empty());       // a model read from JSON has no decoded text
   size_t owned = 0, texts = 0;
   for (const TargetTable& t : back->targets) {
     for (const auto& side : t.indicators) {
@@ -70,6 +73,27 @@ TEST(Json, DocumentTextAppendsToWhatIsThere) {
   std::string out = "[";
   AppendDocumentJson(*doc, -1, &out);
   EXPECT_EQ(out, "[" + DocumentJson(*doc, -1));
+}
+
+// Written to a stream as it is made (for documents too large to hold printed), at any depth:
+// the same text as appended to a string.
+TEST(Json, DocumentWrittenToAStreamIsTheSameText) {
+  std::vector<Result<Document>> docs;
+  for (const char* seed : kSeeds) docs.push_back(ReadDocumentFile(testing::SamplePath(seed)));
+  // One whose text (some megabytes) is written in several pieces.
+  const std::string text = testing::SampleBytes("004_0beacd04c5a77258.txt");
+  docs.push_back(ReadDocument(text + text + text + text, "004x4.txt"));
+  for (const Result<Document>& doc : docs) {
+    ASSERT_TRUE(doc.ok());
+    SCOPED_TRACE(doc->source);
+    for (size_t depth : {0, 2}) {
+      std::ostringstream streamed;
+      WriteDocumentJson(*doc, 2, &streamed, depth);
+      std::string appended;
+      AppendDocumentJson(*doc, 2, &appended, depth);
+      EXPECT_TRUE(streamed.str() == appended);
+    }
+  }
 }
 
 TEST(Json, MoneyIsYuanWithTwoDecimalsBesideThePrintedText) {

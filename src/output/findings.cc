@@ -226,12 +226,16 @@ JsonStream::JsonStream(std::ostream* out, const Json& skeleton) : out_(out) {
   tail_ = text.substr(at + marker.size()) + "\n";
 }
 
-void JsonStream::ItemAtDepth(std::string_view text) {
+void JsonStream::BeginItem() {
   buffer_.assign(any_ ? ",\n" : "[\n");
   any_ = true;
   buffer_.append(indent_);
   buffer_.append("  ");
   out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+}
+
+void JsonStream::ItemAtDepth(std::string_view text) {
+  BeginItem();
   out_->write(text.data(), static_cast<std::streamsize>(text.size()));  // not copied again
 }
 

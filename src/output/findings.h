@@ -64,6 +64,9 @@ class JsonStream {
   // out as it is, after the separator and its first line's indentation (a document's JSON is
   // hundreds of KB: written at its depth, it is not re-indented line by line).
   void ItemAtDepth(std::string_view text);
+  // The separator and indentation before an item that the caller then writes to the stream
+  // itself (at indent 2 from item_depth(), as for ItemAtDepth).
+  void BeginItem();
   void Finish();
 
  private:

@@ -73,7 +73,16 @@ span.claim-ok{border-bottom:2px solid #3a3}span.claim-bad{background:#fde2e1;bor
 
 std::string SeverityClass(Severity s) { return std::string(SeverityId(s)); }
 
-void Report(const Checked& c, std::string* out) {
+// A file's section of the report, written to `sink` in pieces of about a megabyte as it is
+// produced (`out` holds the piece being made): a document with a finding on every line prints
+// as many times its size, and is never held whole.
+void Report(const Checked& c, std::string* out, std::ostream* sink) {
+  constexpr size_t kPiece = size_t{1} << 20;
+  auto spill = [&] {
+    if (out->size() < kPiece) return;
+    sink->write(out->data(), static_cast<std::streamsize>(out->size()));
+    out->clear();
+  };
   const Document& doc = *c.doc;
   Summary s = Summarize(doc);
   std::map<uint32_t, std::vector<const Finding*>> by_line;
@@ -100,6 +109,7 @@ void Report(const Checked& c, std::string* out) {
         "href=\"#L{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
         SeverityClass(f.severity), f.line, f.line, SeverityName(f.severity), Escape(f.rule),
         Escape(f.message), rel);
+    spill();
   }
   *out += "</table>\n";
 
@@ -147,6 +157,7 @@ void Report(const Checked& c, std::string* out) {
         out->append("<td class=msg>");
         out->append(msg);
         out->append("</td></tr>\n");
+        spill();
       }
       *out += "</table>\n";
     }
@@ -176,6 +187,7 @@ void Report(const Checked& c, std::string* out) {
         }
       }
       *out += "</p>\n";
+      spill();
     }
   }
 
@@ -195,6 +207,7 @@ void Report(const Checked& c, std::string* out) {
           AppendElement("<td>", i.level2, "</td>", out);
           AppendElement("<td>", i.name, "</td>", out);
           AppendElement("<td>", i.value.raw, "</td></tr>\n", out);
+          spill();
         }
       }
       *out += "</table></details>\n";
@@ -211,14 +224,15 @@ class HtmlWriter : public FindingsWriter {
           << kStyle << "</style></head><body>\n";
   }
   void File(const Checked& c) override {
-    std::string html;
-    Report(c, &html);
-    *out_ << html;
+    html_.clear();
+    Report(c, &html_, out_);
+    out_->write(html_.data(), static_cast<std::streamsize>(html_.size()));
   }
   void Finish() override { *out_ << "</body></html>\n"; }
 
  private:
   std::ostream* out_;
+  std::string html_;  // the piece being made, its room kept from file to file
 };
 
 }  // namespace

@@ -664,6 +664,14 @@ Table TableReader::Read() {
   table_.unit = spec_.default_unit;
   table_.last_line = region_.last_line;
   row_spec_used_.assign(spec_.rows.size(), false);
+  // A line gives at most a row per side: room for them all at once. Grown by doubling instead,
+  // and then trimmed to size by a copy, a table of a hundred thousand rows took three times
+  // their memory at its peak.
+  size_t most_rows = 0;
+  for (uint32_t n = region_.title_line + 1; n <= region_.last_line; ++n) {
+    most_rows += !skip_[n] && !lines_[n].empty();
+  }
+  table_.rows.reserve(most_rows * spec_.sides.size());
 
   std::vector<std::string_view> cells;
   std::vector<std::string> header_keys;
@@ -771,7 +779,11 @@ Table TableReader::Read() {
     case RowScheme::kFixedRows:
       break;
   }
-  table_.rows.shrink_to_fit();  // rows are large: no room left unused
+  // Rows are large: room left unused by header lines and the shorter side of a two-sided table
+  // is given back when it is more than an eighth (a copy, cheap for the small tables it is).
+  if (table_.rows.capacity() - table_.rows.size() > table_.rows.size() / 8) {
+    table_.rows.shrink_to_fit();
+  }
   if (table_.no_data) {
     for (const Row& r : table_.rows) {
       for (const Cell& c : r.cells) {
