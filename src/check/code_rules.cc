@@ -86,7 +86,7 @@ void AddCodeRules(std::vector<Rule>* rules) {
           if (t.spec->scheme != RowScheme::kFunctionCodes) continue;
           for (const Row& r : t.rows) {
             if ((r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) && r.parent < 0) {
-              std::string parent = r.key.substr(0, r.key.size() - 2);
+              std::string_view parent = r.key.view().substr(0, r.key.size() - 2);
               rep.Report(r.at.line, fmt::format("{} 第{}行：{} {} 缺少上级科目 {}", TableName(t),
                                                 r.at.line, r.key, NameOf(t, r), parent));
             }

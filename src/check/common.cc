@@ -16,7 +16,7 @@ std::string RowName(const Table& t, const Row& r) {
     if (name.empty()) return r.cells[code].text.str();
     return r.cells[code].text + " " + name;
   }
-  return name.empty() ? r.key : name;
+  return name.empty() ? r.key.str() : name;
 }
 
 std::string ColumnName(const Table& t, int side, std::string_view column) {

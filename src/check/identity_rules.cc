@@ -94,17 +94,17 @@ void AtMost(Reporter& rep, const Figure& a, const Figure& b, MoneyUnit unit) {
 template <typename Fn>
 void PerCode(const Table* a, const Table* b, Fn fn) {
   if (!a || !b) return;
-  std::map<std::string, const Row*> in_b;
+  std::map<std::string_view, const Row*> in_b;
   for (const Row& r : b->rows) {
     if (r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
-      in_b.emplace(r.key, &r);
+      in_b.emplace(r.key.view(), &r);
     }
   }
   for (const Row& r : a->rows) {
     if (r.kind != RowKind::kClass && r.kind != RowKind::kKuan && r.kind != RowKind::kXiang) {
       continue;
     }
-    auto it = in_b.find(r.key);
+    auto it = in_b.find(r.key.view());
     fn(r, it == in_b.end() ? nullptr : it->second);
   }
 }

@@ -43,12 +43,12 @@ struct Row {
   uint8_t side = 0;  // index into the spec's sides (income / expenditure for two-sided tables)
   // Stable identity within the table: the classification code ("2080505"), a catalogue row id
   // ("current_total"), or the match key of the label.
-  std::string key;
+  Text key;
   Location at;
   std::vector<Cell> cells;  // one per column of the side, in catalogue order
   int32_t parent = -1;      // index of the parent row (项 -> 款 -> 类 -> 合计, item -> group)
-  std::string unit;         // tables 11-13: the unit a project or subtotal belongs to
-  std::string doubt;        // why the reading of this row is doubtful; empty when sure
+  Text unit;                // tables 11-13: the unit a project or subtotal belongs to
+  Text doubt;               // why the reading of this row is doubtful; empty when sure
 
   // Cell of column `column_id`, or nullptr when the side has no such column.
   const Cell* cell(const Table& table, std::string_view column_id) const;

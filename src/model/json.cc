@@ -104,10 +104,10 @@ Table TableFrom(const Json& j, TextBacking& b) {
     if (side < 0) throw JsonError{"表 " + kind + " 没有 " + side_id + " 侧"};
     r.side = static_cast<uint8_t>(side);
     if (!RowKindFromId(Str(rj, "kind"), &r.kind)) throw JsonError{"未知的行类型"};
-    r.key = Str(rj, "key");
+    r.key = KeptStr(rj, "key", b);
     r.parent = rj.value("parent", -1);
-    r.unit = Str(rj, "unit");
-    r.doubt = Str(rj, "doubt");
+    r.unit = KeptStr(rj, "unit", b);
+    r.doubt = KeptStr(rj, "doubt", b);
     const SideSpec& spec_side = t.spec->sides[side];
     r.cells.resize(spec_side.columns.size());
     const Json& cells = Need(rj, "cells");

@@ -168,6 +168,13 @@ class TableReader {
   void AddRows(Reading reading, uint32_t line);
   // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
   void FlushWrapped();
+  // The match key of `label` as a text of the model: the label itself when it is its own key
+  // (most Chinese names), else a copy kept in the backing.
+  Text KeyOf(const Text& label) {
+    const std::string_view key = MatchKeyView(label, &storage_);
+    if (key.data() == label.data() && key.size() == label.size()) return label;
+    return lines_.Keep(key);
+  }
   void Classify(Row* row, uint32_t line);
   void LinkFunctionCodes();
   void LinkEconomic();
@@ -383,7 +390,7 @@ void TableReader::FlushWrapped() {
   Row& row = table_.rows[wrapped_row_];
   Text& label = row.cells[spec_.sides[row.side].label_column()].text;
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
-  row.key = MatchKey(label);
+  row.key = KeyOf(label);
   wrapped_row_ = kNoRow;
 }
 
@@ -404,16 +411,16 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
     }
     row.cells = std::move(cells);
     if (reading.signature == "repaired") {
-      row.doubt = "制表符缺失或多余，已按行内合计关系确定列位置";
+      row.doubt = Text::View("制表符缺失或多余，已按行内合计关系确定列位置");
     } else if (reading.signature == "ambiguous") {
-      row.doubt = "列位置有多种合理读法，按原样读取";
+      row.doubt = Text::View("列位置有多种合理读法，按原样读取");
     } else if (reading.signature == "invalid") {
-      row.doubt = "内容与表头列不符，按原样读取";
+      row.doubt = Text::View("内容与表头列不符，按原样读取");
       for (Cell& c : row.cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
     }
     if (row.doubt.empty() &&
         std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.doubtful; })) {
-      row.doubt = "有单元格无法读成金额";
+      row.doubt = Text::View("有单元格无法读成金额");
     }
     Classify(&row, line);
     table_.rows.push_back(std::move(row));
@@ -433,17 +440,17 @@ void TableReader::Classify(Row* row, uint32_t line) {
         row_spec_used_[i] = true;
         seen_ids_.insert(rs.id);
         row->kind = rs.kind;
-        row->key = std::string(rs.id);
+        row->key = lines_.Keep(rs.id);
         return;
       }
       std::string_view code = FunctionClassCode(label);
       if (!code.empty()) {
         row->kind = RowKind::kClass;
-        row->key = std::string(code);
+        row->key = lines_.Keep(code);
         return;
       }
       row->kind = RowKind::kLine;
-      row->key = MatchKey(StripOrdinal(label));
+      row->key = lines_.Keep(MatchKeyView(StripOrdinal(label), &storage_));
       Note(line, "“" + label + "”不是" + std::string(spec_.name) + "的标准行，按普通行读取");
       return;
     }
@@ -458,15 +465,17 @@ void TableReader::Classify(Row* row, uint32_t line) {
       }
       if (KeyIs(code, "合计") || (code.empty() && KeyIs(label, "合计"))) {
         row->kind = RowKind::kTotal;
-        row->key = "total";
+        row->key = Text::View("total");
       } else if (IsClassificationCode(code)) {
         row->kind = CodeKind(code);
         row->key = code;
       } else {
         row->kind = RowKind::kLine;
-        row->key = MatchKey(code + label);
-        row->doubt = code.empty() ? "缺少科目编码" : "科目编码“" + code + "”不是3、5或7位数字";
-        Note(line, row->doubt);
+        row->key = lines_.Keep(MatchKey(code.str() + label.str()));
+        const std::string doubt =
+            code.empty() ? "缺少科目编码" : "科目编码“" + code.str() + "”不是3、5或7位数字";
+        row->doubt = lines_.Keep(doubt);
+        Note(line, doubt);
       }
       return;
     }
@@ -475,44 +484,44 @@ void TableReader::Classify(Row* row, uint32_t line) {
       const Text& gov = row->cells[side.column("gov_class")].text;
       if (Equals(key, "合计")) {
         row->kind = RowKind::kTotal;
-        row->key = "total";
+        row->key = Text::View("total");
         return;
       }
       bool group = gov.empty() &&
                    std::find(spec_.groups.begin(), spec_.groups.end(), key) != spec_.groups.end();
       if (group) {
         row->kind = RowKind::kGroup;
-        row->key = key;
+        row->key = lines_.Keep(key);
         current_group_ = static_cast<int>(table_.rows.size());
       } else {
         row->kind = RowKind::kItem;
-        row->key = key + "|" + MatchKey(gov);
+        row->key = lines_.Keep(key + "|" + MatchKey(gov));
         row->parent = current_group_;
       }
       return;
     }
     case RowScheme::kUnits: {
-      std::string key = MatchKey(label);
+      Text key = KeyOf(label);
       if (Contains(key, "合计")) {
         row->kind = RowKind::kTotal;
-        row->key = "total";
+        row->key = Text::View("total");
       } else {
         row->kind = RowKind::kUnit;
-        row->key = key;
+        row->key = std::move(key);
         row->unit = label;
       }
       return;
     }
     case RowScheme::kProjects:
       row->kind = RowKind::kProject;
-      row->key = MatchKey(label);
+      row->key = KeyOf(label);
       return;
   }
 }
 
 void TableReader::LinkFunctionCodes() {
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
-    std::unordered_map<std::string, int> by_code;
+    std::unordered_map<std::string_view, int> by_code;
     int total = -1;
     for (size_t i = 0; i < table_.rows.size(); ++i) {
       const Row& r = table_.rows[i];
@@ -527,7 +536,7 @@ void TableReader::LinkFunctionCodes() {
       if (r.kind == RowKind::kClass) {
         r.parent = total;
       } else if (r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
-        auto it = by_code.find(r.key.substr(0, r.key.size() - 2));
+        auto it = by_code.find(r.key.view().substr(0, r.key.size() - 2));
         if (it != by_code.end()) r.parent = it->second;
       }
     }
@@ -631,8 +640,8 @@ void TableReader::SegmentProjects() {
     }
     if (!closed) {
       // The amounts do not close: fall back to names for the rest, and say so.
-      unit.doubt = "单位小计与其后项目之和不符，单位与项目按名称区分";
-      Note(unit.at.line, unit.doubt);
+      unit.doubt = Text::View("单位小计与其后项目之和不符，单位与项目按名称区分");
+      Note(unit.at.line, unit.doubt.str());
       size_t k = i + 1;
       while (k < rows.size() && !LooksLikeOrgName(rows[k].label(table_))) ++k;
       j = std::max(k, i + 1);
@@ -751,7 +760,7 @@ Table TableReader::Read() {
           wrapped_ = prev.cells[spec_.sides[prev.side].label_column()].text;
         }
         wrapped_ += CleanCell(cells[0]);
-        prev.doubt = "名称跨行，已与上一行合并";
+        prev.doubt = Text::View("名称跨行，已与上一行合并");
         Note(n, "此行被读作上一行名称的续行");
       } else {
         Note(n, "表格区域内的单独文字行，未归入任何行：“" + CleanCell(cells[0]) + "”");
