@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -59,6 +61,17 @@ Finding& Reporter::Report(uint32_t line, std::string message) {
 }
 
 Finding& Reporter::Report(uint32_t line, std::string message, Severity severity) {
+  if (listed_ >= kMaxFindingsPerRule) {
+    if (unlisted_count_++ == 0) first_unlisted_line_ = line;
+    unlisted_severity_ = std::min(unlisted_severity_, severity);
+    // The rule fills in the finding it is given; this one is dropped at the next report.
+    unlisted_.message = std::move(message);
+    unlisted_.expected.clear();
+    unlisted_.actual.clear();
+    unlisted_.related_lines.clear();
+    return unlisted_;
+  }
+  ++listed_;
   Finding f;
   f.rule = rule_.id;
   f.severity = severity;
@@ -67,6 +80,19 @@ Finding& Reporter::Report(uint32_t line, std::string message, Severity severity)
   f.line = line;
   out_->push_back(std::move(f));
   return out_->back();
+}
+
+Reporter::~Reporter() {
+  if (unlisted_count_ == 0) return;
+  Finding f;
+  f.rule = rule_.id;
+  f.severity = unlisted_severity_;
+  f.message = fmt::format(
+      "本规则在本文件还有 {} 处问题未逐条列出（每条规则每份文件最多列出 {} 处），本行是其中第一处",
+      unlisted_count_, kMaxFindingsPerRule);
+  f.file = doc_ ? doc_->source : std::string();
+  f.line = first_unlisted_line_;
+  out_->push_back(std::move(f));
 }
 
 std::span<const Rule> Rules() {

@@ -58,11 +58,22 @@ struct CrossRule {
   std::function<std::function<void(const Document&, Reporter&)>()> start;
 };
 
+// The most findings one rule lists for one document. A document that breaks a rule on every
+// line of a table of a hundred thousand rows gets the first this many (in the order the rule
+// found them) and one more finding that counts the rest: the list stays readable, and memory
+// stays bounded whatever the input (each finding holds its message). Real documents raise a
+// few dozen per rule at most.
+constexpr size_t kMaxFindingsPerRule = 10'000;
+
 // Collects the findings of one rule on one document.
 class Reporter {
  public:
   Reporter(const RuleInfo& rule, std::vector<Finding>* out, DocumentFacts* facts = nullptr)
       : rule_(rule), out_(out), facts_(facts) {}
+  // Reports that the rule found more than it listed (kMaxFindingsPerRule), if it did.
+  ~Reporter();
+  Reporter(const Reporter&) = delete;
+  Reporter& operator=(const Reporter&) = delete;
   void set_document(const Document* doc) { doc_ = doc; }
   const Document* document() const { return doc_; }
   // What the rules derive from the current document. REQUIRES: the reporter was given facts.
@@ -78,6 +89,13 @@ class Reporter {
   std::vector<Finding>* out_;
   const Document* doc_ = nullptr;
   DocumentFacts* facts_;
+  size_t listed_ = 0;
+  // Past the limit: how many more were found, the first of their lines and the most serious
+  // of their severities; each is made in `unlisted_` and dropped.
+  size_t unlisted_count_ = 0;
+  uint32_t first_unlisted_line_ = 0;
+  Severity unlisted_severity_ = Severity::kInfo;
+  Finding unlisted_;
 };
 
 struct CheckOptions {

@@ -521,6 +521,49 @@ TEST(Rules, ClassRowsAreLookedUpInAnotherTableInLinearTime) {
   EXPECT_LT(seconds, 20.0);
 }
 
+// A rule lists at most kMaxFindingsPerRule findings per document, then one that counts the
+// rest, at the first of their lines, as serious as the most serious of them.
+TEST(Rules, ARuleListsAtMostItsLimitAndCountsTheRest) {
+  constexpr size_t kOrphans = kMaxFindingsPerRule + 500;
+  std::istringstream in(Seed(k004));
+  std::string text, line;
+  uint32_t number = 0, first_orphan = 0;
+  int codes_seen = 0;
+  while (std::getline(in, line)) {
+    text += line + "\n";
+    ++number;
+    if (!line.starts_with("2080505\t") || ++codes_seen != 2) continue;  // a row of table 3
+    first_orphan = number + 1;
+    // A 项 code whose 款 (29901) the table lacks: a code.parent finding on every row.
+    for (size_t i = 0; i < kOrphans; ++i) text += "2990101\t其他支出\t1.00\t1.00\t\n";
+    number += kOrphans;
+  }
+  ASSERT_GT(first_orphan, 0u);
+  auto doc = ReadDocument(text, k004);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const std::vector<Finding> findings = CheckDocument(*doc);
+  std::vector<const Finding*> listed;
+  for (const Finding& f : findings) {
+    if (f.rule == "code.parent") listed.push_back(&f);
+  }
+  ASSERT_EQ(listed.size(), kMaxFindingsPerRule + 1);
+  const uint32_t first_unlisted = first_orphan + static_cast<uint32_t>(kMaxFindingsPerRule);
+  const Finding* rest = nullptr;
+  for (const Finding* f : listed) {
+    if (f->message.find("未逐条列出") != std::string::npos) rest = f;
+  }
+  ASSERT_NE(rest, nullptr);
+  EXPECT_EQ(rest->line, first_unlisted);
+  EXPECT_EQ(rest->severity, Severity::kError);
+  EXPECT_NE(rest->message.find("还有 500 处"), std::string::npos) << rest->message;
+  // The listed ones are the first the rule found, in order: none past the first unlisted line.
+  for (const Finding* f : listed) {
+    if (f != rest) {
+      EXPECT_LT(f->line, first_unlisted);
+    }
+  }
+}
+
 // Many claims restating table 3's total, with many rows before that total: each claim searched
 // table 3 for it (58 s for 60,000 of each); the figures found are kept for the next claim.
 TEST(Rules, ManyClaimsAreBoundToTheirFiguresInLinearTime) {

@@ -237,7 +237,9 @@ int RunRules(const std::string& format) {
         << "% 的改动产生的问题指向被改动的行（`line` 或 "
            "`related_lines`）。复现：`./build/yusuan_tests "
            "--gtest_filter=SeededDefects*`。\n\n"
-        << "规则可用 `yusuan check --disable 规则,规则` 关闭。\n";
+        << "规则可用 `yusuan check --disable 规则,规则` 关闭。每条规则每份文件最多逐条列出 "
+        << yusuan::kMaxFindingsPerRule
+        << " 处问题，其余的计数并入一条（位于第一处未列出的问题所在行）。\n";
     std::string family;
     auto print = [&](const yusuan::RuleInfo& r) {
       if (r.family != family) {
