@@ -45,6 +45,17 @@ truncate -s 1G "$tmp/huge.txt"          # sparse: costs no disk
 check_refused "$tmp/huge.txt" "上限"
 printf '2026年度单位预算公开\n\x00\x00\x00\n' >"$tmp/nul.txt"
 check_refused "$tmp/nul.txt" "NUL"
+check_refused /dev/zero "不是普通文件"   # a device is refused unread: it would never end
+
+# Standard input ("-") and a pipe are read to their end: the same findings as the file, under
+# the name given; an empty one is refused like an empty file.
+"$yusuan" check --format json "$samples"/004_*.txt | sed "s|$samples/004_[^\"]*|-|" >"$tmp/file.json"
+"$yusuan" check --format json - <"$samples"/004_*.txt >"$tmp/stdin.json"
+cat "$samples"/004_*.txt | "$yusuan" check --format json - >"$tmp/pipe.json"
+cmp -s "$tmp/file.json" "$tmp/stdin.json" && cmp -s "$tmp/file.json" "$tmp/pipe.json" ||
+  fail "check - (standard input) differs from checking the file"
+printf '' | "$yusuan" check - >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "标准输入.*文件为空" "$tmp/err" || fail "check - of nothing: $(cat "$tmp/err")"
 
 # A good file among bad ones: the good one is still printed, the exit code says 2.
 "$yusuan" parse --format json "$tmp/empty.txt" "$samples"/001_*.txt >"$tmp/mixed.json" 2>/dev/null

@@ -4,13 +4,14 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include "base/text.h"
 
@@ -187,27 +188,87 @@ bool DecodesToItself(std::string_view bytes) {
          LooksLikeText(bytes);
 }
 
-Result<Decoded> DecodeFile(const std::string& path) {
+namespace {
+
+// The file's name in messages: standard input has none.
+std::string NameOf(const std::string& path) { return path == "-" ? "-（标准输入）" : path; }
+
+std::string TooLargeMessage(const std::string& path, size_t limit) {
+  return NameOf(path) + ": 文件超过 " + std::to_string(limit >> 20) + " MB 上限，未读取";
+}
+
+// Reads `fd` to its end, refusing more than `limit` bytes.
+Result<std::string> ReadToEnd(int fd, const std::string& path, size_t limit) {
+  std::string bytes;
+  constexpr size_t kChunk = size_t{64} << 10;
+  while (true) {
+    if (bytes.size() > limit) return Status::TooLarge(TooLargeMessage(path, limit));
+    const size_t have = bytes.size();
+    bytes.resize(have + kChunk);
+    const ssize_t n = read(fd, bytes.data() + have, kChunk);
+    if (n < 0 && errno == EINTR) {
+      bytes.resize(have);
+      continue;
+    }
+    if (n < 0) {
+      return Status::IoError(NameOf(path) + ": 读取出错（" + std::strerror(errno) + "）");
+    }
+    bytes.resize(have + static_cast<size_t>(n));
+    if (n == 0) return bytes;
+  }
+}
+
+// Closes a descriptor this code opened when it goes out of scope.
+struct Descriptor {
+  int fd;
+  bool owned;
+  ~Descriptor() {
+    if (owned && fd >= 0) close(fd);
+  }
+};
+
+}  // namespace
+
+Result<std::string> ReadFileBytes(const std::string& path, size_t limit) {
+  const bool standard_input = path == "-";
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    return Status::IoError(path + ": 无法读取（" + std::strerror(errno) + "）");
+  if ((standard_input ? fstat(0, &st) : stat(path.c_str(), &st)) != 0) {
+    return Status::IoError(NameOf(path) + ": 无法读取（" + std::strerror(errno) + "）");
   }
   if (S_ISDIR(st.st_mode)) return Status::IoError(path + ": 是目录，不是文件");
-  if (static_cast<size_t>(st.st_size) > kMaxInputBytes) {
-    return Status::TooLarge(path + ": 文件超过 " + std::to_string(kMaxInputBytes >> 20) +
-                            " MB 上限，未读取");
+  if (!standard_input && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    return Status::IoError(path + ": 不是普通文件（设备或套接字），未读取");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": 无法打开（" + std::strerror(errno) + "）");
+  if (static_cast<size_t>(st.st_size) > limit) {
+    return Status::TooLarge(TooLargeMessage(path, limit));
+  }
+  Descriptor in{standard_input ? 0 : open(path.c_str(), O_RDONLY | O_CLOEXEC), !standard_input};
+  if (in.fd < 0) {
+    return Status::IoError(path + ": 无法打开（" + std::strerror(errno) + "）");
+  }
+  if (standard_input || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    return ReadToEnd(in.fd, path, limit);
+  }
+  // A regular file: its size is known, and it is read into room made once.
   std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (static_cast<size_t>(in.gcount()) != bytes.size()) {
-    return Status::IoError(path + ": 读取不完整");
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = read(in.fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::IoError(path + ": 读取不完整");
+    got += static_cast<size_t>(n);
   }
+  return bytes;
+}
+
+Result<Decoded> DecodeFile(const std::string& path) {
+  auto read = ReadFileBytes(path);
+  if (!read.ok()) return read.status();
+  std::string bytes = std::move(*read);
   auto decoded = DecodeInPlace(std::move(bytes));
   if (!decoded.ok()) {
     const Status& s = decoded.status();
-    std::string msg = path + ": " + s.message();
+    std::string msg = NameOf(path) + ": " + s.message();
     switch (s.kind()) {
       case Status::Kind::kTooLarge:
         return Status::TooLarge(msg);

@@ -29,7 +29,13 @@ Result<Decoded> DecodeInPlace(std::string bytes);
 // Decode makes.
 bool DecodesToItself(std::string_view bytes);
 
-// Reads a whole file and decodes it. Errors name the file.
+// The bytes of a file; "-" is standard input. A regular file is refused before it is read when
+// it passes `limit`; a pipe, standard input or a file whose size the system does not tell (as
+// in /proc) is read to its end, and refused once it passes the limit. Devices and sockets are
+// refused unread (/dev/zero would never end). Errors name the file.
+Result<std::string> ReadFileBytes(const std::string& path, size_t limit = kMaxInputBytes);
+
+// Reads a whole file (ReadFileBytes) and decodes it. Errors name the file.
 Result<Decoded> DecodeFile(const std::string& path);
 
 }  // namespace yusuan

@@ -2,8 +2,14 @@
 
 #include <gtest/gtest.h>
 #include <iconv.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <thread>
 
 namespace yusuan {
 namespace {
@@ -138,6 +144,82 @@ TEST(DecodeFile, NamesTheFileInErrors) {
   auto dir = DecodeFile("/");
   ASSERT_FALSE(dir.ok());
   EXPECT_EQ(dir.status().kind(), Status::Kind::kIoError);
+}
+
+// A named pipe in a fresh directory, removed with it.
+class Fifo {
+ public:
+  Fifo() {
+    dir_ = std::filesystem::temp_directory_path() / ("yusuan_fifo_" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "pipe.txt").string();
+    ok_ = mkfifo(path_.c_str(), 0600) == 0;
+  }
+  ~Fifo() { std::filesystem::remove_all(dir_); }
+  bool ok() const { return ok_; }
+  const std::string& path() const { return path_; }
+  // Writes `bytes` into the pipe from another thread (opening blocks until the reader opens).
+  std::thread Write(std::string bytes) const {
+    return std::thread([path = path_, bytes = std::move(bytes)] {
+      std::ofstream(path, std::ios::binary) << bytes;
+    });
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::string path_;
+  bool ok_ = false;
+};
+
+TEST(ReadFileBytes, ReadsAPipeToItsEnd) {
+  Fifo fifo;
+  ASSERT_TRUE(fifo.ok());
+  const std::string text = kText + std::string(200000, 'x');  // several reads' worth
+  std::thread writer = fifo.Write(text);
+  auto bytes = ReadFileBytes(fifo.path());
+  writer.join();
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  EXPECT_TRUE(*bytes == text);
+}
+
+TEST(ReadFileBytes, RefusesAPipeOnceItPassesTheLimit) {
+  Fifo fifo;
+  ASSERT_TRUE(fifo.ok());
+  // The reader stops and closes the pipe while the writer still writes: the writer gets EPIPE
+  // (as `cat` would at the head of a shell pipe), not a signal that ends the test.
+  const auto previous = std::signal(SIGPIPE, SIG_IGN);
+  std::thread writer = fifo.Write(std::string(300000, 'x'));
+  auto bytes = ReadFileBytes(fifo.path(), 100000);
+  writer.join();
+  std::signal(SIGPIPE, previous);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.status().kind(), Status::Kind::kTooLarge);
+  EXPECT_NE(bytes.status().message().find(fifo.path()), std::string::npos);
+}
+
+TEST(ReadFileBytes, RefusesARegularFileOverTheLimitBeforeReadingIt) {
+  const std::string path = testing::TempDir() + "yusuan_large.txt";
+  std::ofstream(path, std::ios::binary) << std::string(2000, 'x');
+  auto bytes = ReadFileBytes(path, 1000);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.status().kind(), Status::Kind::kTooLarge);
+  std::filesystem::remove(path);
+}
+
+TEST(ReadFileBytes, RefusesDevicesUnread) {
+  // /dev/zero never ends: read to the limit it would cost the limit's memory to be refused.
+  auto zero = ReadFileBytes("/dev/zero");
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.status().kind(), Status::Kind::kIoError);
+  EXPECT_NE(zero.status().message().find("不是普通文件"), std::string::npos);
+}
+
+TEST(ReadFileBytes, ReadsAFileWhoseSizeTheSystemDoesNotTell) {
+  // /proc files say they are empty; they are not.
+  auto status = ReadFileBytes("/proc/self/status");
+  ASSERT_TRUE(status.ok()) << status.status().message();
+  EXPECT_NE(status->find("Name:"), std::string::npos);
 }
 
 }  // namespace

@@ -4,10 +4,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <fstream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "base/sha256.h"
@@ -27,14 +25,13 @@ struct Prepared : PreparedDocument {
 Prepared Prepare(const std::string& file) {
   Prepared p;
   p.file = file;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    p.error = file + ": 无法读取";
+  // Read as check reads it: size limit, pipes, devices refused, errors naming the reason.
+  auto bytes = ReadFileBytes(file);
+  if (!bytes.ok()) {
+    p.error = bytes.status().message();
     return p;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto ready = PrepareDocument(ss.str(), file);
+  auto ready = PrepareDocument(*bytes, file);
   if (!ready.ok()) {
     p.error = ready.status().message();
     return p;
