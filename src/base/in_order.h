@@ -29,6 +29,10 @@ struct InOrderLimits {
   // to `ahead_per_thread` × threads while the cost of those in hand stays within `budget`.
   size_t ahead_per_thread = 4;
   uint64_t budget = UINT64_MAX;
+  // An item that costs more than this starts only when no other such item is in hand, the one
+  // being consumed included: a run over several huge files holds one of them at a time, not
+  // one per thread.
+  uint64_t alone = UINT64_MAX;
 };
 
 // Calls `produce(i)` for every i in [0, n) on `threads` threads, and `consume(i, result)` on the
@@ -46,14 +50,16 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
   std::vector<uint64_t> costs(window);               // the cost of the item in each slot
   std::mutex mu;
   std::condition_variable changed;
-  size_t next = 0;       // the next item to produce
-  size_t consumed = 0;   // items handed to `consume`
-  uint64_t in_hand = 0;  // the cost of items started and not consumed
+  size_t next = 0;           // the next item to produce
+  size_t consumed = 0;       // items handed to `consume`
+  uint64_t in_hand = 0;      // the cost of items started and not consumed
+  size_t alone_in_hand = 0;  // items over `limits.alone` started and not done being consumed
   // Whether item `next` may start; under `mu`.
   auto may_start = [&] {
+    const uint64_t c = cost(next);
+    if (c > limits.alone && alone_in_hand > 0) return false;
     if (next < consumed + threads) return true;
     if (next >= consumed + window) return false;  // its slot is still taken
-    const uint64_t c = cost(next);
     return in_hand <= limits.budget && c <= limits.budget - in_hand;
   };
   auto work = [&] {
@@ -66,6 +72,7 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
         i = next++;
         costs[i % window] = cost(i);
         in_hand += costs[i % window];
+        alone_in_hand += costs[i % window] > limits.alone;
       }
       Result r = produce(i);
       {
@@ -90,15 +97,26 @@ void ForEachInOrder(size_t n, unsigned threads, Produce produce, Consume consume
   }
   for (size_t i = 0; i < n; ++i) {
     std::optional<Result> r;
+    bool alone = false;
     {
       std::unique_lock lock(mu);
       changed.wait(lock, [&] { return slots[i % window].has_value(); });
       r.swap(slots[i % window]);
       ++consumed;
       in_hand -= costs[i % window];
+      alone = costs[i % window] > limits.alone;
     }
     changed.notify_all();
     consume(i, std::move(*r));
+    if (alone) {
+      // Its result is gone only now: the next such item may start.
+      r.reset();
+      {
+        std::lock_guard lock(mu);
+        --alone_in_hand;
+      }
+      changed.notify_all();
+    }
   }
   for (std::thread& w : workers) w.join();
 }

@@ -74,6 +74,39 @@ TEST(ForEachInOrder, HoldsNoMoreCostThanTheBudgetBeyondOneItemPerThread) {
   EXPECT_GE(MostWaiting(60, 2, one_heavy, InOrderLimits{.budget = 100}), 1);
 }
 
+// The most items over `limits.alone` alive at once, from the start of their production to the
+// end of their consumption, with every third item one of them.
+int MostLargeAlive(unsigned threads, InOrderLimits limits) {
+  constexpr size_t kItems = 60;
+  std::atomic<int> alive{0}, most{0};
+  auto large = [](size_t i) { return i % 3 == 0; };
+  ForEachInOrder<int>(
+      kItems, threads,
+      [&](size_t i) {
+        if (large(i)) {
+          const int now = ++alive;
+          int seen = most.load();
+          while (now > seen && !most.compare_exchange_weak(seen, now)) {
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));  // a slow read
+        }
+        return static_cast<int>(i);
+      },
+      [&](size_t i, int&&) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (large(i)) --alive;
+      },
+      [&](size_t i) { return large(i) ? uint64_t{1000} : uint64_t{1}; }, limits);
+  return most.load();
+}
+
+// Items over `alone` are held one at a time however many threads run: two huge files are not
+// read at once.
+TEST(ForEachInOrder, HoldsOneItemOverTheAloneLimitAtATime) {
+  EXPECT_EQ(MostLargeAlive(4, InOrderLimits{.alone = 100}), 1);
+  EXPECT_GT(MostLargeAlive(4, InOrderLimits{}), 1);  // without the limit they overlap
+}
+
 // A slow item does not stop the other workers: they go on with the items after it, up to the
 // window, while it is produced.
 TEST(ForEachInOrder, WorksPastASlowItem) {

@@ -1,5 +1,6 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -54,7 +55,10 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool*
                      Fn fn) {
   // Workers run ahead of the writer by up to four files each while the files in hand come to at
   // most 8 MB (a model with its text takes about three and a half times that), so a run over large
-  // documents holds one per thread and a run over the usual ones keeps every core busy.
+  // documents holds one per thread and a run over the usual ones keeps every core busy. A file
+  // over 32 MB (no real disclosure comes near; a table-dense one takes up to 13 times its size)
+  // is held alone: two of them are never read at once.
+  constexpr uint64_t kAlone = 32 << 20;
   std::vector<uint64_t> sizes(files.size());
   if (jobs > 1) {
     for (size_t i = 0; i < files.size(); ++i) {
@@ -81,15 +85,22 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool*
         work(l);
         return l;
       },
-      [&](size_t, Loaded&& l) {
+      [&](size_t i, Loaded&& l) {
         if (!l.error.empty()) {
           std::cerr << "yusuan: " << l.error << "\n";
           *failed = true;
           return;
         }
         fn(l);
+        if (sizes[i] > kAlone) {
+          // The memory a huge document took stays with the allocator of the thread that read
+          // it, where the thread reading the next one cannot use it: give it back first.
+          l = Loaded();
+          malloc_trim(0);
+        }
       },
-      [&](size_t i) { return sizes[i]; }, yusuan::InOrderLimits{.budget = 8 << 20});
+      [&](size_t i) { return sizes[i]; },
+      yusuan::InOrderLimits{.budget = 8 << 20, .alone = kAlone});
 }
 
 // -j 0: one thread per core.
