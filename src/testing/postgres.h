@@ -93,11 +93,14 @@ class TempPostgres {
   std::string error_;
 };
 
-// One server for the whole test binary, started on first use and left running until exit
-// (deliberately leaked: test suites in any order may still need it).
+// One server for the whole test binary, started on first use and stopped at exit, when every
+// test suite is done with it. (It was leaked to keep it up for suites in any order, and so it
+// was never stopped: ctest runs each test in a process of its own, and every run left a server
+// per PostgreSQL test behind, five a run.) A child forked from a test must end with _exit,
+// not exit, or it would stop its parent's server.
 inline TempPostgres& SharedPostgres() {
-  static TempPostgres* server = new TempPostgres();
-  return *server;
+  static TempPostgres server;
+  return server;
 }
 
 }  // namespace yusuan::testing
