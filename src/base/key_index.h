@@ -14,10 +14,17 @@ namespace yusuan {
 
 class KeyIndex {
  public:
-  // keys[i] is index i's key; the views must outlive this object.
-  explicit KeyIndex(const std::vector<std::string_view>& keys) {
-    sorted_.reserve(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i) sorted_.emplace_back(keys[i], i);
+  // keys[i] is index i's key: a vector of strings or of views, whose bytes must outlive this
+  // object.
+  template <typename Keys>
+  explicit KeyIndex(const Keys& keys)
+      : KeyIndex(keys.size(), [&](size_t i) { return std::string_view(keys[i]); }) {}
+
+  // key_of(i) is index i's key, for i in [0, n); the views it gives must outlive this object.
+  template <typename KeyOf>
+  KeyIndex(size_t n, KeyOf key_of) {
+    sorted_.reserve(n);
+    for (size_t i = 0; i < n; ++i) sorted_.emplace_back(key_of(i), i);
     // Stable: the indices of a key stay in ascending order.
     std::stable_sort(sorted_.begin(), sorted_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -21,6 +21,20 @@ TEST(KeyIndex, HandsOutEachKeysIndicesSmallestFirstOncePerAsk) {
   EXPECT_EQ(take.First("丙"), std::nullopt);
 }
 
+TEST(KeyIndex, IndexesStringsViewsOrAnyFunctionOfTheIndexAlike) {
+  const std::vector<std::string> strings = {"乙", "甲", "乙"};
+  const std::vector<std::string_view> views(strings.begin(), strings.end());
+  KeyIndex of_strings(strings), of_views(views);
+  KeyIndex of_function(strings.size(), [&](size_t i) { return std::string_view(strings[i]); });
+  for (KeyIndex* index : {&of_strings, &of_views, &of_function}) {
+    EXPECT_EQ(index->First("乙"), 0u);
+    EXPECT_EQ(index->Take("乙"), 0u);
+    EXPECT_EQ(index->Take("乙"), 2u);
+    EXPECT_EQ(index->Take("甲"), 1u);
+    EXPECT_EQ(index->First("丙"), std::nullopt);
+  }
+}
+
 TEST(KeyIndex, AgreesWithASearchForTheFirstUntakenIndex) {
   std::vector<std::string> names;
   for (int i = 0; i < 300; ++i) names.push_back(std::to_string((i * 7919) % 23));

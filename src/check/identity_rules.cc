@@ -114,20 +114,14 @@ void PerCode(const Table* a, const Table* b, Fn fn) {
 // of thousands of rows). Finds the row find_key finds: the first of its key.
 class RowsByKey {
  public:
-  explicit RowsByKey(const Table& t) : table_(t), index_(Keys(t)) {}
+  explicit RowsByKey(const Table& t)
+      : table_(t), index_(t.rows.size(), [&](size_t i) { return t.rows[i].key.view(); }) {}
   const Row* find(std::string_view key) const {
     std::optional<size_t> i = index_.First(key);
     return i ? &table_.rows[*i] : nullptr;
   }
 
  private:
-  static std::vector<std::string_view> Keys(const Table& t) {
-    std::vector<std::string_view> keys;
-    keys.reserve(t.rows.size());
-    for (const Row& r : t.rows) keys.push_back(r.key);
-    return keys;
-  }
-
   const Table& table_;
   KeyIndex index_;
 };

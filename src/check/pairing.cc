@@ -92,7 +92,7 @@ std::vector<Pair> PairTargets(const Document& doc) {
   // Exact names first: each target takes the first untaken project of its name, found by a
   // binary search (a search through every project per target made a document of many
   // thousands of both take minutes).
-  KeyIndex by_name(std::vector<std::string_view>(project_keys.begin(), project_keys.end()));
+  KeyIndex by_name(project_keys);
   for (size_t pi = 0; pi < pairs.size(); ++pi) {
     if (target_keys[pi].size() < 6) continue;
     if (std::optional<size_t> j = by_name.Take(target_keys[pi])) take(pairs[pi], *j, false);

@@ -1095,7 +1095,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
   std::vector<std::string> target_keys;
   for (const TargetTable& t : targets) target_keys.push_back(MatchKey(t.project_name.text));
   // Each row takes the first untaken target of its name.
-  KeyIndex by_name(std::vector<std::string_view>(target_keys.begin(), target_keys.end()));
+  KeyIndex by_name(target_keys);
   for (LivelihoodRow& r : s.rows) {
     if (std::optional<size_t> k = by_name.Take(MatchKey(r.project))) {
       r.target = static_cast<int32_t>(*k);
