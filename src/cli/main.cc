@@ -1,6 +1,5 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
-#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -16,7 +15,6 @@
 #include <thread>
 #include <vector>
 
-#include "base/in_order.h"
 #include "base/text.h"
 #include "base/version.h"
 #include "check/measured.h"
@@ -46,29 +44,14 @@ struct Loaded {
 };
 
 // Reads the files on `jobs` threads, each followed by `work` (checking, printing) on the same
-// thread, and hands them to `fn` on this thread in the order given. At most four documents per
-// thread are held besides the one `fn` has (one per thread when they are large), so a run over a
-// directory of any size holds a few documents in memory; unusable files are reported on stderr,
-// one line each, in order.
+// thread, and hands them to `fn` on this thread in the order given, holding a few documents at
+// a time (yusuan::FileLimits), so a run over a directory of any size holds a few documents in
+// memory; unusable files are reported on stderr, one line each, in order.
 template <typename Work, typename Fn>
 void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool* failed, Work work,
                      Fn fn) {
-  // Workers run ahead of the writer by up to four files each while the files in hand come to at
-  // most 8 MB (a model with its text takes about three and a half times that), so a run over large
-  // documents holds one per thread and a run over the usual ones keeps every core busy. A file
-  // over 32 MB (no real disclosure comes near; a table-dense one takes up to 13 times its size)
-  // is held alone: two of them are never read at once.
-  constexpr uint64_t kAlone = 32 << 20;
-  std::vector<uint64_t> sizes(files.size());
-  if (jobs > 1) {
-    for (size_t i = 0; i < files.size(); ++i) {
-      std::error_code error;
-      const uintmax_t size = std::filesystem::file_size(files[i], error);
-      sizes[i] = error ? 0 : size;
-    }
-  }
-  yusuan::ForEachInOrder<Loaded>(
-      files.size(), jobs,
+  yusuan::ForEachFileInOrder<Loaded>(
+      files, jobs,
       [&](size_t i) {
         Loaded l;
         auto decoded = yusuan::DecodeFile(files[i]);
@@ -85,22 +68,14 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool*
         work(l);
         return l;
       },
-      [&](size_t i, Loaded&& l) {
+      [&](size_t, Loaded&& l) {
         if (!l.error.empty()) {
           std::cerr << "yusuan: " << l.error << "\n";
           *failed = true;
           return;
         }
         fn(l);
-        if (sizes[i] > kAlone) {
-          // The memory a huge document took stays with the allocator of the thread that read
-          // it, where the thread reading the next one cannot use it: give it back first.
-          l = Loaded();
-          malloc_trim(0);
-        }
-      },
-      [&](size_t i) { return sizes[i]; },
-      yusuan::InOrderLimits{.budget = 8 << 20, .alone = kAlone});
+      });
 }
 
 // -j 0: one thread per core.

@@ -1,5 +1,7 @@
 #include "decode/inputs.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -63,5 +65,17 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
   }
   return files;
 }
+
+std::vector<uint64_t> FileSizes(const std::vector<std::string>& files) {
+  std::vector<uint64_t> sizes(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::error_code error;
+    const uintmax_t size = fs::file_size(files[i], error);
+    sizes[i] = error ? 0 : size;
+  }
+  return sizes;
+}
+
+void ReleaseFreedMemory() { malloc_trim(0); }
 
 }  // namespace yusuan

@@ -1,16 +1,12 @@
 #include "store/load.h"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <optional>
 #include <thread>
 
 #include "base/sha256.h"
 #include "check/rule.h"
 #include "decode/decode.h"
+#include "decode/inputs.h"
 #include "model/json.h"
 #include "read/document_reader.h"
 
@@ -56,33 +52,8 @@ Result<PreparedDocument> PrepareDocument(std::string_view bytes, const std::stri
 LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
                      const LoadOptions& options) {
   LoadReport report;
-  unsigned threads =
+  const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  std::condition_variable ready_cv, space_cv;
-  std::deque<Prepared> ready;
-  const size_t capacity = std::max<size_t>(4, threads * 4);
-  size_t finished_workers = 0;
-
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      while (true) {
-        size_t i = next.fetch_add(1);
-        if (i >= files.size()) break;
-        Prepared p = Prepare(files[i]);
-        std::unique_lock lock(mu);
-        space_cv.wait(lock, [&] { return ready.size() < capacity; });
-        ready.push_back(std::move(p));
-        ready_cv.notify_one();
-      }
-      std::lock_guard lock(mu);
-      ++finished_workers;
-      ready_cv.notify_one();
-    });
-  }
-
   size_t done = 0;
   size_t in_batch = 0;
   bool open = false;
@@ -93,48 +64,42 @@ LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
     open = false;
     in_batch = 0;
   };
-  while (true) {
-    std::optional<Prepared> p;
-    {
-      std::unique_lock lock(mu);
-      ready_cv.wait(lock, [&] { return !ready.empty() || finished_workers == threads; });
-      if (ready.empty()) break;
-      p = std::move(ready.front());
-      ready.pop_front();
-      space_cv.notify_one();
-    }
-    if (p->error.empty()) {
-      if (!open) {
-        Status s = store.Begin();
-        if (!s.ok()) {
-          report.errors.push_back(s.message());
+  // Files are read and checked on every core, a few at a time, and stored here in the order
+  // given: a load of the same files numbers them the same way every time.
+  ForEachFileInOrder<Prepared>(
+      files, threads, [&](size_t i) { return Prepare(files[i]); },
+      [&](size_t, Prepared&& p) {
+        if (p.error.empty()) {
+          if (!open) {
+            Status s = store.Begin();
+            if (!s.ok()) {
+              report.errors.push_back(s.message());
+            } else {
+              open = true;
+            }
+          }
+          if (open) {
+            auto id = store.Put(p.stored());
+            if (id.ok()) {
+              ++report.stored;
+              if (++in_batch >= options.batch) commit();
+            } else {
+              // The batch is undone; the documents already in it are lost with it, so say so.
+              store.Rollback();
+              open = false;
+              report.stored -= in_batch;
+              report.errors.push_back(p.file + ": " + id.status().message() + "（本批 " +
+                                      std::to_string(in_batch) + " 份已回滚，请重新载入）");
+              in_batch = 0;
+            }
+          }
         } else {
-          open = true;
+          report.errors.push_back(p.error);
         }
-      }
-      if (open) {
-        auto id = store.Put(p->stored());
-        if (id.ok()) {
-          ++report.stored;
-          if (++in_batch >= options.batch) commit();
-        } else {
-          // The batch is undone; the documents already in it are lost with it, so say so.
-          store.Rollback();
-          open = false;
-          report.stored -= in_batch;
-          report.errors.push_back(p->file + ": " + id.status().message() + "（本批 " +
-                                  std::to_string(in_batch) + " 份已回滚，请重新载入）");
-          in_batch = 0;
-        }
-      }
-    } else {
-      report.errors.push_back(p->error);
-    }
-    ++done;
-    if (options.progress) options.progress(LoadProgress{done, files.size(), &p->file});
-  }
+        ++done;
+        if (options.progress) options.progress(LoadProgress{done, files.size(), &p.file});
+      });
   commit();
-  for (std::thread& w : workers) w.join();
   return report;
 }
 

@@ -272,6 +272,49 @@ TEST(Store, UnreadableFilesAreReportedAndTheRestStored) {
   fs::remove_all(dir);
 }
 
+// Files are read on several threads and stored in the order given, and so are their errors:
+// loading the same files again numbers and reports them the same way.
+TEST(Store, FilesAreStoredAndReportedInTheOrderGivenOnEveryThreadCount) {
+  fs::path dir = TempDir("order");
+  std::vector<std::string> files;
+  for (int i = 0; i < 12; ++i) {
+    const fs::path f = dir / ("d" + std::to_string(100 + i) + ".txt");
+    if (i % 5 == 2) {
+      std::ofstream(f) << "会议纪要 " << i << "\n";  // not a disclosure
+    } else {
+      std::ofstream(f, std::ios::binary)
+          << testing::Variant(testing::SampleBytes(kSeeds[i % 5]), i);
+    }
+    files.push_back(f.string());
+  }
+  for (unsigned threads : {1u, 2u, 4u}) {
+    SCOPED_TRACE(threads);
+    fs::path db = dir / ("y" + std::to_string(threads) + ".db");
+    auto store = OpenOrDie(db.string());
+    LoadOptions options;
+    options.threads = threads;
+    std::vector<std::string> progress;
+    options.progress = [&](const LoadProgress& p) { progress.push_back(*p.file); };
+    LoadReport report = LoadFiles(*store, files, options);
+    EXPECT_EQ(progress, files);
+    ASSERT_EQ(report.errors.size(), 2u);
+    EXPECT_NE(report.errors[0].find("d102.txt"), std::string::npos) << report.errors[0];
+    EXPECT_NE(report.errors[1].find("d107.txt"), std::string::npos) << report.errors[1];
+    auto q = store->Query("SELECT file_name FROM documents ORDER BY id");
+    ASSERT_TRUE(q.ok());
+    std::vector<std::string> stored;
+    for (const auto& row : q->rows) stored.push_back(*row[0]);
+    std::vector<std::string> expected;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (i % 5 != 2) expected.push_back(fs::path(files[i]).filename().string());
+    }
+    std::vector<std::string> stored_names;
+    for (const std::string& f : stored) stored_names.push_back(fs::path(f).filename().string());
+    EXPECT_EQ(stored_names, expected);
+  }
+  fs::remove_all(dir);
+}
+
 // A bulk load killed with SIGKILL midway leaves a sound database with whole documents only,
 // and running the same load again completes it.
 TEST(Store, ABulkLoadKilledMidwayLeavesASoundDatabaseAndTheReloadCompletes) {
