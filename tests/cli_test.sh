@@ -43,6 +43,20 @@ check_refused "$tmp/memo.txt" "不是预算公开文件"
 check_refused "$tmp/missing.txt" "无法读取"
 truncate -s 1G "$tmp/huge.txt"          # sparse: costs no disk
 check_refused "$tmp/huge.txt" "上限"
+# Over the default 64 MB the message says how to raise the limit; raised, the file is read
+# (and refused for what it holds: zeros); over the most that may be asked, never read.
+truncate -s 65M "$tmp/large.txt"
+check_refused "$tmp/large.txt" "超过 64 MB 上限.*--max-input-mb"
+"$yusuan" check --max-input-mb 66 "$tmp/large.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "large.txt.*NUL\|large.txt.*文本" "$tmp/err" && ! grep -q "上限" "$tmp/err" ||
+  fail "--max-input-mb 66: $(cat "$tmp/err")"
+"$yusuan" check --max-input-mb 512 "$tmp/huge.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "超过 512 MB 上限，未读取$" "$tmp/err" || fail "1 GB at the most: $(cat "$tmp/err")"
+for bad in 0 513; do
+  "$yusuan" check --max-input-mb "$bad" "$samples"/000_*.txt >/dev/null 2>&1
+  [ $? -eq 2 ] || fail "--max-input-mb $bad accepted"
+done
+rm -f "$tmp/large.txt"
 printf '2026年度单位预算公开\n\x00\x00\x00\n' >"$tmp/nul.txt"
 check_refused "$tmp/nul.txt" "NUL"
 check_refused /dev/zero "不是普通文件"   # a device is refused unread: it would never end

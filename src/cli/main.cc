@@ -48,13 +48,13 @@ struct Loaded {
 // a time (yusuan::FileLimits), so a run over a directory of any size holds a few documents in
 // memory; unusable files are reported on stderr, one line each, in order.
 template <typename Work, typename Fn>
-void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, bool* failed, Work work,
-                     Fn fn) {
+void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, size_t max_input,
+                     bool* failed, Work work, Fn fn) {
   yusuan::ForEachFileInOrder<Loaded>(
       files, jobs,
       [&](size_t i) {
         Loaded l;
-        auto decoded = yusuan::DecodeFile(files[i]);
+        auto decoded = yusuan::DecodeFile(files[i], max_input);
         if (!decoded.ok()) {
           l.error = decoded.status().message();
           return l;
@@ -93,7 +93,16 @@ std::vector<std::string> InputFiles(const std::vector<std::string>& args, bool* 
   return files;
 }
 
-int RunParse(const std::vector<std::string>& args, const std::string& format, unsigned jobs) {
+// How files are read: on how many threads, and the largest taken.
+struct Reading {
+  unsigned jobs = 0;  // 0: one per core
+  size_t max_input_mb = yusuan::kDefaultInputLimit >> 20;
+  unsigned threads() const { return Jobs(jobs); }
+  size_t max_input() const { return max_input_mb << 20; }
+};
+
+int RunParse(const std::vector<std::string>& args, const std::string& format,
+             const Reading& reading) {
   bool failed = false;
   const std::vector<std::string> files = InputFiles(args, &failed);
   // A document is printed on the thread that read it, at the level it goes (inside the array of
@@ -128,7 +137,7 @@ int RunParse(const std::vector<std::string>& args, const std::string& format, un
     // One file named: its document object (an empty array when it cannot be read). A directory
     // gives an array however many files it holds.
     bool any = false;
-    ForEachDocument(files, 1, &failed, print, [&](Loaded& l) {
+    ForEachDocument(files, 1, reading.max_input(), &failed, print, [&](Loaded& l) {
       write(l);
       std::cout << "\n";
       any = true;
@@ -138,13 +147,13 @@ int RunParse(const std::vector<std::string>& args, const std::string& format, un
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
     json_depth = stream.item_depth();
-    ForEachDocument(files, Jobs(jobs), &failed, print, [&](Loaded& l) {
+    ForEachDocument(files, reading.threads(), reading.max_input(), &failed, print, [&](Loaded& l) {
       stream.BeginItem();
       write(l);
     });
     stream.Finish();
   } else {
-    ForEachDocument(files, Jobs(jobs), &failed, print, [&](Loaded& l) {
+    ForEachDocument(files, reading.threads(), reading.max_input(), &failed, print, [&](Loaded& l) {
       write(l);
       std::cout << "\n";
     });
@@ -164,7 +173,8 @@ std::set<std::string> SplitIds(const std::vector<std::string>& values) {
 }
 
 int RunCheck(const std::vector<std::string>& args, const std::string& format,
-             const std::string& output, const std::vector<std::string>& disable, unsigned jobs) {
+             const std::string& output, const std::vector<std::string>& disable,
+             const Reading& reading) {
   yusuan::CheckOptions options;
   options.disabled = SplitIds(disable);
   for (const std::string& id : options.disabled) {
@@ -190,7 +200,7 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
   auto writer = yusuan::MakeFindingsWriter(format, out);
   yusuan::CrossChecker across(options);
   auto check = [&](Loaded& l) { l.findings = yusuan::CheckDocument(l.doc, options); };
-  ForEachDocument(files, Jobs(jobs), &failed, check, [&](Loaded& l) {
+  ForEachDocument(files, reading.threads(), reading.max_input(), &failed, check, [&](Loaded& l) {
     std::vector<yusuan::Finding> findings = std::move(l.findings);
     if (files.size() > 1) {
       std::vector<yusuan::Finding> more = across.Add(l.doc);
@@ -251,7 +261,8 @@ int RunRules(const std::string& format) {
   return 0;
 }
 
-int RunDbLoad(const std::string& db, const std::vector<std::string>& inputs) {
+int RunDbLoad(const std::string& db, const std::vector<std::string>& inputs,
+              const Reading& reading) {
   std::vector<std::string> errors;
   std::vector<std::string> files = yusuan::ExpandInputs(inputs, &errors);
   auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadWrite);
@@ -261,6 +272,8 @@ int RunDbLoad(const std::string& db, const std::vector<std::string>& inputs) {
   }
   const bool tty = isatty(2);
   yusuan::LoadOptions options;
+  options.threads = reading.threads();
+  options.max_input = reading.max_input();
   options.progress = [&](const yusuan::LoadProgress& p) {
     if (tty) {
       int width = 30;
@@ -346,7 +359,7 @@ int RunDbQuery(const std::string& db, const std::string& sql, const std::string&
 }
 
 int RunExport(const std::vector<std::string>& files, const std::string& db, int64_t document_id,
-              const std::string& format, const std::string& output) {
+              const std::string& format, const std::string& output, size_t max_input) {
   yusuan::Document doc;
   std::vector<yusuan::Finding> findings;
   if (!db.empty()) {
@@ -367,7 +380,7 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
       std::cerr << "yusuan: export 需要一个文件，或 --db 与 --document\n";
       return 2;
     }
-    auto read = yusuan::ReadDocumentFile(files[0]);
+    auto read = yusuan::ReadDocumentFile(files[0], max_input);
     if (!read.ok()) {
       std::cerr << "yusuan: " << read.status().message() << "\n";
       return 2;
@@ -434,10 +447,19 @@ int main(int argc, char** argv) {
   parse->add_option("--format", parse_format, "输出格式")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
-  unsigned jobs = 0;
+  Reading reading;
   const std::string jobs_help =
       "同时读取的文件数（线程数）；0 表示每个处理器核一个。输出仍按文件顺序";
-  parse->add_option("-j,--jobs", jobs, jobs_help)->capture_default_str();
+  const std::string max_input_help = "读取文件的大小上限（MB），超过的文件不读并报告；至多 " +
+                                     std::to_string(yusuan::kMaxInputBytes >> 20) +
+                                     "。几乎全是表格行的文件读取时约占其大小 13 倍的内存";
+  auto add_reading = [&](CLI::App* command, bool jobs) {
+    if (jobs) command->add_option("-j,--jobs", reading.jobs, jobs_help)->capture_default_str();
+    command->add_option("--max-input-mb", reading.max_input_mb, max_input_help)
+        ->check(CLI::Range(size_t{1}, yusuan::kMaxInputBytes >> 20))
+        ->capture_default_str();
+  };
+  add_reading(parse, true);
 
   std::vector<std::string> check_files;
   std::string check_format = "text";
@@ -456,7 +478,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check->add_option("-o,--output", check_output, "写入文件而非标准输出");
   check->add_option("--disable", check_disable, "关闭的规则，逗号分隔（如 text.repeated-word）");
-  check->add_option("-j,--jobs", jobs, jobs_help)->capture_default_str();
+  add_reading(check, true);
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "列出全部检查规则");
@@ -473,6 +495,7 @@ int main(int argc, char** argv) {
   load->add_option("--db", db_path, "SQLite 文件路径，或 postgresql://… 连接串")
       ->capture_default_str();
   load->add_option("FILE", load_inputs, "文件或目录（其下各层的 .txt 文件）")->required();
+  add_reading(load, true);
   std::string sql;
   std::string query_format = "table";
   std::string views_help = "只读 SQL。可用视图：";
@@ -500,6 +523,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"xlsx", "csv", "json"}))
       ->required();
   exp->add_option("-o,--output", export_output, "输出文件")->required();
+  add_reading(exp, false);
 
   CLI::App* serve = app.add_subcommand(
       "serve", "启动审阅工作台（浏览器界面与 JSON 接口，见 docs/api.md），默认只监听本机");
@@ -512,14 +536,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (parse->parsed()) return RunParse(parse_files, parse_format, jobs);
+  if (parse->parsed()) return RunParse(parse_files, parse_format, reading);
   if (check->parsed())
-    return RunCheck(check_files, check_format, check_output, check_disable, jobs);
+    return RunCheck(check_files, check_format, check_output, check_disable, reading);
   if (rules->parsed()) return RunRules(rules_format);
-  if (load->parsed()) return RunDbLoad(db_path, load_inputs);
+  if (load->parsed()) return RunDbLoad(db_path, load_inputs, reading);
   if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
   if (serve->parsed()) return ExecServe(serve->remaining());
   if (exp->parsed())
-    return RunExport(export_files, export_db, export_id, export_format, export_output);
+    return RunExport(export_files, export_db, export_id, export_format, export_output,
+                     reading.max_input());
   return 2;
 }

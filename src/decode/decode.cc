@@ -194,7 +194,13 @@ namespace {
 std::string NameOf(const std::string& path) { return path == "-" ? "-（标准输入）" : path; }
 
 std::string TooLargeMessage(const std::string& path, size_t limit) {
-  return NameOf(path) + ": 文件超过 " + std::to_string(limit >> 20) + " MB 上限，未读取";
+  std::string message =
+      NameOf(path) + ": 文件超过 " + std::to_string(limit >> 20) + " MB 上限，未读取";
+  if (limit < kMaxInputBytes) {
+    message += "（确需读取时用 --max-input-mb 调高上限，至多 " +
+               std::to_string(kMaxInputBytes >> 20) + "）";
+  }
+  return message;
 }
 
 // Reads `fd` to its end, refusing more than `limit` bytes.
@@ -261,8 +267,8 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t limit) {
   return bytes;
 }
 
-Result<Decoded> DecodeFile(const std::string& path) {
-  auto read = ReadFileBytes(path);
+Result<Decoded> DecodeFile(const std::string& path, size_t limit) {
+  auto read = ReadFileBytes(path, limit);
   if (!read.ok()) return read.status();
   std::string bytes = std::move(*read);
   auto decoded = DecodeInPlace(std::move(bytes));

@@ -17,8 +17,13 @@ struct Decoded {
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
 };
 
-// Files larger than this are refused rather than read into memory whole.
+// The most a file may hold whatever the caller asks (the readers' offsets are 32-bit).
 constexpr size_t kMaxInputBytes = size_t{512} << 20;
+// Files larger than this are refused unless the caller asks for more (`--max-input-mb`, up to
+// kMaxInputBytes). A document that is nearly all table rows takes up to 13 times its size to
+// read and 17 times to check, so 64 MB keeps the worst case near a gigabyte; a real disclosure
+// is a few MB at most.
+constexpr size_t kDefaultInputLimit = size_t{64} << 20;
 
 Result<Decoded> Decode(std::string_view bytes);
 // The same, taking the bytes: UTF-8 input becomes the text in place, without a copy.
@@ -33,9 +38,9 @@ bool DecodesToItself(std::string_view bytes);
 // it passes `limit`; a pipe, standard input or a file whose size the system does not tell (as
 // in /proc) is read to its end, and refused once it passes the limit. Devices and sockets are
 // refused unread (/dev/zero would never end). Errors name the file.
-Result<std::string> ReadFileBytes(const std::string& path, size_t limit = kMaxInputBytes);
+Result<std::string> ReadFileBytes(const std::string& path, size_t limit = kDefaultInputLimit);
 
 // Reads a whole file (ReadFileBytes) and decodes it. Errors name the file.
-Result<Decoded> DecodeFile(const std::string& path);
+Result<Decoded> DecodeFile(const std::string& path, size_t limit = kDefaultInputLimit);
 
 }  // namespace yusuan

@@ -534,8 +534,8 @@ Result<Document> ReadDocument(std::string_view bytes, const std::string& source)
   return ReadValid(std::move(decoded->text), source, decoded->encoding);
 }
 
-Result<Document> ReadDocumentFile(const std::string& path) {
-  auto decoded = DecodeFile(path);
+Result<Document> ReadDocumentFile(const std::string& path, size_t limit) {
+  auto decoded = DecodeFile(path, limit);
   if (!decoded.ok()) return decoded.status();
   return ReadValid(std::move(decoded->text), path, decoded->encoding);
 }

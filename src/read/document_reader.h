@@ -18,8 +18,9 @@ namespace yusuan {
 // table or target table of a budget disclosure.
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source);
 
-// Reads the file at `path`. Errors as ReadDocument, plus IoError and TooLarge, naming the file.
-Result<Document> ReadDocumentFile(const std::string& path);
+// Reads the file at `path`, refusing one over `limit` bytes (decode/decode.h). Errors as
+// ReadDocument, plus IoError and TooLarge, naming the file.
+Result<Document> ReadDocumentFile(const std::string& path, size_t limit = kDefaultInputLimit);
 
 // Reads from text already decoded to UTF-8 with LF line ends. Text that is not valid UTF-8 is
 // refused (NotText): the readers rely on it being valid.

@@ -18,11 +18,11 @@ struct Prepared : PreparedDocument {
   std::string error;  // empty when the document is ready
 };
 
-Prepared Prepare(const std::string& file) {
+Prepared Prepare(const std::string& file, size_t max_input) {
   Prepared p;
   p.file = file;
   // Read as check reads it: size limit, pipes, devices refused, errors naming the reason.
-  auto bytes = ReadFileBytes(file);
+  auto bytes = ReadFileBytes(file, max_input);
   if (!bytes.ok()) {
     p.error = bytes.status().message();
     return p;
@@ -67,7 +67,7 @@ LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
   // Files are read and checked on every core, a few at a time, and stored here in the order
   // given: a load of the same files numbers them the same way every time.
   ForEachFileInOrder<Prepared>(
-      files, threads, [&](size_t i) { return Prepare(files[i]); },
+      files, threads, [&](size_t i) { return Prepare(files[i], options.max_input); },
       [&](size_t, Prepared&& p) {
         if (p.error.empty()) {
           if (!open) {

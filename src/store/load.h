@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decode/decode.h"
 #include "store/store.h"
 
 namespace yusuan {
@@ -31,8 +32,9 @@ struct LoadProgress {
 };
 
 struct LoadOptions {
-  unsigned threads = 0;  // readers; 0 = one per core
-  size_t batch = 64;     // documents per transaction
+  unsigned threads = 0;                   // readers; 0 = one per core
+  size_t batch = 64;                      // documents per transaction
+  size_t max_input = kDefaultInputLimit;  // larger files are refused (decode/decode.h)
   std::function<void(const LoadProgress&)> progress;
 };
 

@@ -272,6 +272,22 @@ TEST(Store, UnreadableFilesAreReportedAndTheRestStored) {
   fs::remove_all(dir);
 }
 
+// A file over the load's limit is refused unread, named, and the smaller ones are stored.
+TEST(Store, FilesOverTheLimitAreRefusedAndTheRestStored) {
+  fs::path dir = TempDir("limit");
+  const std::string small = testing::SamplePath(kSeeds[0]);  // 18 KB
+  const std::string large = testing::SamplePath(kSeeds[4]);  // 158 KB
+  auto store = OpenOrDie((dir / "y.db").string());
+  LoadOptions options;
+  options.max_input = 100 << 10;
+  LoadReport report = LoadFiles(*store, {small, large}, options);
+  EXPECT_EQ(report.stored, 1u);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_NE(report.errors[0].find(large), std::string::npos) << report.errors[0];
+  EXPECT_NE(report.errors[0].find("上限"), std::string::npos) << report.errors[0];
+  fs::remove_all(dir);
+}
+
 // Files are read on several threads and stored in the order given, and so are their errors:
 // loading the same files again numbers and reports them the same way.
 TEST(Store, FilesAreStoredAndReportedInTheOrderGivenOnEveryThreadCount) {
