@@ -325,6 +325,33 @@ PY
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null
 
+# Output that cannot be written (a full disk: /dev/full) is an error, exit 2 with one line
+# naming where and why, never a run that seems to have succeeded.
+write_refused() {
+  local where=$1
+  shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  [ "$code" -eq 2 ] || fail "$* (full disk): exit $code, expected 2"
+  [ "$(grep -c . "$tmp/err")" -eq 1 ] || fail "$* (full disk): stderr is not one line: $(cat "$tmp/err")"
+  grep -q -- "$where: 写入失败" "$tmp/err" || fail "$* (full disk): $(cat "$tmp/err")"
+}
+if [ -w /dev/full ]; then
+  for format in text json sarif html; do
+    write_refused 标准输出 sh -c '"$0" check --format "$1" "$2" >/dev/full' "$yusuan" "$format" "$samples"
+    write_refused /dev/full "$yusuan" check --format "$format" -o /dev/full "$samples"
+  done
+  for format in text json; do
+    write_refused 标准输出 sh -c '"$0" parse --format "$1" "$2" >/dev/full' "$yusuan" "$format" "$samples"
+  done
+  write_refused 标准输出 sh -c '"$0" parse --format json "$1"/004_*.txt >/dev/full' "$yusuan" "$samples"
+  write_refused 标准输出 sh -c '"$0" rules >/dev/full' "$yusuan"
+  write_refused 标准输出 sh -c '"$0" db query --db "$1" "SELECT * FROM documents" >/dev/full' "$yusuan" "$db"
+  write_refused /dev/full "$yusuan" export "$samples"/001_*.txt --format csv -o /dev/full
+  write_refused /dev/full "$yusuan" export "$samples"/001_*.txt --format json -o /dev/full
+  grep -q "No space left on device\|设备上没有空间" "$tmp/err" || fail "export (full disk): no reason given"
+fi
+
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"
 "$yusuan" parse --help | grep -q -- "--format" || fail "parse --help"

@@ -4,12 +4,14 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -34,6 +36,60 @@ namespace {
 
 using yusuan::Json;
 
+// Where a command writes: standard output or a file. A write can fail (a full disk, an output
+// closed early), and a stream that failed writes nothing more: the failure is looked for right
+// after each piece, while errno still holds the failing write's reason, and a run over many
+// files stops there rather than reading the rest for nothing.
+class Sink {
+ public:
+  Sink(std::ostream* out, std::string name) : out_(out), name_(std::move(name)) {}
+  std::ostream& stream() { return *out_; }
+
+  // Whether output was lost. To be asked right after writing: the first time, it keeps the
+  // reason the failing write left in errno.
+  bool Lost() {
+    if (!lost_ && !*out_) Note(errno);
+    return lost_;
+  }
+  // Whether Lost() saw a failure; may be asked on any thread.
+  bool seen_lost() const { return lost_; }
+
+  // Flushes. When output was lost: one line on stderr (the first time) and 2, else `code`.
+  int Finish(int code) {
+    if (!lost_) {
+      if (!*out_) {
+        Note(0);  // failed at some write since the last look: its reason is gone
+      } else if (!out_->flush()) {
+        Note(errno);
+      }
+    }
+    if (!lost_) return code;
+    if (reported_) return 2;
+    reported_ = true;
+    std::cerr << "yusuan: " << name_ << ": 写入失败"
+              << (error_ != 0 ? std::string("（") + std::strerror(error_) + "）" : "")
+              << "，输出不完整\n";
+    return 2;
+  }
+
+ private:
+  void Note(int error) {
+    error_ = error;
+    lost_ = true;
+  }
+
+  std::ostream* out_;
+  std::string name_;
+  std::atomic<bool> lost_ = false;
+  int error_ = 0;
+  bool reported_ = false;
+};
+
+Sink& Stdout() {
+  static Sink sink(&std::cout, "标准输出");
+  return sink;
+}
+
 // A file read into the model, with its decoded text kept for quoting lines, and what the
 // command made of it on the worker thread that read it.
 struct Loaded {
@@ -46,14 +102,16 @@ struct Loaded {
 // Reads the files on `jobs` threads, each followed by `work` (checking, printing) on the same
 // thread, and hands them to `fn` on this thread in the order given, holding a few documents at
 // a time (yusuan::FileLimits), so a run over a directory of any size holds a few documents in
-// memory; unusable files are reported on stderr, one line each, in order.
+// memory; unusable files are reported on stderr, one line each, in order. Once `sink` has lost
+// output, the files left are neither read nor handed on.
 template <typename Work, typename Fn>
 void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, size_t max_input,
-                     bool* failed, Work work, Fn fn) {
+                     Sink* sink, bool* failed, Work work, Fn fn) {
   yusuan::ForEachFileInOrder<Loaded>(
       files, jobs,
       [&](size_t i) {
         Loaded l;
+        if (sink->seen_lost()) return l;
         auto decoded = yusuan::DecodeFile(files[i], max_input);
         if (!decoded.ok()) {
           l.error = decoded.status().message();
@@ -69,12 +127,14 @@ void ForEachDocument(const std::vector<std::string>& files, unsigned jobs, size_
         return l;
       },
       [&](size_t, Loaded&& l) {
+        if (sink->Lost()) return;
         if (!l.error.empty()) {
           std::cerr << "yusuan: " << l.error << "\n";
           *failed = true;
           return;
         }
         fn(l);
+        sink->Lost();
       });
 }
 
@@ -137,7 +197,7 @@ int RunParse(const std::vector<std::string>& args, const std::string& format,
     // One file named: its document object (an empty array when it cannot be read). A directory
     // gives an array however many files it holds.
     bool any = false;
-    ForEachDocument(files, 1, reading.max_input(), &failed, print, [&](Loaded& l) {
+    ForEachDocument(files, 1, reading.max_input(), &Stdout(), &failed, print, [&](Loaded& l) {
       write(l);
       std::cout << "\n";
       any = true;
@@ -147,16 +207,18 @@ int RunParse(const std::vector<std::string>& args, const std::string& format,
     // Several: an array of them, written as they are read.
     yusuan::JsonStream stream(&std::cout, Json(std::string(yusuan::JsonStream::kMarker)));
     json_depth = stream.item_depth();
-    ForEachDocument(files, reading.threads(), reading.max_input(), &failed, print, [&](Loaded& l) {
-      stream.BeginItem();
-      write(l);
-    });
-    stream.Finish();
+    ForEachDocument(files, reading.threads(), reading.max_input(), &Stdout(), &failed, print,
+                    [&](Loaded& l) {
+                      stream.BeginItem();
+                      write(l);
+                    });
+    if (!Stdout().Lost()) stream.Finish();
   } else {
-    ForEachDocument(files, reading.threads(), reading.max_input(), &failed, print, [&](Loaded& l) {
-      write(l);
-      std::cout << "\n";
-    });
+    ForEachDocument(files, reading.threads(), reading.max_input(), &Stdout(), &failed, print,
+                    [&](Loaded& l) {
+                      write(l);
+                      std::cout << "\n";
+                    });
   }
   return failed ? 2 : 0;
 }
@@ -184,34 +246,35 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
     }
   }
   std::ofstream file;
-  std::ostream* out = &std::cout;
+  std::optional<Sink> to_file;
   if (!output.empty()) {
     file.open(output, std::ios::binary);
     if (!file) {
       std::cerr << "yusuan: " << output << ": 无法写入\n";
       return 2;
     }
-    out = &file;
+    to_file.emplace(&file, output);
   }
+  Sink& sink = to_file ? *to_file : Stdout();
   // Files are read and checked on every core, then checked against the files before them and
   // written in the order given, on this thread: a run over a directory holds a few documents.
   bool failed = false, errors = false;
   const std::vector<std::string> files = InputFiles(args, &failed);
-  auto writer = yusuan::MakeFindingsWriter(format, out);
+  auto writer = yusuan::MakeFindingsWriter(format, &sink.stream());
   yusuan::CrossChecker across(options);
   auto check = [&](Loaded& l) { l.findings = yusuan::CheckDocument(l.doc, options); };
-  ForEachDocument(files, reading.threads(), reading.max_input(), &failed, check, [&](Loaded& l) {
-    std::vector<yusuan::Finding> findings = std::move(l.findings);
-    if (files.size() > 1) {
-      std::vector<yusuan::Finding> more = across.Add(l.doc);
-      findings.insert(findings.end(), more.begin(), more.end());
-    }
-    errors = errors || yusuan::Count(findings).error > 0;
-    writer->File(yusuan::Checked{&l.doc, std::move(findings)});
-  });
-  writer->Finish();
-  if (failed) return 2;
-  return errors ? 1 : 0;
+  ForEachDocument(files, reading.threads(), reading.max_input(), &sink, &failed, check,
+                  [&](Loaded& l) {
+                    std::vector<yusuan::Finding> findings = std::move(l.findings);
+                    if (files.size() > 1) {
+                      std::vector<yusuan::Finding> more = across.Add(l.doc);
+                      findings.insert(findings.end(), more.begin(), more.end());
+                    }
+                    errors = errors || yusuan::Count(findings).error > 0;
+                    writer->File(yusuan::Checked{&l.doc, std::move(findings)});
+                  });
+  if (!sink.Lost()) writer->Finish();
+  return sink.Finish(failed ? 2 : errors ? 1 : 0);
 }
 
 int RunRules(const std::string& format) {
@@ -248,6 +311,7 @@ int RunRules(const std::string& format) {
     };
     for (const yusuan::Rule& r : yusuan::Rules()) print(r.info);
     for (const yusuan::CrossRule& r : yusuan::CrossRules()) print(r.info);
+    Stdout().Lost();  // right after writing, while the reason of a failed write is known
     return 0;
   }
   for (const yusuan::Rule& r : yusuan::Rules()) {
@@ -258,6 +322,7 @@ int RunRules(const std::string& format) {
     std::cout << r.info.id << "\t" << yusuan::SeverityId(r.info.severity) << "\t" << r.info.title
               << "\n";
   }
+  Stdout().Lost();
   return 0;
 }
 
@@ -355,6 +420,7 @@ int RunDbQuery(const std::string& db, const std::string& sql, const std::string&
     }
     std::cout << "（" << q.rows.size() << " 行）\n";
   }
+  Stdout().Lost();  // right after writing, while the reason of a failed write is known
   return 0;
 }
 
@@ -401,12 +467,14 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
     std::cerr << "yusuan: " << output << ": 无法写入\n";
     return 2;
   }
+  Sink sink(&file, output);
   if (format == "csv") {
     yusuan::WriteCsv(doc, file);
   } else {
     file << yusuan::DocumentJson(doc, 2) << "\n";
   }
-  return 0;
+  sink.Lost();  // right after writing, while the reason is known
+  return sink.Finish(0);
 }
 
 // `yusuan serve` runs the workspace, a program of its own beside this one (src/serve/main.cc):
@@ -536,12 +604,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (parse->parsed()) return RunParse(parse_files, parse_format, reading);
-  if (check->parsed())
-    return RunCheck(check_files, check_format, check_output, check_disable, reading);
-  if (rules->parsed()) return RunRules(rules_format);
-  if (load->parsed()) return RunDbLoad(db_path, load_inputs, reading);
-  if (query->parsed()) return RunDbQuery(db_path, sql, query_format);
+  // What goes to standard output is checked once more at the end: a full disk or a closed
+  // output is an error, never a run that seems to have succeeded.
+  if (parse->parsed()) return Stdout().Finish(RunParse(parse_files, parse_format, reading));
+  if (check->parsed()) {
+    return Stdout().Finish(
+        RunCheck(check_files, check_format, check_output, check_disable, reading));
+  }
+  if (rules->parsed()) return Stdout().Finish(RunRules(rules_format));
+  if (load->parsed()) return Stdout().Finish(RunDbLoad(db_path, load_inputs, reading));
+  if (query->parsed()) return Stdout().Finish(RunDbQuery(db_path, sql, query_format));
   if (serve->parsed()) return ExecServe(serve->remaining());
   if (exp->parsed())
     return RunExport(export_files, export_db, export_id, export_format, export_output,
