@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/json_writer.h"
+#include "base/text.h"
 #include "check/rule.h"
 #include "read/document_reader.h"
 #include "testing/samples.h"
@@ -113,6 +114,17 @@ TEST(FindingsWriter, GivesWhatTheWholeListFunctionsGive) {
   EXPECT_EQ(written("json"), FindingsJson(checked).dump(2) + "\n");
   EXPECT_EQ(written("sarif"), Sarif(checked).dump(2) + "\n");
   EXPECT_EQ(written("html"), HtmlReport(checked));
+}
+
+// A file name need not be UTF-8; the report, which declares UTF-8, stays valid: the bytes it
+// cannot read become U+FFFD, and HTML's special characters in the name are escaped.
+TEST(HtmlReport, StaysValidUtf8WhateverTheFileName) {
+  const std::string name = "\xFF\xFE预算<1>.txt";
+  auto doc = ReadDecoded(testing::SampleBytes("000_da7aa4487f922a22.txt"), name, "UTF-8");
+  ASSERT_TRUE(doc.ok());
+  const std::string html = HtmlReport({Checked{&*doc, CheckDocument(*doc)}});
+  EXPECT_TRUE(IsValidUtf8(html));
+  EXPECT_NE(html.find("\uFFFD\uFFFD预算&lt;1&gt;.txt"), std::string::npos);
 }
 
 }  // namespace

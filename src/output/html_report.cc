@@ -16,8 +16,15 @@
 namespace yusuan {
 namespace {
 
-// Appends `s` with the five characters HTML gives meaning to written as references.
+// Appends `s` with the five characters HTML gives meaning to written as references, and any
+// byte that is not UTF-8 (a file name can hold one; a document's text cannot) as U+FFFD: the
+// report declares UTF-8 and stays valid whatever it quotes.
 void AppendEscaped(std::string_view s, std::string* out) {
+  std::string valid;
+  if (!IsValidUtf8(s)) {
+    for (size_t pos = 0; pos < s.size();) AppendUtf8(NextCodePoint(s, &pos), &valid);
+    s = valid;
+  }
   // Most texts hold none of the five: found sixteen bytes a step, the runs between copied whole.
   using Special = ByteSet<'&', '<', '>', '"', '\''>;
   size_t run = 0;
