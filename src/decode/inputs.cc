@@ -25,7 +25,10 @@ std::string Why(const std::error_code& ec) {
 
 // Lists the .txt files under `dir` into `found`; a directory that cannot be listed is reported
 // and its siblings are still listed. Symbolic links to directories are not followed (a link
-// back up the tree would never end); links to files are taken like files.
+// back up the tree would never end); links to files are taken like files, and a link that
+// leads nowhere is taken too, to be reported when it is read. A .txt name that is a pipe, a
+// device or a socket is reported here and not read (reading a pipe no one writes to would
+// never end).
 void ListDirectory(const fs::path& dir, std::vector<std::string>* found,
                    std::vector<std::string>* errors) {
   std::error_code ec;
@@ -33,9 +36,17 @@ void ListDirectory(const fs::path& dir, std::vector<std::string>* found,
   std::vector<fs::path> below;
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code kind;
-    if (it->is_directory(kind) && !it->is_symlink(kind)) {
-      below.push_back(it->path());
-    } else if (it->is_regular_file(kind) && EndsWithTxt(it->path())) {
+    if (it->is_directory(kind)) {
+      if (!it->is_symlink(kind)) below.push_back(it->path());
+      continue;
+    }
+    if (!EndsWithTxt(it->path())) continue;
+    std::error_code target;  // a link that leads nowhere: read, and reported then
+    const fs::file_type type = it->status(target).type();
+    if (type == fs::file_type::fifo || type == fs::file_type::socket ||
+        type == fs::file_type::block || type == fs::file_type::character) {
+      errors->push_back(it->path().string() + ": 不是普通文件（管道、设备或套接字），未读取");
+    } else {
       found->push_back(it->path().string());
     }
   }

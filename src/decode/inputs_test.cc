@@ -1,6 +1,7 @@
 #include "decode/inputs.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -63,6 +64,20 @@ TEST_F(ExpandInputsTest, ADirectoryWithoutTxtFilesIsReported) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find("目录中没有 .txt 文件"), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("empty"), std::string::npos) << errors[0];
+}
+
+// A link that leads nowhere is listed, to be reported when it is read; a pipe named .txt is
+// reported and not listed (reading a pipe no one writes to would never end).
+TEST_F(ExpandInputsTest, ABrokenLinkIsListedAndAPipeReported) {
+  const std::string good = Touch("a.txt");
+  const fs::path broken = dir_ / "b.txt", pipe = dir_ / "c.txt";
+  fs::create_symlink(dir_ / "gone.txt", broken);
+  ASSERT_EQ(mkfifo(pipe.c_str(), 0600), 0);
+  std::vector<std::string> errors;
+  EXPECT_EQ(ExpandInputs({dir_.string()}, &errors),
+            (std::vector<std::string>{good, broken.string()}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], pipe.string() + ": 不是普通文件（管道、设备或套接字），未读取");
 }
 
 TEST_F(ExpandInputsTest, ALinkBackUpTheTreeIsNotFollowed) {
