@@ -325,6 +325,21 @@ PY
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null
 
+# Output is never written over an input: named, it is refused before anything is read or
+# written; found in a directory (a report of an earlier run), it is left out of the inputs.
+cp "$samples"/001_*.txt "$tmp/self.txt"
+for cmd in "check" "export --format csv"; do
+  $yusuan $cmd "$tmp/self.txt" -o "$tmp/self.txt" >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] && grep -q "输出文件就是输入文件" "$tmp/err" && cmp -s "$tmp/self.txt" "$samples"/001_*.txt ||
+    fail "$cmd -o over its input: $(cat "$tmp/err")"
+done
+mkdir "$tmp/report_dir"
+cp "$samples"/000_*.txt "$samples"/001_*.txt "$tmp/report_dir/"
+"$yusuan" check "$tmp/report_dir" -o "$tmp/report_dir/findings.txt" >/dev/null 2>&1
+"$yusuan" check "$tmp/report_dir" -o "$tmp/report_dir/findings.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && [ ! -s "$tmp/err" ] && tail -1 "$tmp/report_dir/findings.txt" | grep -q "^2 个文件" ||
+  fail "check DIR -o DIR/findings.txt run again: $(cat "$tmp/err")"
+
 # Output that cannot be written (a full disk: /dev/full) is an error, exit 2 with one line
 # naming where and why, never a run that seems to have succeeded.
 write_refused() {

@@ -153,6 +153,28 @@ std::vector<std::string> InputFiles(const std::vector<std::string>& args, bool* 
   return files;
 }
 
+// Whether `output` is the file at `path` (the same file by another name too).
+bool SameFile(const std::string& output, const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::equivalent(output, path, ec) && !ec;
+}
+
+// Keeps a command from writing its output over one of its inputs (a disclosure lost): an
+// input named on the command line is an error (one line, exit 2); a file found in a directory
+// is the report of an earlier run written there, and is left out of the inputs.
+bool OutputOverInput(const std::string& output, const std::vector<std::string>& args,
+                     std::vector<std::string>* files) {
+  if (output.empty() || output == "-") return false;
+  for (const std::string& a : args) {
+    if (SameFile(output, a)) {
+      std::cerr << "yusuan: " << output << ": 输出文件就是输入文件，未读取也未写入（请写到别处）\n";
+      return true;
+    }
+  }
+  std::erase_if(*files, [&](const std::string& f) { return SameFile(output, f); });
+  return false;
+}
+
 // How files are read: on how many threads, and the largest taken.
 struct Reading {
   unsigned jobs = 0;  // 0: one per core
@@ -245,6 +267,9 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
       return 2;
     }
   }
+  bool failed = false, errors = false;
+  std::vector<std::string> files = InputFiles(args, &failed);
+  if (OutputOverInput(output, args, &files)) return 2;
   std::ofstream file;
   std::optional<Sink> to_file;
   if (!output.empty()) {
@@ -258,8 +283,6 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
   Sink& sink = to_file ? *to_file : Stdout();
   // Files are read and checked on every core, then checked against the files before them and
   // written in the order given, on this thread: a run over a directory holds a few documents.
-  bool failed = false, errors = false;
-  const std::vector<std::string> files = InputFiles(args, &failed);
   auto writer = yusuan::MakeFindingsWriter(format, &sink.stream());
   yusuan::CrossChecker across(options);
   auto check = [&](Loaded& l) { l.findings = yusuan::CheckDocument(l.doc, options); };
@@ -446,6 +469,8 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
       std::cerr << "yusuan: export 需要一个文件，或 --db 与 --document\n";
       return 2;
     }
+    std::vector<std::string> inputs = files;
+    if (OutputOverInput(output, files, &inputs)) return 2;
     auto read = yusuan::ReadDocumentFile(files[0], max_input);
     if (!read.ok()) {
       std::cerr << "yusuan: " << read.status().message() << "\n";
