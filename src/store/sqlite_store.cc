@@ -8,6 +8,46 @@
 namespace yusuan {
 namespace {
 
+// What went wrong, for a reviewer: the common conditions in Chinese, SQLite's own words after.
+std::string Why(sqlite3* db) {
+  const std::string said = db ? sqlite3_errmsg(db) : "out of memory";
+  const char* plain = nullptr;
+  switch (db ? sqlite3_errcode(db) : SQLITE_NOMEM) {
+    case SQLITE_NOTADB:
+      plain = "不是 SQLite 数据库文件";
+      break;
+    case SQLITE_CORRUPT:
+      plain = "数据库文件已损坏";
+      break;
+    case SQLITE_FULL:
+      plain = "磁盘已满";
+      break;
+    case SQLITE_READONLY:
+      plain = "数据库只读，无法写入";
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      plain = "数据库正被其他程序写入，请稍后再试";
+      break;
+    case SQLITE_CANTOPEN:
+      plain = "无法打开数据库";
+      break;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      plain = "没有访问权限";
+      break;
+    case SQLITE_IOERR:
+      plain = "读写数据库文件出错";
+      break;
+    case SQLITE_NOMEM:
+      plain = "内存不足";
+      break;
+    default:
+      return said;
+  }
+  return std::string(plain) + "（" + said + "）";
+}
+
 class SqliteStore : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -23,9 +63,8 @@ class SqliteStore : public Store {
   Status Script(const std::string& sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-      std::string message = error ? error : "unknown error";
-      sqlite3_free(error);
-      return Status::IoError(path_ + ": " + message);
+      sqlite3_free(error);  // the same words as Why's
+      return Status::IoError(path_ + ": " + Why(db_));
     }
     return Status::Ok();
   }
@@ -59,7 +98,7 @@ class SqliteStore : public Store {
       }
       out.rows.push_back(std::move(row));
     }
-    std::string message = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
+    std::string message = rc == SQLITE_DONE ? "" : path_ + ": " + Why(db_);
     sqlite3_finalize(stmt);
     if (!message.empty()) return Status::IoError(message);
     return out;
@@ -75,7 +114,7 @@ class SqliteStore : public Store {
     }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-      return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+      return Status::IoError(path_ + ": " + Why(db_));
     }
     statements_.emplace(sql, stmt);
     return stmt;
@@ -94,7 +133,7 @@ class SqliteStore : public Store {
     }
     int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-      return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+      return Status::IoError(path_ + ": " + Why(db_));
     }
     return Status::Ok();
   }
@@ -133,9 +172,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode m
   int flags = mode == Store::Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    std::string message = Why(db);
     sqlite3_close(db);
-    return Status::IoError(path + ": 无法打开数据库（" + message + "）");
+    return Status::IoError(path + ": " + message);
   }
   sqlite3_busy_timeout(db, 10000);
   auto store = std::make_unique<SqliteStore>(db, path);

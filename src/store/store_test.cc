@@ -255,6 +255,24 @@ TEST(Store, ADatabaseFromBeforeFindingOrderIsUpgradedOnOpen) {
   fs::remove_all(dir);
 }
 
+// A file that is not a database is said so in Chinese, named, and left as it was; a database
+// that cannot be opened likewise.
+TEST(Store, WhatIsNotADatabaseIsSaidSoAndLeftAlone) {
+  fs::path dir = TempDir("notdb");
+  const fs::path text = dir / "notes.txt";
+  std::ofstream(text) << std::string(4096, 'x');
+  auto store = Store::Open(text.string(), Store::Mode::kReadWrite);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().message(),
+            text.string() + ": 不是 SQLite 数据库文件（file is not a database）");
+  EXPECT_EQ(fs::file_size(text), 4096u);
+  auto missing = Store::Open((dir / "none.db").string(), Store::Mode::kReadOnly);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("无法打开数据库"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir / "none.db"));  // reading never creates one
+  fs::remove_all(dir);
+}
+
 TEST(Store, UnreadableFilesAreReportedAndTheRestStored) {
   fs::path dir = TempDir("bad");
   std::string db = (dir / "y.db").string();
