@@ -99,6 +99,11 @@ tail -1 "$tmp/check.txt" | grep -q "错误" || fail "check text: no count at the
 [ $? -eq 0 ] || fail "check 001 with the error disabled: expected exit 0"
 "$yusuan" check --disable no.such-rule "$samples"/001_*.txt >/dev/null 2>&1
 [ $? -eq 2 ] || fail "check --disable unknown: expected exit 2"
+# --disable takes one value: the files after it are files, however many.
+"$yusuan" check --disable target.overview-arithmetic "$samples"/001_*.txt "$samples"/000_*.txt \
+  >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q "^2 个文件" "$tmp/out" ||
+  fail "check --disable RULE FILE FILE: $(cat "$tmp/err")"
 "$yusuan" check "$tmp/empty.txt" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "check empty file: expected exit 2"
 "$yusuan" check --format json "$samples"/003_*.txt >"$tmp/check.json"

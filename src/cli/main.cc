@@ -570,7 +570,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}))
       ->capture_default_str();
   check->add_option("-o,--output", check_output, "写入文件而非标准输出");
-  check->add_option("--disable", check_disable, "关闭的规则，逗号分隔（如 text.repeated-word）");
+  // One value per --disable (comma-separated, or the option repeated): a list option would take
+  // the files after it for rule names.
+  check
+      ->add_option("--disable", check_disable,
+                   "关闭的规则，逗号分隔（如 text.repeated-word,code.format），可重复")
+      ->allow_extra_args(false)
+      ->take_all();
   add_reading(check, true);
 
   std::string rules_format = "text";
