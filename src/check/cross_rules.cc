@@ -1,8 +1,17 @@
 // Across documents checked together: the same project must say the same thing everywhere.
+//
+// Each rule keeps, for the rest of the run, the first statement of every project it has seen:
+// a run over a province's documents keeps hundreds of thousands, so they are kept compactly
+// (texts in large blocks, one copy of a statement for every key it is found under, a file name
+// once per document) rather than as a map of strings each.
 #include <fmt/format.h>
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "check/common.h"
@@ -11,38 +20,107 @@
 namespace yusuan {
 namespace {
 
-// Keys of a project: its name, and (for indicators) its implementing unit with its annual
-// amount, under which two documents name the same project differently.
-std::string NameKey(const TargetTable& t) { return "name:" + PairKey(t.project_name.text); }
-std::string UnitKey(const TargetTable& t) {
-  if (t.implementing_unit.text.empty() || !t.funds[kAnnual].total.present()) return {};
-  return "unit:" + PairKey(t.implementing_unit.text) + "|" +
-         std::to_string(t.funds[kAnnual].total.fen);
-}
+// Texts kept for the rest of a run, copied into large blocks: a string of its own for each
+// would cost an allocation and 32 bytes more than the text.
+class TextPool {
+ public:
+  std::string_view Keep(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > free_) {
+      const size_t size = std::max(kBlock, s.size());
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      next_ = blocks_.back().get();
+      free_ = size;
+    }
+    char* at = next_;
+    std::memcpy(at, s.data(), s.size());
+    next_ += s.size();
+    free_ -= s.size();
+    return std::string_view(at, s.size());
+  }
+
+ private:
+  static constexpr size_t kBlock = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t free_ = 0;
+};
+
+// The documents of a run by ordinal, for naming the one a first statement came from.
+class Sources {
+ public:
+  // The ordinal of `doc`, the next one.
+  uint32_t Add(const Document& doc) {
+    names_.push_back(pool_.Keep(doc.source));
+    return static_cast<uint32_t>(names_.size() - 1);
+  }
+  std::string_view operator[](uint32_t doc) const { return names_[doc]; }
+  TextPool& pool() { return pool_; }
+
+ private:
+  TextPool pool_;
+  std::vector<std::string_view> names_;
+};
 
 bool Compared(const TargetTable& t) {
   return t.kind == TargetTable::Kind::kProject && !t.project_name.text.empty();
 }
 
+// The key under which two documents name the same project differently: its implementing unit
+// with its annual amount; empty when either is missing.
+void UnitKey(const TargetTable& t, std::string* key) {
+  key->clear();
+  if (t.implementing_unit.text.empty() || !t.funds[kAnnual].total.present()) return;
+  *key = "unit:";
+  AppendPairKey(t.implementing_unit.text, key);
+  *key += "|" + std::to_string(t.funds[kAnnual].total.fen);
+}
+
+void NameKey(const TargetTable& t, std::string* key) {
+  *key = "name:";
+  AppendPairKey(t.project_name.text, key);
+}
+
 // The first statement of a project's annual amount.
 struct FirstAmount {
-  size_t doc;  // ordinal in the run
-  std::string source;
-  Amount amount;
+  uint32_t doc;
   uint32_t line;
+  Amount amount;
 };
 
-// The first statement of a project's annual indicators: value by indicator name.
-struct FirstIndicators {
-  struct Value {
-    std::string raw, key;  // as printed, and MatchKey
-    uint32_t line;
-  };
-  size_t doc;
-  size_t id;  // tells the statements apart, for comparing each pair once
-  std::string source;
-  std::map<std::string, Value, std::less<>> values;  // by PairKey(name)
+// An annual indicator of a first statement: the `occurrence`-th (from 0) of its name in the
+// statement, as a project may list several indicators under one name (a name the PDF cut
+// short: "农村领证生子" four times, with four values).
+struct FirstValue {
+  std::string_view name;  // PairKey of the name
+  uint32_t occurrence;
+  uint32_t line;
+  std::string_view raw;  // as printed
 };
+
+bool operator<(const FirstValue& a, const FirstValue& b) {
+  return std::tie(a.name, a.occurrence) < std::tie(b.name, b.occurrence);
+}
+
+// The first statement of a project's annual indicators: values [first, first + count) of the
+// rule's list, sorted by name and occurrence.
+struct FirstIndicators {
+  uint32_t doc;
+  uint32_t first, count;
+};
+
+// The PairKey of each annual indicator's name of `t` with its occurrence among the names
+// before it, in order.
+std::vector<std::pair<std::string, uint32_t>> NamesWithOccurrence(const TargetTable& t) {
+  std::vector<std::pair<std::string, uint32_t>> names;
+  std::unordered_map<std::string, uint32_t> seen;
+  for (const Indicator& i : t.indicators[kAnnual]) {
+    std::string key = PairKey(i.name);
+    const uint32_t occurrence = seen[key]++;
+    names.emplace_back(std::move(key), occurrence);
+  }
+  return names;
+}
 
 }  // namespace
 
@@ -51,22 +129,28 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
       {"cross.project-amount", Severity::kError, "跨文件", "同一项目在不同文件中的年度资金须一致",
        "民生情况表中 35,000,000 元，单位预算的目标表中 3,500,000 元"},
       [] {
-        return [first = std::map<std::string, FirstAmount>(), docs = size_t{0}](
-                   const Document& doc, Reporter& rep) mutable {
-          const size_t ordinal = docs++;
+        return [sources = std::make_shared<Sources>(),
+                first = std::unordered_map<std::string_view, FirstAmount>(),
+                key = std::string()](const Document& doc, Reporter& rep) mutable {
+          const uint32_t ordinal = sources->Add(doc);
           for (const TargetTable& t : doc.targets) {
             if (!Compared(t)) continue;
             const Amount& b = t.funds[kAnnual].total;
-            auto [it, added] = first.try_emplace(
-                NameKey(t), FirstAmount{ordinal, doc.source, b, t.funds[kAnnual].at.line});
+            NameKey(t, &key);
+            auto it = first.find(key);
+            if (it == first.end()) {
+              first.emplace(sources->pool().Keep(key),
+                            FirstAmount{ordinal, t.funds[kAnnual].at.line, b});
+              continue;
+            }
             const FirstAmount& f = it->second;
-            if (added || f.doc == ordinal) continue;
+            if (f.doc == ordinal) continue;
             if (!f.amount.present() || !b.present() || f.amount.fen == b.fen) continue;
-            Finding& finding =
-                rep.Report(t.funds[kAnnual].at.line,
-                           fmt::format("项目“{}”年度资金 {}，而在 {} 第{}行为 {}",
-                                       t.project_name.text, Money(b, MoneyUnit::kYuan), f.source,
-                                       f.line, Money(f.amount, MoneyUnit::kYuan)));
+            Finding& finding = rep.Report(
+                t.funds[kAnnual].at.line,
+                fmt::format("项目“{}”年度资金 {}，而在 {} 第{}行为 {}", t.project_name.text,
+                            Money(b, MoneyUnit::kYuan), (*sources)[f.doc], f.line,
+                            Money(f.amount, MoneyUnit::kYuan)));
             finding.expected = Money(f.amount, MoneyUnit::kYuan);
             finding.actual = Money(b, MoneyUnit::kYuan);
           }
@@ -76,40 +160,75 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
       {"cross.project-indicators", Severity::kWarning, "跨文件",
        "同一项目在不同文件中的年度指标值须一致", "同一项目一处“≤386人”，另一处“≤388人”"},
       [] {
-        return [first = std::map<std::string, FirstIndicators>(), docs = size_t{0}, ids = size_t{0},
-                name_key = std::string()](const Document& doc, Reporter& rep) mutable {
-          const size_t ordinal = docs++;
+        struct State {
+          Sources sources;
+          std::vector<FirstValue> values;
+          std::vector<FirstIndicators> statements;
+          // Under its name and under its unit: both keys of a target lead to the statement
+          // of the first target that had the key.
+          std::unordered_map<std::string_view, uint32_t> by_key;
+          std::string keys[2];
+        };
+        return [state = std::make_shared<State>()](const Document& doc, Reporter& rep) {
+          State& s = *state;
+          const uint32_t ordinal = s.sources.Add(doc);
           for (const TargetTable& t : doc.targets) {
             if (!Compared(t)) continue;
-            // The same statements meet under the name and under the unit: compare them once.
-            std::set<size_t> compared;
-            for (const std::string& key : {NameKey(t), UnitKey(t)}) {
+            NameKey(t, &s.keys[0]);
+            UnitKey(t, &s.keys[1]);
+            const std::vector<std::pair<std::string, uint32_t>> names = NamesWithOccurrence(t);
+            // The statement this target makes, once, for whichever of its keys is new.
+            std::optional<uint32_t> own;
+            auto make_own = [&] {
+              if (own) return *own;
+              FirstIndicators f{ordinal, static_cast<uint32_t>(s.values.size()), 0};
+              for (size_t k = 0; k < names.size(); ++k) {
+                const Indicator& i = t.indicators[kAnnual][k];
+                s.values.push_back(FirstValue{s.sources.pool().Keep(names[k].first),
+                                              names[k].second, i.value_at.line,
+                                              s.sources.pool().Keep(i.value.raw)});
+              }
+              f.count = static_cast<uint32_t>(s.values.size() - f.first);
+              std::sort(s.values.begin() + f.first, s.values.end());
+              s.statements.push_back(f);
+              own = static_cast<uint32_t>(s.statements.size() - 1);
+              return *own;
+            };
+            // The same statement may be found under both keys: compared once.
+            std::optional<uint32_t> compared;
+            for (const std::string& key : s.keys) {
               if (key.empty()) continue;
-              auto [it, added] = first.try_emplace(key);
-              FirstIndicators& f = it->second;
-              if (added) {
-                f.doc = ordinal;
-                f.id = ids++;
-                f.source = doc.source;
-                for (const Indicator& i : t.indicators[kAnnual]) {
-                  f.values.emplace(PairKey(i.name),
-                                   FirstIndicators::Value{i.value.raw.str(), MatchKey(i.value.raw),
-                                                          i.value_at.line});
-                }
+              auto it = s.by_key.find(key);
+              if (it == s.by_key.end()) {
+                s.by_key.emplace(s.sources.pool().Keep(key), make_own());
                 continue;
               }
-              if (f.doc == ordinal || !compared.insert(f.id).second) continue;
-              for (const Indicator& i : t.indicators[kAnnual]) {
-                name_key.clear();  // one buffer for every name looked up
-                AppendPairKey(i.name, &name_key);
-                auto v = f.values.find(name_key);
-                if (v == f.values.end() || KeyIs(i.value.raw, v->second.key)) continue;
+              const FirstIndicators& f = s.statements[it->second];
+              if (f.doc == ordinal || compared == it->second) continue;
+              compared = it->second;
+              const auto begin = s.values.begin() + f.first, end = begin + f.count;
+              for (size_t k = 0; k < names.size(); ++k) {
+                const Indicator& i = t.indicators[kAnnual][k];
+                // A value the first statement gives under the same name is no difference;
+                // else the value is compared with its counterpart (the same occurrence of the
+                // name), or with the first of the name when the first statement has fewer.
+                auto [from, to] = std::equal_range(
+                    begin, end, FirstValue{names[k].first, 0, 0, {}},
+                    [](const FirstValue& a, const FirstValue& b) { return a.name < b.name; });
+                if (from == to || std::any_of(from, to, [&](const FirstValue& v) {
+                      return SameKey(i.value.raw, v.raw);
+                    })) {
+                  continue;
+                }
+                const auto counterpart = std::find_if(
+                    from, to, [&](const FirstValue& v) { return v.occurrence == names[k].second; });
+                const FirstValue* v = counterpart != to ? &*counterpart : &*from;
                 Finding& finding =
                     rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
                                fmt::format("项目“{}”的指标“{}”为“{}”，而在 {} 第{}行为“{}”",
-                                           t.project_name.text, i.name, i.value.raw, f.source,
-                                           v->second.line, v->second.raw));
-                finding.expected = v->second.raw;
+                                           t.project_name.text, i.name, i.value.raw,
+                                           s.sources[f.doc], v->line, v->raw));
+                finding.expected = std::string(v->raw);
                 finding.actual = i.value.raw;
               }
             }

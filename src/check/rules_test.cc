@@ -451,6 +451,27 @@ TEST(CrossRules, FireOnTheSameProjectStatedDifferently) {
   EXPECT_GT(Count(CheckAcross({&*a, &*d}), "cross.project-indicators"), 0);
 }
 
+// A project may list several indicators under one name (in 004, names the PDF cut short:
+// "农村领证生子" four times with four values). The same document twice differs in nothing;
+// one value changed is the one difference, named with its counterpart.
+TEST(CrossRules, IndicatorsSharingANameAreComparedWithTheirCounterparts) {
+  auto a = ReadDecoded(Seed(k004), "a.txt", "UTF-8");
+  auto b = ReadDecoded(Seed(k004), "b.txt", "UTF-8");
+  auto c = ReadDecoded(Apply(Seed(k004), {{"扶助独生子女死亡\t≥735人", "≥735人", "≥736人"}}),
+                       "c.txt", "UTF-8");
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(Count(CheckAcross({&*a, &*b}), "cross.project-indicators"), 0);
+  std::vector<Finding> found;
+  for (const Finding& f : CheckAcross({&*a, &*c})) {
+    if (f.rule == "cross.project-indicators") found.push_back(f);
+  }
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].file, "c.txt");
+  EXPECT_EQ(found[0].expected, "≥735人");
+  EXPECT_EQ(found[0].actual, "≥736人");
+  EXPECT_NE(found[0].message.find("a.txt 第1535行"), std::string::npos) << found[0].message;
+}
+
 TEST(CrossRules, CompareEachDocumentWithTheOnesBeforeItAsItComes) {
   auto a = ReadDecoded(Seed(k000), "a.txt", "UTF-8");
   auto b =
