@@ -372,6 +372,17 @@ if [ -w /dev/full ]; then
   grep -q "No space left on device\|设备上没有空间" "$tmp/err" || fail "export (full disk): no reason given"
 fi
 
+# An output that cannot be created: one line saying why, for every format (the XLSX writer's
+# own English lines never reach the reviewer).
+for format in xlsx csv json; do
+  "$yusuan" export "$samples"/001_*.txt --format "$format" -o "$tmp/no/such/dir/x.$format" \
+    >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] && [ "$(grep -c . "$tmp/err")" -eq 1 ] && grep -q "无法写入（" "$tmp/err" ||
+    fail "export $format to a missing directory: $(cat "$tmp/err")"
+done
+"$yusuan" check "$samples"/001_*.txt -o "$tmp/no/such/dir/x.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "无法写入（" "$tmp/err" || fail "check -o a missing directory: $(cat "$tmp/err")"
+
 # --help on every command.
 "$yusuan" --help >/dev/null || fail "--help"
 "$yusuan" parse --help | grep -q -- "--format" || fail "parse --help"

@@ -175,6 +175,14 @@ bool OutputOverInput(const std::string& output, const std::vector<std::string>& 
   return false;
 }
 
+// Opens `output` for writing; when it cannot be, one line on stderr saying why.
+bool OpenOutput(const std::string& output, std::ofstream* file) {
+  file->open(output, std::ios::binary);
+  if (*file) return true;
+  std::cerr << "yusuan: " << output << ": 无法写入（" << std::strerror(errno) << "）\n";
+  return false;
+}
+
 // How files are read: on how many threads, and the largest taken.
 struct Reading {
   unsigned jobs = 0;  // 0: one per core
@@ -273,11 +281,7 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
   std::ofstream file;
   std::optional<Sink> to_file;
   if (!output.empty()) {
-    file.open(output, std::ios::binary);
-    if (!file) {
-      std::cerr << "yusuan: " << output << ": 无法写入\n";
-      return 2;
-    }
+    if (!OpenOutput(output, &file)) return 2;
     to_file.emplace(&file, output);
   }
   Sink& sink = to_file ? *to_file : Stdout();
@@ -479,18 +483,16 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
     doc = std::move(*read);
     findings = yusuan::CheckDocument(doc);
   }
+  std::ofstream file;
+  if (!OpenOutput(output, &file)) return 2;  // before the XLSX writer, which says it in English
   if (format == "xlsx") {
+    file.close();
     yusuan::Status s = yusuan::WriteXlsx(doc, findings, output);
     if (!s.ok()) {
       std::cerr << "yusuan: " << s.message() << "\n";
       return 2;
     }
     return 0;
-  }
-  std::ofstream file(output, std::ios::binary);
-  if (!file) {
-    std::cerr << "yusuan: " << output << ": 无法写入\n";
-    return 2;
   }
   Sink sink(&file, output);
   if (format == "csv") {
