@@ -522,6 +522,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
 void TableReader::LinkFunctionCodes() {
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
     std::unordered_map<std::string_view, int> by_code;
+    by_code.reserve(table_.rows.size());  // no rehash as a table of many codes fills it
     int total = -1;
     for (size_t i = 0; i < table_.rows.size(); ++i) {
       const Row& r = table_.rows[i];
