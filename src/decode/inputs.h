@@ -10,12 +10,14 @@
 
 namespace yusuan {
 
-// Each path that is a directory becomes the regular files under it, at any depth, whose names
-// end in .txt (in any case: .TXT from Windows too), sorted by path; any other path is kept as
-// given, to be read and judged by its content (a missing file is reported when it is read).
-// Nothing is dropped in silence: a directory, or a directory below it, that cannot be listed,
-// and a directory with no .txt file under it, each add one line to `errors` (Chinese, naming
-// the path), and the files that could be listed are still returned.
+// Each path that is a directory becomes the files under it, at any depth, whose names end in
+// .txt (in any case: .TXT from Windows too), sorted by path, links that lead nowhere included
+// (reported when they are read); any other path is kept as given, to be read and judged by its
+// content (a missing file is reported when it is read). Nothing is dropped in silence: a
+// directory, or a directory below it, that cannot be listed, a directory with no .txt file
+// under it, and a .txt name that is a pipe, device or socket (never read: a pipe no one writes
+// to would never end) each add one line to `errors` (Chinese, naming the path), and the files
+// that could be listed are still returned.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
                                       std::vector<std::string>* errors);
 
