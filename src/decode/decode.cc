@@ -18,7 +18,9 @@
 namespace yusuan {
 namespace {
 
-Result<std::string> Convert(std::string_view bytes, const char* from) {
+// `bytes` start at byte `base` of the file (after a BOM): an error names the byte of the file,
+// counted from 1.
+Result<std::string> Convert(std::string_view bytes, const char* from, size_t base = 0) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return Status::NotText(std::string("系统不支持编码 ") + from);
@@ -38,9 +40,11 @@ Result<std::string> Convert(std::string_view bytes, const char* from) {
       out.resize(out.size() * 2);
       continue;
     }
-    size_t offset = bytes.size() - in_left;
-    status = Status::NotText(std::string("按 ") + from + " 解码失败：第 " + std::to_string(offset) +
-                             " 字节处不是合法字符");
+    const size_t at = base + (bytes.size() - in_left) + 1;
+    status = Status::NotText(
+        std::string("按 ") + from + " 解码失败：" +
+        (errno == EINVAL ? "文件在第 " + std::to_string(at) + " 字节处截断（最后一个字符不完整）"
+                         : "第 " + std::to_string(at) + " 字节处不是合法字符"));
     break;
   }
   iconv_close(cd);
@@ -145,6 +149,7 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
   const Form form = FormOf(view);
   switch (form.kind) {
     case Form::kUtf8Bom: {
+      if (view.size() == 3) return Status::NotText("文件为空（只有字节顺序标记 BOM）");
       if (!IsValidUtf8(view.substr(3)))
         return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
       bytes.erase(0, 3);
@@ -153,7 +158,8 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
       break;
     }
     case Form::kUtf16: {
-      auto text = Convert(view.substr(form.bom), form.utf16);
+      if (view.size() == form.bom) return Status::NotText("文件为空（只有字节顺序标记 BOM）");
+      auto text = Convert(view.substr(form.bom), form.utf16, form.bom);
       if (!text.ok()) return text.status();
       out.text = std::move(*text);
       out.encoding = form.utf16;

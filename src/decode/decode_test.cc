@@ -87,6 +87,31 @@ TEST(Decode, RefusesEmptyAndBinaryInput) {
   EXPECT_FALSE(Decode(nul).ok());
 }
 
+// A file that is only a byte-order mark is empty; a UTF-16 file cut in the middle of a
+// character, or holding a lone surrogate, names the byte of the file (from 1, BOM counted).
+TEST(Decode, SaysWhereUtf16GoesWrongAndThatABomAloneIsEmpty) {
+  for (std::string bom :
+       {std::string("\xEF\xBB\xBF"), std::string("\xFF\xFE"), std::string("\xFE\xFF")}) {
+    auto only = Decode(bom);
+    ASSERT_FALSE(only.ok());
+    EXPECT_EQ(only.status().message(), "文件为空（只有字节顺序标记 BOM）");
+  }
+  auto cut =
+      Decode(std::string("\xFF\xFE"
+                         "A",
+                         3));
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.status().message(),
+            "按 UTF-16LE 解码失败：文件在第 3 字节处截断（最后一个字符不完整）");
+  auto surrogate =
+      Decode(std::string("\xFF\xFE"
+                         "A\0\0\xD8"
+                         "A\0",
+                         8));
+  ASSERT_FALSE(surrogate.ok());
+  EXPECT_EQ(surrogate.status().message(), "按 UTF-16LE 解码失败：第 5 字节处不是合法字符");
+}
+
 TEST(Decode, RefusesANulAnywhereAndTooManyControlCharacters) {
   // Every length around the 16-byte steps, a NUL at every place. (Below eight bytes one zero
   // byte is enough for the text to be taken as UTF-16.)
