@@ -126,6 +126,18 @@ ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
 assert run["results"] and all(r["ruleId"] in ids for r in run["results"])
 assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run["results"])
 PY
+# SARIF's uri is a URI reference: a Chinese name, a space and a colon percent-encoded, and
+# decoding it gives the path back.
+cp "$samples"/000_*.txt "$tmp/高平 预算:2026.txt"
+"$yusuan" check --format sarif "$tmp/高平 预算:2026.txt" >"$tmp/named.sarif"
+python3 - "$tmp/named.sarif" "$tmp/高平 预算:2026.txt" <<'PY' || fail "sarif uri not a URI reference"
+import json, re, sys, urllib.parse
+d = json.load(open(sys.argv[1]))
+uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in d["runs"][0]["results"] for loc in r["locations"]}
+assert uris and all(re.fullmatch(r"[A-Za-z0-9._~/%-]+", u) for u in uris), uris
+assert {urllib.parse.unquote(u) for u in uris} == {sys.argv[2]}, uris
+PY
 # HTML: self-contained, escaped.
 printf '<script>alert(1)</script>\n2026年度单位预算公开\n2026年预算支出总表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n208\t<b onclick=x>社保</b>\t1.00\t2.00\t\n' >"$tmp/xss.txt"
 "$yusuan" check --format html -o "$tmp/xss.html" "$tmp/xss.txt"

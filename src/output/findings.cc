@@ -83,12 +83,33 @@ std::string_view SarifLevel(Severity severity) {
                                           : "error";
 }
 
+// A file path as SARIF's `uri` must be: a URI reference (RFC 3986), every byte other than
+// letters, digits, "-._~" and "/" percent-encoded. A Chinese file name, a space or a colon
+// written as they are make an invalid URI, which strict SARIF readers refuse.
+std::string SarifUri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri;
+  uri.reserve(path.size());
+  for (const char c : path) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
+        b == '.' || b == '_' || b == '~' || b == '/') {
+      uri += c;
+    } else {
+      uri += '%';
+      uri += kHex[b >> 4];
+      uri += kHex[b & 15];
+    }
+  }
+  return uri;
+}
+
 void WriteSarifLocation(JsonWriter& w, const std::string& file, uint32_t line) {
   w.Key("physicalLocation");
   w.BeginObject();
   w.Key("artifactLocation");
   w.BeginObject();
-  w.Field("uri", file);
+  w.Field("uri", SarifUri(file));
   w.EndObject();
   w.Key("region");
   w.BeginObject();
