@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -16,49 +15,27 @@
 #include "base/text.h"
 #include "check/common.h"
 #include "check/pairing.h"
+#include "model/text.h"
 
 namespace yusuan {
 namespace {
 
-// Texts kept for the rest of a run, copied into large blocks: a string of its own for each
-// would cost an allocation and 32 bytes more than the text.
-class TextPool {
- public:
-  std::string_view Keep(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > free_) {
-      const size_t size = std::max(kBlock, s.size());
-      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-      next_ = blocks_.back().get();
-      free_ = size;
-    }
-    char* at = next_;
-    std::memcpy(at, s.data(), s.size());
-    next_ += s.size();
-    free_ -= s.size();
-    return std::string_view(at, s.size());
-  }
-
- private:
-  static constexpr size_t kBlock = 64 * 1024;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t free_ = 0;
-};
-
-// The documents of a run by ordinal, for naming the one a first statement came from.
+// The documents of a run by ordinal, for naming the one a first statement came from, and the
+// texts the rules keep for the rest of the run, copied into large blocks (TextBacking with no
+// text of its own): a string for each would cost an allocation and 32 bytes more than the text.
 class Sources {
  public:
   // The ordinal of `doc`, the next one.
   uint32_t Add(const Document& doc) {
-    names_.push_back(pool_.Keep(doc.source));
+    names_.push_back(Keep(doc.source));
     return static_cast<uint32_t>(names_.size() - 1);
   }
   std::string_view operator[](uint32_t doc) const { return names_[doc]; }
-  TextPool& pool() { return pool_; }
+  // A copy of `s` kept until the run ends.
+  std::string_view Keep(std::string_view s) { return pool_.Keep(s).view(); }
 
  private:
-  TextPool pool_;
+  TextBacking pool_{std::string()};
   std::vector<std::string_view> names_;
 };
 
@@ -139,8 +116,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
             NameKey(t, &key);
             auto it = first.find(key);
             if (it == first.end()) {
-              first.emplace(sources->pool().Keep(key),
-                            FirstAmount{ordinal, t.funds[kAnnual].at.line, b});
+              first.emplace(sources->Keep(key), FirstAmount{ordinal, t.funds[kAnnual].at.line, b});
               continue;
             }
             const FirstAmount& f = it->second;
@@ -184,9 +160,8 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
               FirstIndicators f{ordinal, static_cast<uint32_t>(s.values.size()), 0};
               for (size_t k = 0; k < names.size(); ++k) {
                 const Indicator& i = t.indicators[kAnnual][k];
-                s.values.push_back(FirstValue{s.sources.pool().Keep(names[k].first),
-                                              names[k].second, i.value_at.line,
-                                              s.sources.pool().Keep(i.value.raw)});
+                s.values.push_back(FirstValue{s.sources.Keep(names[k].first), names[k].second,
+                                              i.value_at.line, s.sources.Keep(i.value.raw)});
               }
               f.count = static_cast<uint32_t>(s.values.size() - f.first);
               std::sort(s.values.begin() + f.first, s.values.end());
@@ -200,7 +175,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
               if (key.empty()) continue;
               auto it = s.by_key.find(key);
               if (it == s.by_key.end()) {
-                s.by_key.emplace(s.sources.pool().Keep(key), make_own());
+                s.by_key.emplace(s.sources.Keep(key), make_own());
                 continue;
               }
               const FirstIndicators& f = s.statements[it->second];
