@@ -159,11 +159,9 @@ bool SameFile(const std::string& output, const std::string& path) {
   return std::filesystem::equivalent(output, path, ec) && !ec;
 }
 
-// Keeps a command from writing its output over one of its inputs (a disclosure lost): an
-// input named on the command line is an error (one line, exit 2); a file found in a directory
-// is the report of an earlier run written there, and is left out of the inputs.
-bool OutputOverInput(const std::string& output, const std::vector<std::string>& args,
-                     std::vector<std::string>* files) {
+// Whether `output` is one of the inputs named on the command line (the same file by another
+// name too): writing it would lose a disclosure, so it is refused in one line.
+bool OutputNamedAsInput(const std::string& output, const std::vector<std::string>& args) {
   if (output.empty() || output == "-") return false;
   for (const std::string& a : args) {
     if (SameFile(output, a)) {
@@ -171,7 +169,6 @@ bool OutputOverInput(const std::string& output, const std::vector<std::string>& 
       return true;
     }
   }
-  std::erase_if(*files, [&](const std::string& f) { return SameFile(output, f); });
   return false;
 }
 
@@ -277,7 +274,11 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
   }
   bool failed = false, errors = false;
   std::vector<std::string> files = InputFiles(args, &failed);
-  if (OutputOverInput(output, args, &files)) return 2;
+  if (OutputNamedAsInput(output, args)) return 2;
+  // Found in a directory, the output is the report an earlier run wrote there: not an input.
+  if (!output.empty()) {
+    std::erase_if(files, [&](const std::string& f) { return SameFile(output, f); });
+  }
   std::ofstream file;
   std::optional<Sink> to_file;
   if (!output.empty()) {
@@ -473,8 +474,7 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
       std::cerr << "yusuan: export 需要一个文件，或 --db 与 --document\n";
       return 2;
     }
-    std::vector<std::string> inputs = files;
-    if (OutputOverInput(output, files, &inputs)) return 2;
+    if (OutputNamedAsInput(output, files)) return 2;
     auto read = yusuan::ReadDocumentFile(files[0], max_input);
     if (!read.ok()) {
       std::cerr << "yusuan: " << read.status().message() << "\n";
