@@ -384,6 +384,41 @@ if [ -w /dev/full ]; then
   grep -q "No space left on device\|设备上没有空间" "$tmp/err" || fail "export (full disk): no reason given"
 fi
 
+# A file output is whole or not at all: a write refused half-way (here a file size limit,
+# `ulimit -f`, as a full disk would) leaves the previous report as it was, or no file, and no
+# temporary file beside it.
+write_cut() {
+  (
+    trap '' XFSZ
+    ulimit -f 4
+    "$@"
+  ) >/dev/null 2>"$tmp/err"
+}
+mkdir "$tmp/cut"
+for format in text sarif; do
+  printf 'previous report\n' >"$tmp/cut/kept.$format"
+  write_cut "$yusuan" check --format "$format" "$samples" -o "$tmp/cut/kept.$format"
+  code=$?
+  [ "$code" -eq 2 ] && [ "$(grep -c . "$tmp/err")" -eq 1 ] &&
+    grep -q "kept.$format: 写入失败（.*），未写出（原有文件保持不变）" "$tmp/err" &&
+    [ "$(cat "$tmp/cut/kept.$format")" = "previous report" ] ||
+    fail "check -o cut short ($format): exit $code, $(cat "$tmp/err")"
+  write_cut "$yusuan" check --format "$format" "$samples" -o "$tmp/cut/new.$format"
+  [ $? -eq 2 ] && grep -q "new.$format: 写入失败（.*），未写出$" "$tmp/err" &&
+    [ ! -e "$tmp/cut/new.$format" ] || fail "check -o cut short, new file ($format): $(cat "$tmp/err")"
+done
+for format in xlsx json; do
+  printf 'previous export\n' >"$tmp/cut/kept.$format"
+  write_cut "$yusuan" export "$samples"/004_*.txt --format "$format" -o "$tmp/cut/kept.$format"
+  [ $? -eq 2 ] && [ "$(cat "$tmp/cut/kept.$format")" = "previous export" ] &&
+    grep -q "^yusuan: $tmp/cut/kept.$format: 写入" "$tmp/err" ||
+    fail "export -o cut short ($format): $(cat "$tmp/err")"
+done
+[ "$(ls -A "$tmp/cut" | wc -l)" -eq 4 ] || fail "a cut-short output left files behind: $(ls -A "$tmp/cut")"
+"$yusuan" check --format json "$samples" -o "$tmp/cut/kept.text" >/dev/null 2>&1
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/cut/kept.text" ||
+  fail "check -o over an earlier report did not replace it"
+
 # An output that cannot be created: one line saying why, for every format (the XLSX writer's
 # own English lines never reach the reviewer).
 for format in xlsx csv json; do

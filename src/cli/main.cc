@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/output_file.h"
 #include "base/text.h"
 #include "base/version.h"
 #include "check/measured.h"
@@ -42,7 +43,9 @@ using yusuan::Json;
 // files stops there rather than reading the rest for nothing.
 class Sink {
  public:
-  Sink(std::ostream* out, std::string name) : out_(out), name_(std::move(name)) {}
+  // `loss` says what became of the output when a write failed.
+  Sink(std::ostream* out, std::string name, std::string loss = "输出不完整")
+      : out_(out), name_(std::move(name)), loss_(std::move(loss)) {}
   std::ostream& stream() { return *out_; }
 
   // Whether output was lost. To be asked right after writing: the first time, it keeps the
@@ -67,8 +70,8 @@ class Sink {
     if (reported_) return 2;
     reported_ = true;
     std::cerr << "yusuan: " << name_ << ": 写入失败"
-              << (error_ != 0 ? std::string("（") + std::strerror(error_) + "）" : "")
-              << "，输出不完整\n";
+              << (error_ != 0 ? std::string("（") + std::strerror(error_) + "）" : "") << "，"
+              << loss_ << "\n";
     return 2;
   }
 
@@ -80,6 +83,7 @@ class Sink {
 
   std::ostream* out_;
   std::string name_;
+  std::string loss_;
   std::atomic<bool> lost_ = false;
   int error_ = 0;
   bool reported_ = false;
@@ -172,12 +176,27 @@ bool OutputNamedAsInput(const std::string& output, const std::vector<std::string
   return false;
 }
 
-// Opens `output` for writing; when it cannot be, one line on stderr saying why.
-bool OpenOutput(const std::string& output, std::ofstream* file) {
-  file->open(output, std::ios::binary);
-  if (*file) return true;
-  std::cerr << "yusuan: " << output << ": 无法写入（" << std::strerror(errno) << "）\n";
-  return false;
+// Opens `output` for writing, whole or not at all (base/output_file.h); when it cannot be, one
+// line on stderr saying why.
+bool OpenOutput(const std::string& output, yusuan::OutputFile* file) {
+  yusuan::Status s = file->Open(output);
+  if (!s.ok()) std::cerr << "yusuan: " << s.message() << "\n";
+  return s.ok();
+}
+
+// What a failed write leaves of `file`, for the Sink's one line.
+std::string LossOf(const yusuan::OutputFile& file) {
+  if (!file.whole_or_nothing()) return "输出不完整";
+  return file.keeps_previous() ? "未写出（原有文件保持不变）" : "未写出";
+}
+
+// Puts `file` in place unless its output was lost; returns `code`, or 2 when it cannot be.
+int Commit(yusuan::OutputFile* file, Sink* sink, int code) {
+  if (sink->seen_lost()) return code;  // the sink has said so; the file is discarded
+  yusuan::Status s = file->Commit();
+  if (s.ok()) return code;
+  std::cerr << "yusuan: " << s.message() << "\n";
+  return 2;
 }
 
 // How files are read: on how many threads, and the largest taken.
@@ -279,11 +298,11 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
   if (!output.empty()) {
     std::erase_if(files, [&](const std::string& f) { return SameFile(output, f); });
   }
-  std::ofstream file;
+  yusuan::OutputFile file;
   std::optional<Sink> to_file;
   if (!output.empty()) {
     if (!OpenOutput(output, &file)) return 2;
-    to_file.emplace(&file, output);
+    to_file.emplace(&file.stream(), output, LossOf(file));
   }
   Sink& sink = to_file ? *to_file : Stdout();
   // Files are read and checked on every core, then checked against the files before them and
@@ -302,7 +321,8 @@ int RunCheck(const std::vector<std::string>& args, const std::string& format,
                     writer->File(yusuan::Checked{&l.doc, std::move(findings)});
                   });
   if (!sink.Lost()) writer->Finish();
-  return sink.Finish(failed ? 2 : errors ? 1 : 0);
+  const int code = sink.Finish(failed ? 2 : errors ? 1 : 0);
+  return to_file ? Commit(&file, &sink, code) : code;
 }
 
 int RunRules(const std::string& format) {
@@ -483,25 +503,22 @@ int RunExport(const std::vector<std::string>& files, const std::string& db, int6
     doc = std::move(*read);
     findings = yusuan::CheckDocument(doc);
   }
-  std::ofstream file;
+  yusuan::OutputFile file;
   if (!OpenOutput(output, &file)) return 2;  // before the XLSX writer, which says it in English
+  Sink sink(&file.stream(), output, LossOf(file));
   if (format == "xlsx") {
-    file.close();
-    yusuan::Status s = yusuan::WriteXlsx(doc, findings, output);
+    yusuan::Status s = yusuan::WriteXlsx(doc, findings, file.writing_path(), output);
     if (!s.ok()) {
       std::cerr << "yusuan: " << s.message() << "\n";
       return 2;
     }
-    return 0;
-  }
-  Sink sink(&file, output);
-  if (format == "csv") {
-    yusuan::WriteCsv(doc, file);
+  } else if (format == "csv") {
+    yusuan::WriteCsv(doc, file.stream());
   } else {
-    file << yusuan::DocumentJson(doc, 2) << "\n";
+    file.stream() << yusuan::DocumentJson(doc, 2) << "\n";
   }
   sink.Lost();  // right after writing, while the reason is known
-  return sink.Finish(0);
+  return Commit(&file, &sink, sink.Finish(0));
 }
 
 // `yusuan serve` runs the workspace, a program of its own beside this one (src/serve/main.cc):

@@ -93,13 +93,14 @@ void WriteCsv(const Document& doc, std::ostream& out) {
   }
 }
 
-Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
-                 const std::string& path) {
+Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings, const std::string& path,
+                 const std::string& name) {
+  const std::string& shown = name.empty() ? path : name;
   const Result<Xlsxwriter>& loaded = LoadXlsxwriter();
   if (!loaded.ok()) return loaded.status();
   const Xlsxwriter& lxw = *loaded;
   lxw_workbook* wb = lxw.workbook_new(path.c_str());
-  if (!wb) return Status::IoError(path + ": 无法创建 XLSX 文件");
+  if (!wb) return Status::IoError(shown + ": 无法创建 XLSX 文件");
   lxw_format* money = lxw.workbook_add_format(wb);
   lxw.format_set_num_format(money, "0.00");
   lxw_format* bold = lxw.workbook_add_format(wb);
@@ -198,7 +199,7 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings,
   }
   lxw_error err = lxw.workbook_close(wb);
   if (err != LXW_NO_ERROR)
-    return Status::IoError(path + ": 写入 XLSX 失败（" + lxw.lxw_strerror(err) + "）");
+    return Status::IoError(shown + ": 写入 XLSX 失败（" + lxw.lxw_strerror(err) + "）");
   return Status::Ok();
 }
 
