@@ -415,6 +415,21 @@ for format in xlsx json; do
     fail "export -o cut short ($format): $(cat "$tmp/err")"
 done
 [ "$(ls -A "$tmp/cut" | wc -l)" -eq 4 ] || fail "a cut-short output left files behind: $(ls -A "$tmp/cut")"
+# Stopped by a signal (here while waiting on a pipe that never delivers), a run leaves the
+# previous report and no temporary file, and ends as the signal ends it.
+mkfifo "$tmp/cut/stalled.txt"
+"$yusuan" check "$tmp/cut/stalled.txt" -o "$tmp/cut/kept.text" >/dev/null 2>&1 &
+stalled=$!
+for _ in $(seq 50); do
+  ls -A "$tmp/cut" | grep -q '^\.kept\.text\.yusuan-' && break
+  sleep 0.1
+done
+kill -TERM "$stalled"
+wait "$stalled"
+code=$?
+[ "$code" -eq 143 ] && [ "$(cat "$tmp/cut/kept.text")" = "previous report" ] &&
+  ! ls -A "$tmp/cut" | grep -q yusuan- || fail "check -o stopped by SIGTERM: exit $code, $(ls -A "$tmp/cut")"
+rm "$tmp/cut/stalled.txt"
 "$yusuan" check --format json "$samples" -o "$tmp/cut/kept.text" >/dev/null 2>&1
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/cut/kept.text" ||
   fail "check -o over an earlier report did not replace it"

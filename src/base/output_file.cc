@@ -43,7 +43,32 @@ int CreateBeside(const std::string& target, bool replaces, mode_t mode, std::str
   return -1;
 }
 
+// The temporary files not yet committed, for RemoveUnfinished: a few slots of pointers to their
+// names, each set while its OutputFile owns the file (a program writes one or two at a time).
+constexpr size_t kSlots = 8;
+std::atomic<const char*> unfinished[kSlots];
+
+void Track(const std::string& temp) {
+  for (auto& slot : unfinished) {
+    const char* empty = nullptr;
+    if (slot.compare_exchange_strong(empty, temp.c_str())) return;
+  }
+}
+
+void Untrack(const std::string& temp) {
+  for (auto& slot : unfinished) {
+    const char* mine = temp.c_str();
+    if (slot.compare_exchange_strong(mine, nullptr)) return;
+  }
+}
+
 }  // namespace
+
+void OutputFile::RemoveUnfinished() {
+  for (auto& slot : unfinished) {
+    if (const char* name = slot.exchange(nullptr)) unlink(name);
+  }
+}
 
 Status OutputFile::Open(const std::string& path) {
   path_ = path;
@@ -62,7 +87,10 @@ Status OutputFile::Open(const std::string& path) {
     if (fd >= 0) {
       close(fd);
       stream_.open(temp_, std::ios::binary | std::ios::trunc);
-      if (stream_) return Status::Ok();
+      if (stream_) {
+        Track(temp_);
+        return Status::Ok();
+      }
       unlink(temp_.c_str());
       temp_.clear();
     }
@@ -87,6 +115,7 @@ Status OutputFile::Commit() {
     if (error == 0 && stream_.fail()) error = errno != 0 ? errno : EIO;
   }
   if (error == 0 && !temp_.empty() && rename(temp_.c_str(), target_.c_str()) != 0) error = errno;
+  if (!temp_.empty()) Untrack(temp_);
   if (error != 0) {
     if (!temp_.empty()) unlink(temp_.c_str());
     temp_.clear();
@@ -98,6 +127,7 @@ Status OutputFile::Commit() {
 
 OutputFile::~OutputFile() {
   if (committed_ || temp_.empty()) return;
+  Untrack(temp_);
   stream_.close();
   unlink(temp_.c_str());
 }

@@ -39,6 +39,11 @@ class OutputFile {
   // write or the file cannot be moved into place.
   Status Commit();
 
+  // Removes the temporary files of every OutputFile not yet committed. Only system calls that
+  // are safe in a signal handler: for a program that stops on a signal (SIGINT, SIGTERM), so
+  // that an interrupted run leaves no hidden file behind.
+  static void RemoveUnfinished();
+
  private:
   std::string path_;    // as given: for messages
   std::string target_;  // the file replaced on Commit (links followed)

@@ -123,6 +123,20 @@ TEST_F(OutputFileTest, ANewFileHasTheModeAnyNewFileHas) {
   EXPECT_EQ(st.st_mode & 07777, 0644u);
 }
 
+TEST_F(OutputFileTest, RemoveUnfinishedTakesAwayEveryUncommittedTemporaryFile) {
+  Write(Path("kept.txt"), "旧\n");
+  OutputFile committed, first, second;
+  ASSERT_TRUE(committed.Open(Path("done.txt")).ok());
+  ASSERT_TRUE(committed.Commit().ok());
+  ASSERT_TRUE(first.Open(Path("kept.txt")).ok());
+  ASSERT_TRUE(second.Open(Path("new.txt")).ok());
+  EXPECT_EQ(Entries(), 4u);  // kept.txt, done.txt and two temporary files
+  OutputFile::RemoveUnfinished();
+  EXPECT_EQ(Entries(), 2u);
+  EXPECT_EQ(Read(Path("kept.txt")), "旧\n");
+  EXPECT_TRUE(fs::exists(Path("done.txt")));
+}
+
 TEST_F(OutputFileTest, ADeviceIsWrittenInPlace) {
   OutputFile out;
   ASSERT_TRUE(out.Open("/dev/null").ok());

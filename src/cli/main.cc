@@ -1,5 +1,6 @@
 // yusuan: read and check Chinese government budget disclosures (预算公开).
 // A thin shell over the library.
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -540,9 +541,21 @@ int ExecServe(const std::vector<std::string>& args) {
   return 2;
 }
 
+// A run stopped by a signal leaves no hidden temporary output behind (base/output_file.h), then
+// ends as the signal would have ended it.
+void StopOnSignal(int sig) {
+  yusuan::OutputFile::RemoveUnfinished();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    // A signal the caller ignores (nohup, a background job) stays ignored.
+    if (signal(sig, StopOnSignal) == SIG_IGN) signal(sig, SIG_IGN);
+  }
   CLI::App app{"yusuan（预算）：读取并检查政府预算公开文件"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("yusuan ") + yusuan::kVersion);
