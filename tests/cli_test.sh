@@ -292,6 +292,17 @@ grep -q "已载入 5 份" "$tmp/load.txt" || fail "db load: not 5 documents"
 "$yusuan" db load --db "$db" "$samples"/001_*.txt >/dev/null 2>&1
 [ "$("$yusuan" db query --db "$db" "SELECT COUNT(*) FROM documents" --format csv | tail -1)" = "5" ] \
   || fail "db load: loading the same content again duplicated it"
+# Loads started together on a database that does not exist yet all store (turning a new
+# database to WAL used to answer "locked" at once to all but one of them).
+for round in 1 2 3 4 5; do
+  rm -f "$tmp/together.db"*
+  for k in 1 2 3 4 5 6; do
+    "$yusuan" db load --db "$tmp/together.db" "$samples"/000_*.txt >/dev/null 2>"$tmp/together.$k" &
+  done
+  wait
+  cat "$tmp"/together.[1-6] | grep -v "^已处理" >"$tmp/err"
+  [ -s "$tmp/err" ] && fail "db load started together (round $round): $(cat "$tmp/err")"
+done
 n_check=$("$yusuan" check --format json "$samples"/003_*.txt | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
 n_db=$("$yusuan" db query --db "$db" "SELECT COUNT(*) FROM findings f JOIN documents d ON d.id=f.document_id WHERE d.name='孟县人力资源和社会保障局'" --format csv | tail -1)
 [ "$n_check" = "$n_db" ] || fail "findings stored ($n_db) differ from yusuan check ($n_check)"

@@ -1,7 +1,9 @@
 // SQLite backend: embedded, one file, WAL mode so readers can read while a load writes.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "store/store.h"
 
@@ -176,11 +178,20 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Store::Mode m
     sqlite3_close(db);
     return Status::IoError(path + ": " + message);
   }
-  sqlite3_busy_timeout(db, 10000);
+  constexpr int kBusyMs = 10000;
+  sqlite3_busy_timeout(db, kBusyMs);
   auto store = std::make_unique<SqliteStore>(db, path);
   if (mode == Store::Mode::kReadWrite) {
-    Status s = store->Script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    // Turning a new database to WAL needs it alone, and SQLite says "locked" at once instead of
+    // waiting (its busy handler is not asked): programs that open a new database together (a
+    // load run as several processes) wait here as long as for any lock.
+    Status s;
+    for (int waited = 0;; waited += 20) {
+      s = store->Script("PRAGMA journal_mode=WAL;");
+      if (s.ok() || sqlite3_errcode(db) != SQLITE_BUSY || waited >= kBusyMs) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (s.ok()) s = store->Script("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     if (s.ok()) s = store->Script(SchemaSql("sqlite"));
     // Databases written before findings kept their order get the column (old rows: 0).
     if (s.ok()) {
