@@ -37,6 +37,10 @@ const Result<Libpq>& LoadLibpq() {
   return loaded;
 }
 
+// The key spaces of the advisory locks: the schema's first creation, and a content being stored.
+constexpr int64_t kSchemaLock = 4242;
+constexpr int32_t kContentLocks = 4243;
+
 class PostgresStore : public Store {
  public:
   PostgresStore(const Libpq& pq, PGconn* conn) : pq_(pq), conn_(conn) {}
@@ -54,6 +58,25 @@ class PostgresStore : public Store {
   Status Rollback() override {
     in_tx_ = false;
     return Plain("ROLLBACK");
+  }
+
+  // Two connections storing the same content at once would both find it absent, and the later
+  // insert would fail on the unique hash: the later waits for the earlier's transaction to end,
+  // then replaces what it stored. (The lock is keyed on part of the hash in a key space of its
+  // own, apart from the schema's; two contents sharing the part only wait for each other.)
+  Result<int64_t> Put(const StoredDocument& d) override {
+    uint32_t part = 0;
+    for (size_t i = 0; i < 8 && i < d.content_hash.size(); ++i) {
+      const char c = d.content_hash[i];
+      const uint32_t digit = c >= '0' && c <= '9'   ? c - '0'
+                             : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                    : 0;
+      part = part << 4 | digit;
+    }
+    Status s = Plain("SELECT pg_advisory_xact_lock(" + std::to_string(kContentLocks) + ", " +
+                     std::to_string(static_cast<int32_t>(part)) + ")");
+    if (!s.ok()) return s;
+    return Store::Put(d);
   }
 
   Status Plain(const std::string& sql) {
@@ -173,7 +196,9 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, Store::Mode 
     // Quiet the NOTICEs of IF NOT EXISTS; one schema script, in one transaction.
     Status s = store->Plain("SET client_min_messages = warning");
     if (s.ok()) s = store->Plain("BEGIN");
-    if (s.ok()) s = store->Plain("SELECT pg_advisory_xact_lock(4242)");  // concurrent first opens
+    if (s.ok()) {  // concurrent first opens
+      s = store->Plain("SELECT pg_advisory_xact_lock(" + std::to_string(kSchemaLock) + ")");
+    }
     if (s.ok()) s = store->Plain(SchemaSql("postgresql"));
     if (s.ok()) s = store->Plain("COMMIT");
     if (!s.ok()) return s;

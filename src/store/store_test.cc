@@ -147,6 +147,40 @@ TEST_P(StoreBackend, LoadingTheSameContentAgainReplacesItAndKeepsItsId) {
   fs::remove_all(dir);
 }
 
+TEST_P(StoreBackend, ProgramsOpeningANewDatabaseTogetherAllStore) {
+  // Several loads started at once on a database that does not exist yet (a load split across
+  // processes): each opens it, sets it up and stores, none is told it is locked.
+  for (int round = 0; round < 4; ++round) {
+    Backend b = NewBackend(GetParam(), "together" + std::to_string(round));
+    std::vector<std::string> errors(6);
+    std::vector<size_t> stored(errors.size());
+    std::vector<std::thread> loads;
+    for (size_t k = 0; k < errors.size(); ++k) {
+      loads.emplace_back([&, k] {
+        auto store = Store::Open(b.target, Store::Mode::kReadWrite);
+        if (!store.ok()) {
+          errors[k] = store.status().message();
+          return;
+        }
+        LoadOptions options;
+        options.threads = 1;
+        LoadReport r = LoadFiles(**store, {testing::SamplePath(kSeeds[k % 2])}, options);
+        stored[k] = r.stored;
+        for (const std::string& e : r.errors) errors[k] += e;
+      });
+    }
+    for (std::thread& t : loads) t.join();
+    for (size_t k = 0; k < errors.size(); ++k) {
+      EXPECT_EQ(errors[k], "") << "load " << k << ", round " << round;
+      EXPECT_EQ(stored[k], 1u) << "load " << k << ", round " << round;
+    }
+    auto store = OpenOrDie(b.target);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 2);
+    fs::remove_all(b.dir);
+  }
+}
+
 TEST_P(StoreBackend, QueriesAreReadOnlyAndTheViewsAnswer) {
   Backend b = NewBackend(GetParam(), "query");
   fs::path dir = b.dir;
