@@ -65,6 +65,11 @@ void JsonWriter::Bool(bool b) {
   out_->append(b ? "true" : "false");
 }
 
+void JsonWriter::Null() {
+  BeforeValue();
+  out_->append("null");
+}
+
 namespace {
 
 // The length of the UTF-8 sequence at s[i] when it is a well-formed one (Unicode's table 3-7:

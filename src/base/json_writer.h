@@ -52,6 +52,7 @@ class JsonWriter {
   void String(std::string_view s);
   void Int(int64_t v);
   void Bool(bool b);
+  void Null();
 
   // A key and its value.
   void Field(std::string_view key, std::string_view s) {

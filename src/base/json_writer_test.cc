@@ -33,6 +33,9 @@ void Write(JsonWriter& w, const Tree& j) {
     case Tree::value_t::boolean:
       w.Bool(j.get<bool>());
       break;
+    case Tree::value_t::null:
+      w.Null();
+      break;
     default:
       w.Int(j.get<int64_t>());
       break;
@@ -66,6 +69,7 @@ TEST(JsonWriter, PrintsAsNlohmannDumpsTheSameTree) {
       Tree{{"rows", {Tree{{"cells", Tree::object()}}, Tree{{"n", {1, 2, {3, Tree::array()}}}}}}},
       Tree{{"", ""}, {"empty key and value", Tree::array({"", 0, false})}},
       Tree{{"big", int64_t{9007199254740993}}, {"negative", int64_t{-9007199254740993}}},
+      Tree{{"absent", nullptr}, {"list", Tree::array({nullptr, "值", nullptr})}},
   };
   for (const Tree& j : cases) {
     SCOPED_TRACE(j.dump());

@@ -15,7 +15,8 @@ namespace {
 #define YUSUAN_LIBPQ_FUNCTIONS(X)                                                           \
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQsetClientEncoding) X(PQfinish)           \
   X(PQexec) X(PQexecParams) X(PQresultStatus) X(PQresultErrorMessage) X(PQclear)            \
-  X(PQntuples) X(PQnfields) X(PQfname) X(PQgetisnull) X(PQgetvalue) X(PQgetlength)
+  X(PQntuples) X(PQnfields) X(PQfname) X(PQgetisnull) X(PQgetvalue) X(PQgetlength)         \
+  X(PQsendQuery) X(PQsetSingleRowMode) X(PQgetResult) X(PQrequestCancel)
 // clang-format on
 
 // Each member is named and typed as the function it points to, so calls read (and are
@@ -86,7 +87,7 @@ class PostgresStore : public Store {
     return s;
   }
 
-  Result<QueryResult> Query(const std::string& sql) override {
+  Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) override {
     // Outside a load's transaction, a query runs in a read-only transaction: PostgreSQL
     // itself refuses any write.
     bool wrap = !in_tx_;
@@ -94,30 +95,7 @@ class PostgresStore : public Store {
       Status s = Plain("BEGIN READ ONLY");
       if (!s.ok()) return s;
     }
-    PGresult* r = pq_.PQexec(conn_, sql.c_str());
-    Result<QueryResult> out = Status::Ok();
-    ExecStatusType st = pq_.PQresultStatus(r);
-    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-      out = Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
-                                    pq_.PQresultErrorMessage(r));
-    } else {
-      QueryResult q;
-      int cols = pq_.PQnfields(r);
-      for (int c = 0; c < cols; ++c) q.columns.emplace_back(pq_.PQfname(r, c));
-      for (int row = 0; row < pq_.PQntuples(r); ++row) {
-        std::vector<std::optional<std::string>> values;
-        for (int c = 0; c < cols; ++c) {
-          if (pq_.PQgetisnull(r, row, c)) {
-            values.emplace_back(std::nullopt);
-          } else {
-            values.emplace_back(std::string(pq_.PQgetvalue(r, row, c), pq_.PQgetlength(r, row, c)));
-          }
-        }
-        q.rows.push_back(std::move(values));
-      }
-      out = std::move(q);
-    }
-    pq_.PQclear(r);
+    Status out = RowByRow(sql, columns, row);
     if (wrap) Plain("ROLLBACK");
     return out;
   }
@@ -150,6 +128,54 @@ class PostgresStore : public Store {
   }
 
  private:
+  // The rows come one result each (libpq's single-row mode), so none is held. Every result is
+  // read, to leave the connection ready for the next statement; stopping early cancels the
+  // rest of the query first.
+  Status RowByRow(const std::string& sql, const ColumnsFn& columns, const RowFn& row) {
+    if (!pq_.PQsendQuery(conn_, sql.c_str())) {
+      return Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
+                                     pq_.PQerrorMessage(conn_));
+    }
+    pq_.PQsetSingleRowMode(conn_);
+    Status out;
+    bool named = false, stopped = false;
+    std::vector<std::optional<std::string_view>> values;
+    while (PGresult* r = pq_.PQgetResult(conn_)) {
+      const ExecStatusType st = pq_.PQresultStatus(r);
+      if (stopped) {
+        // Draining after a cancel: what is left is discarded.
+      } else if (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+        const int cols = pq_.PQnfields(r);
+        if (!named) {
+          std::vector<std::string> names;
+          for (int c = 0; c < cols; ++c) names.emplace_back(pq_.PQfname(r, c));
+          columns(names);
+          named = true;
+        }
+        values.resize(cols);
+        for (int t = 0; t < pq_.PQntuples(r) && !stopped; ++t) {
+          for (int c = 0; c < cols; ++c) {
+            if (pq_.PQgetisnull(r, t, c)) {
+              values[c].reset();
+            } else {
+              values[c] = std::string_view(pq_.PQgetvalue(r, t, c),
+                                           static_cast<size_t>(pq_.PQgetlength(r, t, c)));
+            }
+          }
+          if (!row(values)) {
+            stopped = true;
+            pq_.PQrequestCancel(conn_);
+          }
+        }
+      } else if (out.ok()) {
+        out = Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
+                                      pq_.PQresultErrorMessage(r));
+      }
+      pq_.PQclear(r);
+    }
+    return out;
+  }
+
   PGresult* Params(const std::string& sql, const std::vector<Value>& params) {
     std::vector<std::string> text(params.size());
     std::vector<const char*> pointers(params.size(), nullptr);

@@ -1,4 +1,4 @@
-// Writing one document: the same rows for every backend.
+// Writing one document, and queries collected: the same for every backend.
 #include <fmt/format.h>
 
 #include <optional>
@@ -23,6 +23,22 @@ std::string InsertStatement(const std::string& table, const std::vector<std::str
   sql += ") VALUES (";
   for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
   return sql + ")";
+}
+
+Result<QueryResult> Store::Query(const std::string& sql) {
+  QueryResult out;
+  Status s = QueryRows(
+      sql, [&](const std::vector<std::string>& columns) { out.columns = columns; },
+      [&](const std::vector<std::optional<std::string_view>>& row) {
+        auto& kept = out.rows.emplace_back();
+        kept.reserve(row.size());
+        for (const auto& v : row) {
+          kept.push_back(v ? std::optional<std::string>(std::string(*v)) : std::nullopt);
+        }
+        return true;
+      });
+  if (!s.ok()) return s;
+  return out;
 }
 
 Status Store::Remove(int64_t id) {

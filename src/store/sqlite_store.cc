@@ -71,7 +71,7 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
-  Result<QueryResult> Query(const std::string& sql) override {
+  Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) override {
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, &tail) !=
@@ -83,27 +83,31 @@ class SqliteStore : public Store {
       sqlite3_finalize(stmt);
       return Status::InvalidArgument("只允许只读查询（SELECT）");
     }
-    QueryResult out;
-    int n = sqlite3_column_count(stmt);
-    for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(stmt, i));
+    const int n = sqlite3_column_count(stmt);
+    std::vector<std::string> names;
+    for (int i = 0; i < n; ++i) names.emplace_back(sqlite3_column_name(stmt, i));
+    columns(names);
+    std::vector<std::optional<std::string_view>> values(n);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<std::optional<std::string>> row;
       for (int i = 0; i < n; ++i) {
         if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-          row.emplace_back(std::nullopt);
+          values[i].reset();
         } else {
           const unsigned char* text = sqlite3_column_text(stmt, i);
-          row.emplace_back(
-              std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt, i)));
+          values[i] = std::string_view(reinterpret_cast<const char*>(text),
+                                       static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
         }
       }
-      out.rows.push_back(std::move(row));
+      if (!row(values)) {
+        rc = SQLITE_DONE;
+        break;
+      }
     }
     std::string message = rc == SQLITE_DONE ? "" : path_ + ": " + Why(db_);
     sqlite3_finalize(stmt);
     if (!message.empty()) return Status::IoError(message);
-    return out;
+    return Status::Ok();
   }
 
  protected:

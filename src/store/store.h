@@ -12,9 +12,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -38,6 +40,12 @@ struct QueryResult {
   std::vector<std::vector<std::optional<std::string>>> rows;  // nullopt = SQL NULL
 };
 
+// A row as it is read: a value per column, nullopt for SQL NULL; the views hold until the next
+// row. Returns false to stop the query there.
+using RowFn = std::function<bool(const std::vector<std::optional<std::string_view>>&)>;
+// The column names, handed over once before the first row (also when there is none).
+using ColumnsFn = std::function<void(const std::vector<std::string>&)>;
+
 // A value written to the database.
 using Value = std::variant<std::monostate, int64_t, std::string>;
 
@@ -59,8 +67,11 @@ class Store {
   // Removes document `id` and its rows (a missing id is not an error here; see fetch.h).
   // REQUIRES: inside Begin()/Commit().
   Status Remove(int64_t id);
-  // Runs one read-only SQL statement.
-  virtual Result<QueryResult> Query(const std::string& sql) = 0;
+  // Runs one read-only SQL statement, handing over each row as it is read: a result of any
+  // size passes through without being held (a cross join of a large table, say).
+  virtual Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) = 0;
+  // The same, every row collected: for results known to be small.
+  Result<QueryResult> Query(const std::string& sql);
 
  protected:
   // Backend primitives used by Put.

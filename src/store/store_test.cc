@@ -181,6 +181,53 @@ TEST_P(StoreBackend, ProgramsOpeningANewDatabaseTogetherAllStore) {
   }
 }
 
+TEST_P(StoreBackend, QueryRowsHandsOverEveryRowAndStopsWhenAsked) {
+  Backend b = NewBackend(GetParam(), "rows");
+  auto store = OpenOrDie(b.target);
+  ASSERT_NE(store, nullptr);
+  LoadFiles(*store, {testing::SamplePath(kSeeds[1])}, LoadOptions{});
+  const int64_t cells = Count(*store, "SELECT COUNT(*) FROM table_cells");
+  ASSERT_GT(cells, 100);
+  const std::string join =
+      "SELECT a.line, NULL AS absent FROM table_cells a, table_cells b ORDER BY 1";
+  std::vector<std::string> names;
+  int64_t rows = 0, nulls = 0;
+  Status all = store->QueryRows(
+      join, [&](const std::vector<std::string>& columns) { names = columns; },
+      [&](const std::vector<std::optional<std::string_view>>& row) {
+        ++rows;
+        nulls += !row[1].has_value();
+        return true;
+      });
+  ASSERT_TRUE(all.ok()) << all.message();
+  EXPECT_EQ(names, (std::vector<std::string>{"line", "absent"}));
+  EXPECT_EQ(rows, cells * cells);
+  EXPECT_EQ(nulls, rows);
+  // Stopped after ten rows: no more is handed over, and the connection answers the next query.
+  rows = 0;
+  Status stopped = store->QueryRows(
+      join, [](const std::vector<std::string>&) {},
+      [&](const std::vector<std::optional<std::string_view>>&) { return ++rows < 10; });
+  EXPECT_TRUE(stopped.ok()) << stopped.message();
+  EXPECT_EQ(rows, 10);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 1);
+  // An empty result still names its columns; an error is an error.
+  names.clear();
+  EXPECT_TRUE(store
+                  ->QueryRows(
+                      "SELECT id, name FROM documents WHERE id < 0",
+                      [&](const std::vector<std::string>& c) { names = c; },
+                      [](const std::vector<std::optional<std::string_view>>&) {
+                        ADD_FAILURE() << "a row of an empty result";
+                        return true;
+                      })
+                  .ok());
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "name"}));
+  EXPECT_FALSE(store->Query("SELECT no_such_column FROM documents").ok());
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 1);
+  fs::remove_all(b.dir);
+}
+
 TEST_P(StoreBackend, QueriesAreReadOnlyAndTheViewsAnswer) {
   Backend b = NewBackend(GetParam(), "query");
   fs::path dir = b.dir;
