@@ -85,6 +85,10 @@ Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit) {
   if (__builtin_mul_overflow(digits_value, scale, &amount.fen)) {
     return Status::OutOfRange("金额超出可表示范围: \"" + std::string(text) + "\"");
   }
+  if (amount.fen > kMaxAmountFen) {
+    return Status::OutOfRange("金额超出可表示范围（超过 1,000 万亿元）: \"" + std::string(text) +
+                              "\"");
+  }
   if (negative) amount.fen = -amount.fen;
   amount.ulp_fen = scale;
   return amount;
@@ -96,7 +100,42 @@ int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts) {
   return tolerance;
 }
 
-std::string FormatYuan(int64_t fen) {
+WideFen SumFen(std::span<const Amount> parts) {
+  WideFen sum = 0;
+  for (const Amount& p : parts) sum += p.fen;
+  return sum;
+}
+
+bool SumsTo(const Amount& total, std::span<const Amount> parts) {
+  const WideFen diff = total.fen - SumFen(parts);
+  return (diff < 0 ? -diff : diff) <= RoundingTolerance(total, parts);
+}
+
+namespace {
+
+// The decimal digits of a magnitude too large for int64.
+std::string WideDigits(unsigned __int128 v) {
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  } while (v != 0);
+  return digits;
+}
+
+// `fen` in a unit of `per_unit` fen with `decimals` (at least) decimals: the wide forms of
+// FormatYuan and FormatWanYuan, for sums beyond int64.
+std::string FormatWide(WideFen fen, int64_t per_unit, size_t decimals, bool trim) {
+  const bool negative = fen < 0;
+  const unsigned __int128 magnitude =
+      negative ? -static_cast<unsigned __int128>(fen) : static_cast<unsigned __int128>(fen);
+  std::string frac = WideDigits(magnitude % per_unit + per_unit).substr(1);
+  while (trim && frac.size() > decimals && frac.back() == '0') frac.pop_back();
+  const std::string out = WideDigits(magnitude / per_unit) + "." + frac;
+  return negative ? "-" + out : out;
+}
+
+std::string FormatYuan64(int64_t fen) {
   bool negative = fen < 0;
   // Work in unsigned to format INT64_MIN without overflow.
   uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
@@ -108,19 +147,31 @@ std::string FormatYuan(int64_t fen) {
   return negative ? "-" + out : out;
 }
 
-Result<int64_t> ParseYuan(std::string_view text) {
-  auto amount = ParseAmount(text, MoneyUnit::kYuan);
-  if (!amount.ok()) return amount.status();
-  return amount->fen;
-}
-
-std::string FormatWanYuan(int64_t fen) {
+std::string FormatWanYuan64(int64_t fen) {
   bool negative = fen < 0;
   uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
   std::string frac = std::to_string(magnitude % kFenPerWanYuan + kFenPerWanYuan).substr(1);
   while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
   std::string out = std::to_string(magnitude / kFenPerWanYuan) + "." + frac;
   return negative ? "-" + out : out;
+}
+
+}  // namespace
+
+Result<int64_t> ParseYuan(std::string_view text) {
+  auto amount = ParseAmount(text, MoneyUnit::kYuan);
+  if (!amount.ok()) return amount.status();
+  return amount->fen;
+}
+
+std::string FormatYuan(WideFen fen) {
+  if (fen >= INT64_MIN && fen <= INT64_MAX) return FormatYuan64(static_cast<int64_t>(fen));
+  return FormatWide(fen, kFenPerYuan, 2, false);
+}
+
+std::string FormatWanYuan(WideFen fen) {
+  if (fen >= INT64_MIN && fen <= INT64_MAX) return FormatWanYuan64(static_cast<int64_t>(fen));
+  return FormatWide(fen, kFenPerWanYuan, 2, true);
 }
 
 std::string FormatIn(const Amount& amount, MoneyUnit unit) {

@@ -23,6 +23,14 @@ enum class MoneyUnit : uint8_t { kYuan, kWanYuan };
 constexpr int64_t kFenPerYuan = 100;
 constexpr int64_t kFenPerWanYuan = 1'000'000;
 
+// The largest amount taken, in fen: 10^15 yuan (1,000 万亿元), beyond any budget. Bounded so that
+// the difference of two amounts, or one rounded to a unit, is exact in int64; a sum of any
+// number of them is taken in 128 bits (SumFen).
+constexpr int64_t kMaxAmountFen = 100'000'000'000'000'000;
+
+// A sum of amounts: no count of them can overflow it.
+using WideFen = __int128;
+
 inline int64_t FenPerUnit(MoneyUnit unit) {
   return unit == MoneyUnit::kYuan ? kFenPerYuan : kFenPerWanYuan;
 }
@@ -51,21 +59,27 @@ struct Amount {
 bool LooksLikeAmount(std::string_view text);
 
 // Parses a printed amount in `unit` ("6,056.35", "-0.42", "35000000", "5831922.19").
-// Errors: InvalidArgument for text that is not an amount; OutOfRange when the value does not
-// fit in int64 fen or has more decimals than a fen can hold.
+// Errors: InvalidArgument for text that is not an amount; OutOfRange when the value is beyond
+// kMaxAmountFen or has more decimals than a fen can hold.
 Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit);
 
 // Largest |total - Σ parts| that rounding alone explains when each figure was rounded to its
 // printed precision: half a unit of the last printed digit of every part and of the total.
 int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts);
 
-// "60563500.00": yuan with two decimals, the form JSON carries every amount in.
-std::string FormatYuan(int64_t fen);
+// Σ parts (absent ones count as zero).
+WideFen SumFen(std::span<const Amount> parts);
+// Whether total = Σ parts within RoundingTolerance.
+bool SumsTo(const Amount& total, std::span<const Amount> parts);
+
+// "60563500.00": yuan with two decimals, the form JSON carries every amount in. (Exact for a sum
+// beyond int64 too.)
+std::string FormatYuan(WideFen fen);
 // Inverse of FormatYuan; accepts any amount of yuan text.
 Result<int64_t> ParseYuan(std::string_view text);
 
 // Fen as 万元, exact, with at least two decimals ("6056.35", "0.000001").
-std::string FormatWanYuan(int64_t fen);
+std::string FormatWanYuan(WideFen fen);
 
 // The amount as printed in `unit` at its own precision ("6056.35" for 0.01 万元).
 std::string FormatIn(const Amount& amount, MoneyUnit unit);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace yusuan {
 namespace {
@@ -43,6 +44,32 @@ TEST(ParseAmount, RejectsTextThatIsNotAnAmount) {
   }
 }
 
+TEST(ParseAmount, TakesAmountsUpToAThousandWanYiYuan) {
+  auto most = ParseAmount("1,000,000,000,000,000.00", MoneyUnit::kYuan);
+  ASSERT_TRUE(most.ok()) << most.status().message();
+  EXPECT_EQ(most->fen, kMaxAmountFen);
+  auto negative = ParseAmount("-100000000000.00", MoneyUnit::kWanYuan);
+  ASSERT_TRUE(negative.ok());
+  EXPECT_EQ(negative->fen, -kMaxAmountFen);
+  auto beyond = ParseAmount("1000000000000000.01", MoneyUnit::kYuan);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.status().kind(), Status::Kind::kOutOfRange);
+  EXPECT_NE(beyond.status().message().find("超过 1,000 万亿元"), std::string::npos);
+}
+
+TEST(SumFen, AddsAnyNumberOfAmountsExactlyAndPrintsTheSum) {
+  const Amount most{kMaxAmountFen, 1};
+  std::vector<Amount> parts(1000, most);
+  const WideFen sum = SumFen(parts);
+  EXPECT_EQ(sum, static_cast<WideFen>(kMaxAmountFen) * 1000);
+  EXPECT_EQ(FormatYuan(sum), "1000000000000000000.00");
+  EXPECT_EQ(FormatYuan(-sum - 7), "-1000000000000000000.07");
+  EXPECT_EQ(FormatWanYuan(sum + 10000), "100000000000000.01");
+  EXPECT_EQ(FormatWanYuan(sum + 1), "100000000000000.000001");
+  EXPECT_FALSE(SumsTo(most, parts));
+  EXPECT_TRUE(SumsTo(Amount{kMaxAmountFen, 1}, std::vector<Amount>{most}));
+}
+
 TEST(ParseAmount, DetectsOverflowInsteadOfWrapping) {
   std::string huge(400, '9');
   auto a = ParseAmount(huge, MoneyUnit::kYuan);
@@ -70,7 +97,7 @@ TEST(FormatYuan, PrintsTwoDecimalsAndSign) {
 
 TEST(FormatYuan, RoundTripsThroughParseYuan) {
   for (int64_t fen :
-       {int64_t{0}, int64_t{1}, int64_t{-99}, int64_t{6056350000}, int64_t{INT64_MAX}}) {
+       {int64_t{0}, int64_t{1}, int64_t{-99}, int64_t{6056350000}, kMaxAmountFen, -kMaxAmountFen}) {
     auto back = ParseYuan(FormatYuan(fen));
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, fen);

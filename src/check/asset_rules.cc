@@ -27,13 +27,13 @@ void AddAssetRules(std::vector<Rule>* rules) {
       [](const Document& doc, Reporter& rep) {
         const Assets& a = doc.assets;
         if (a.vehicles_held.printed.empty() || a.vehicles_by_type.empty()) return;
-        int64_t sum = 0;
+        __int128 sum = 0;  // quantities are bounded one by one, not their sum
         for (const Quantity& q : a.vehicles_by_type) sum += q.hundredths;
         if (sum == a.vehicles_held.hundredths) return;
         Finding& f = rep.Report(a.vehicles_held.at.line,
                                 fmt::format("公务用车实有 {} 辆，而各类用车之和为 {} 辆",
                                             a.vehicles_held.printed, sum / 100));
-        f.expected = std::to_string(sum / 100);
+        f.expected = fmt::to_string(sum / 100);
         f.actual = a.vehicles_held.printed;
       }});
   rules->push_back(Rule{

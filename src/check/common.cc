@@ -24,7 +24,7 @@ std::string ColumnName(const Table& t, int side, std::string_view column) {
   return c < 0 ? std::string(column) : std::string(t.spec->sides[side].columns[c].name);
 }
 
-std::string Money(int64_t fen, MoneyUnit unit) {
+std::string Money(WideFen fen, MoneyUnit unit) {
   return unit == MoneyUnit::kWanYuan ? FormatWanYuan(fen) + " 万元" : FormatYuan(fen) + " 元";
 }
 
@@ -36,11 +36,9 @@ std::string Money(const Amount& a, MoneyUnit unit) {
 SumResult CompareSum(const Amount& total, std::span<const Amount> parts) {
   SumResult r;
   r.applies = total.present();
-  for (const Amount& p : parts) {
-    r.sum += p.fen;
-    r.applies = r.applies || p.present();
-  }
+  for (const Amount& p : parts) r.applies = r.applies || p.present();
   if (!r.applies) return r;
+  r.sum = SumFen(parts);
   r.diff = total.fen - r.sum;
   r.tolerance = RoundingTolerance(total, parts);
   r.ok = (r.diff < 0 ? -r.diff : r.diff) <= r.tolerance;

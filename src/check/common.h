@@ -21,14 +21,14 @@ std::string RowName(const Table& t, const Row& r);
 // "基本支出"
 std::string ColumnName(const Table& t, int side, std::string_view column);
 // "6056.35 万元" / "35000000 元"
-std::string Money(int64_t fen, MoneyUnit unit);
+std::string Money(WideFen fen, MoneyUnit unit);
 std::string Money(const Amount& a, MoneyUnit unit);
 
 struct SumResult {
-  bool applies = false;  // something to compare (a total or a part is printed)
-  bool ok = true;        // within the rounding bound
-  int64_t sum = 0;
-  int64_t diff = 0;       // total - sum
+  bool applies = false;   // something to compare (a total or a part is printed)
+  bool ok = true;         // within the rounding bound
+  WideFen sum = 0;        // in 128 bits: no count of parts overflows it
+  WideFen diff = 0;       // total - sum
   int64_t tolerance = 0;  // the rounding bound
 };
 // total = Σ parts, allowing n rounded parts their half units. Absent amounts count as zero.

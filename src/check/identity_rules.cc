@@ -279,7 +279,7 @@ void AddIdentityRules(std::vector<Rule>* rules) {
         for (auto [item, key] :
              {std::pair<std::string_view, std::string_view>{"公务接待费", "reception"},
               {"公务用车运行维护费", "vehicle_operation"}}) {
-          int64_t in_t6 = 0;
+          WideFen in_t6 = 0;
           const Row* first = nullptr;
           for (const Row& row : t6->rows) {
             if (row.kind == RowKind::kItem && KeyIs(row.label(*t6), item)) {

@@ -522,7 +522,7 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
       "）",
       "说明称项目共计 5673.09 万元，所附绩效目标表年度资金合计 5663.09 万元",
       [](const Document& doc, Reporter& rep) {
-        int64_t sum = 0;
+        WideFen sum = 0;
         int tables = 0;
         for (const TargetTable& t : doc.targets) {
           if (t.kind != TargetTable::Kind::kProject) continue;
@@ -535,7 +535,7 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
           if (head.kind != ClaimKind::kCount || !head.subject.ends_with("二级项目")) continue;
           const Claim& amount = doc.claims[i + 1];
           if (amount.kind != ClaimKind::kAmount || head.count != tables) continue;
-          int64_t diff = amount.amount.fen - sum;
+          WideFen diff = amount.amount.fen - sum;
           if (diff < 0) diff = -diff;
           // Each table's 元 figure is exact; the claim is rounded once.
           if (diff <= amount.amount.half_ulp()) continue;

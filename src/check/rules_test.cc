@@ -542,6 +542,38 @@ TEST(Rules, ClassRowsAreLookedUpInAnotherTableInLinearTime) {
   EXPECT_LT(seconds, 20.0);
 }
 
+// Every amount is at most 1,000 万亿元 (kMaxAmountFen), but a hundred of them pass int64 fen:
+// sums are taken in 128 bits and printed exactly. (Added in int64 they wrapped: a sum of two
+// such figures was printed as a negative one.)
+TEST(Rules, SumsBeyondInt64AreExactNotWrapped) {
+  const std::string most = "100000000000.00";  // 10^11 万元, the largest amount taken
+  std::string text =
+      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n单位：万元\n"
+      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t" +
+      most + "\t" + most + "\t\n";
+  for (int code = 201; code <= 300; ++code) {
+    text += std::to_string(code) + "\t某类支出\t" + most + "\t" + most + "\t\n";
+  }
+  const std::vector<Finding> findings = CheckText(text, "huge.txt");
+  bool seen = false;
+  for (const Finding& f : findings) {
+    if (f.line != 6 || f.message.find("合计 100000000000.00 万元") == std::string::npos) continue;
+    EXPECT_NE(f.message.find("各项之和 10000000000000.00 万元"), std::string::npos) << f.message;
+    EXPECT_NE(f.message.find("相差 -9900000000000.00 万元"), std::string::npos) << f.message;
+    seen = true;
+  }
+  EXPECT_TRUE(seen);
+  // One more digit is beyond what is taken: the cell is read as doubtful, never wrapped.
+  auto doc = ReadDecoded(
+      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n单位：万元\n"
+      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t1000000000000.00\t"
+      "1.00\t\n",
+      "huge.txt", "UTF-8");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_FALSE(doc->diagnostics.empty());
+  EXPECT_NE(doc->diagnostics[0].message.find("超出可表示范围"), std::string::npos);
+}
+
 // A rule lists at most kMaxFindingsPerRule findings per document, then one that counts the
 // rest, at the first of their lines, as serious as the most serious of them.
 TEST(Rules, ARuleListsAtMostItsLimitAndCountsTheRest) {

@@ -1,5 +1,7 @@
 #include "model/summary.h"
 
+#include <algorithm>
+
 namespace yusuan {
 namespace {
 
@@ -44,7 +46,10 @@ Summary Summarize(const Document& doc) {
     s.performance_tables += t.kind == TargetTable::Kind::kProject;
   }
   s.livelihood_projects = static_cast<int>(doc.livelihood.rows.size());
-  for (const LivelihoodRow& r : doc.livelihood.rows) s.livelihood_total += r.amount.fen;
+  // Each amount is bounded (kMaxAmountFen); only a hundred of the largest could pass int64.
+  WideFen livelihood = 0;
+  for (const LivelihoodRow& r : doc.livelihood.rows) livelihood += r.amount.fen;
+  s.livelihood_total = static_cast<int64_t>(std::clamp<WideFen>(livelihood, INT64_MIN, INT64_MAX));
   return s;
 }
 

@@ -306,17 +306,11 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
     Amount total = row[sum.total].amount;
     std::vector<Amount>& parts = parts_;
     parts.clear();
-    int64_t part_sum = 0;
-    for (int c : sum.parts) {
-      parts.push_back(row[c].amount);
-      part_sum += row[c].amount.fen;
-    }
+    for (int c : sum.parts) parts.push_back(row[c].amount);
     bool any_part =
         std::any_of(parts.begin(), parts.end(), [](const Amount& a) { return a.present(); });
     if (!total.present() && !any_part) continue;
-    int64_t diff = total.fen - part_sum;
-    if (diff < 0) diff = -diff;
-    if (diff <= RoundingTolerance(total, parts)) {
+    if (SumsTo(total, parts)) {
       ++r.satisfied;
     } else {
       ++r.violated;
@@ -589,13 +583,8 @@ void TableReader::SegmentProjects() {
   auto total_of = [&](const Row& r) { return r.amount(table_, "total"); };
   auto sums_to = [&](size_t head, size_t begin, size_t end) {
     std::vector<Amount> parts;
-    int64_t sum = 0;
-    for (size_t j = begin; j < end; ++j) {
-      parts.push_back(total_of(rows[j]));
-      sum += parts.back().fen;
-    }
-    int64_t diff = total_of(rows[head]).fen - sum;
-    return (diff < 0 ? -diff : diff) <= RoundingTolerance(total_of(rows[head]), parts);
+    for (size_t j = begin; j < end; ++j) parts.push_back(total_of(rows[j]));
+    return SumsTo(total_of(rows[head]), parts);
   };
 
   if (doc_kind_ != DocumentKind::kDepartment) {
@@ -618,8 +607,8 @@ void TableReader::SegmentProjects() {
     unit.kind = RowKind::kUnit;
     unit.parent = 0;
     unit.unit = unit.label(table_);
-    int64_t target = total_of(unit).fen;
-    int64_t sum = 0;
+    const int64_t target = total_of(unit).fen;
+    WideFen sum = 0;
     std::vector<Amount> parts;
     size_t j = i + 1;
     bool closed = false;
@@ -627,7 +616,7 @@ void TableReader::SegmentProjects() {
       parts.push_back(total_of(rows[j]));
       sum += parts.back().fen;
       ++j;
-      int64_t diff = target - sum;
+      const WideFen diff = target - sum;
       if ((diff < 0 ? -diff : diff) <= RoundingTolerance(total_of(unit), parts)) {
         closed = true;
         // Zero-amount projects after the subtotal is reached still belong to this unit.
