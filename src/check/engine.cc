@@ -106,6 +106,7 @@ std::span<const Rule> Rules() {
     AddLivelihoodRules(&r);
     AddAssetRules(&r);
     AddTextRules(&r);
+    AddReadingRules(&r);
     return r;
   }();
   return rules;

@@ -141,6 +141,7 @@ void AddTargetRules(std::vector<Rule>* rules);
 void AddLivelihoodRules(std::vector<Rule>* rules);
 void AddAssetRules(std::vector<Rule>* rules);
 void AddTextRules(std::vector<Rule>* rules);
+void AddReadingRules(std::vector<Rule>* rules);
 void AddCrossRules(std::vector<CrossRule>* rules);
 
 }  // namespace yusuan

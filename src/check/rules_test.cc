@@ -294,6 +294,10 @@ const std::vector<FiringCase>& Cases() {
        {{"(一) 贯彻落实党中央", "方针政策和决策部署", "方针政策（和决策部署"}}},
       {"text.repeated-word", k001, {{"(一) 贯彻落实党中央", "开展政策宣传", "开展政策政策宣传"}}},
       {"text.year", k001, {{"### 2026年预算收支总表", "2026", "2025"}}},
+      // 读取
+      {"read.doubtful",
+       k003,
+       {{"2080101\t行政运行\t154.39\t154.39", "154.39\t154.39", "154.39\t1000000000000.00"}}},
       {"text.outdated-class-name",
        k001,
        {{"主要用于以下方面：社会保障和就业支出", "卫生健康支出5,838.20",
@@ -334,9 +338,11 @@ const std::map<std::string, int> kRealDefects = {
     {"target.output-second-level", 25},   // 001, 003, 004: missing 时效/成本 etc.
     {"target.overview-arithmetic", 1},    // 001: 340,717人×2元/人 is 68.14万, not 68.15万
     {"target.pairing-unknown", 14},       // 002: PDF text the reader will not guess at
-    {"target.quantified", 16},            // 003, 004: 成本 values in words
-    {"target.unpaired-table", 2},         // 003: two tables of another department (901-预算股)
-    {"text.repeated-word", 47},       // 001, 003, 004: 及时及时, 提高提高, 人口人口 …
+    {"read.doubtful", 30},         // 002: PDF text without indicator levels; 003, 004: one goal
+                                   // column, stray cells; 004: rows whose tabs the conversion lost
+    {"target.quantified", 16},     // 003, 004: 成本 values in words
+    {"target.unpaired-table", 2},  // 003: two tables of another department (901-预算股)
+    {"text.repeated-word", 47},    // 001, 003, 004: 及时及时, 提高提高, 人口人口 …
     {"text.unbalanced-brackets", 4},  // 002: 关于《印发《…》的通知 and the like
 };
 
