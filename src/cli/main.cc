@@ -18,7 +18,6 @@
 #include <thread>
 #include <vector>
 
-#include "base/json_writer.h"
 #include "base/output_file.h"
 #include "base/text.h"
 #include "base/version.h"
@@ -29,6 +28,7 @@
 #include "model/json.h"
 #include "output/export.h"
 #include "output/findings.h"
+#include "output/query_printer.h"
 #include "output/text.h"
 #include "read/document_reader.h"
 #include "store/fetch.h"
@@ -408,135 +408,19 @@ int RunDbLoad(const std::string& db, const std::vector<std::string>& inputs,
   return errors.empty() ? 0 : 2;
 }
 
-// Display width: CJK characters take two columns.
-size_t Width(const std::string& s) {
-  size_t w = 0;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t cp = yusuan::NextCodePoint(s, &pos);
-    w += (cp >= 0x1100 && (yusuan::IsCjk(cp) || cp >= 0x2E80)) ? 2 : 1;
-  }
-  return w;
-}
-
-// Prints a query's rows as they are read (Store::QueryRows): a result of any size is written
-// in constant memory. JSON is what Json::dump(2) printed of the rows as objects (keys in column
-// order, a repeated column name once, with its last value); the table is aligned on the first
-// kAligned rows, a longer cell later pushing its row's next cells along.
-class QueryPrinter {
- public:
-  static constexpr size_t kAligned = 1000;
-  QueryPrinter(const std::string& format, std::ostream& out) : format_(format), out_(out) {}
-
-  void Columns(const std::vector<std::string>& columns) {
-    columns_ = columns;
-    if (format_ == "json") {
-      // A key per name, where the name first appears, with the value of its last column.
-      for (size_t i = 0; i < columns.size(); ++i) {
-        auto first = std::find_if(order_.begin(), order_.end(),
-                                  [&](size_t k) { return columns[k] == columns[i]; });
-        if (first == order_.end()) {
-          order_.push_back(i);
-        } else {
-          *first = i;
-        }
-      }
-    } else if (format_ == "csv") {
-      for (size_t i = 0; i < columns.size(); ++i)
-        out_ << (i ? "," : "") << yusuan::CsvField(columns[i]);
-      out_ << "\n";
-    }
-  }
-
-  bool Row(const std::vector<std::optional<std::string_view>>& row) {
-    ++rows_;
-    if (format_ == "json") {
-      json_.clear();
-      json_ += rows_ == 1 ? "[\n  " : ",\n  ";
-      yusuan::JsonWriter w(&json_, 2, 1);
-      w.BeginObject();
-      for (size_t i : order_) {
-        w.Key(columns_[i]);
-        if (row[i]) {
-          w.String(*row[i]);
-        } else {
-          w.Null();
-        }
-      }
-      w.EndObject();
-      out_ << json_;
-    } else if (format_ == "csv") {
-      for (size_t i = 0; i < row.size(); ++i)
-        out_ << (i ? "," : "") << yusuan::CsvField(row[i].value_or(""));
-      out_ << "\n";
-    } else {
-      std::vector<std::string> cells;
-      for (const auto& v : row) cells.emplace_back(v.value_or("NULL"));
-      if (rows_ <= kAligned) {
-        held_.push_back(std::move(cells));
-        return true;
-      }
-      Release();
-      PrintCells(cells);
-    }
-    return !Stdout().Lost();
-  }
-
-  void Finish() {
-    if (format_ == "json") {
-      out_ << (rows_ == 0 ? "[]" : "\n]") << "\n";
-    } else if (format_ != "csv") {  // the table
-      Release();
-      out_ << "（" << rows_ << " 行）\n";
-    }
-  }
-
- private:
-  // Prints the header and the rows held for aligning, once.
-  void Release() {
-    if (released_) return;
-    released_ = true;
-    for (const std::string& c : columns_) widths_.push_back(Width(c));
-    for (const auto& cells : held_) {
-      for (size_t i = 0; i < cells.size(); ++i) widths_[i] = std::max(widths_[i], Width(cells[i]));
-    }
-    PrintCells(columns_);
-    for (const auto& cells : held_) PrintCells(cells);
-    held_.clear();
-    held_.shrink_to_fit();
-  }
-
-  void PrintCells(const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      out_ << cells[i];
-      if (i + 1 < cells.size()) {
-        const size_t w = Width(cells[i]);
-        out_ << std::string(w < widths_[i] ? widths_[i] - w + 2 : 2, ' ');
-      }
-    }
-    out_ << "\n";
-  }
-
-  const std::string& format_;
-  std::ostream& out_;
-  std::vector<std::string> columns_;
-  std::vector<size_t> order_;  // json: the column of each key, in key order
-  std::string json_;
-  std::vector<std::vector<std::string>> held_;  // text: the first rows, for the widths
-  std::vector<size_t> widths_;
-  bool released_ = false;
-  size_t rows_ = 0;
-};
-
 int RunDbQuery(const std::string& db, const std::string& sql, const std::string& format) {
   auto store = yusuan::Store::Open(db, yusuan::Store::Mode::kReadOnly);
   if (!store.ok()) {
     std::cerr << "yusuan: " << store.status().message() << "\n";
     return 2;
   }
-  QueryPrinter printer(format, Stdout().stream());
+  yusuan::QueryPrinter printer(format, &Stdout().stream());
   yusuan::Status s = (*store)->QueryRows(
       sql, [&](const std::vector<std::string>& columns) { printer.Columns(columns); },
-      [&](const std::vector<std::optional<std::string_view>>& row) { return printer.Row(row); });
+      [&](const std::vector<std::optional<std::string_view>>& row) {
+        printer.Row(row);
+        return !Stdout().Lost();
+      });
   if (Stdout().Lost()) return 2;
   if (!s.ok()) {
     std::cerr << "yusuan: " << s.message() << "\n";
