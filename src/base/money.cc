@@ -100,17 +100,6 @@ int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts) {
   return tolerance;
 }
 
-WideFen SumFen(std::span<const Amount> parts) {
-  WideFen sum = 0;
-  for (const Amount& p : parts) sum += p.fen;
-  return sum;
-}
-
-bool SumsTo(const Amount& total, std::span<const Amount> parts) {
-  const WideFen diff = total.fen - SumFen(parts);
-  return (diff < 0 ? -diff : diff) <= RoundingTolerance(total, parts);
-}
-
 namespace {
 
 // The decimal digits of a magnitude too large for int64.

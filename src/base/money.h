@@ -67,10 +67,22 @@ Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit);
 // printed precision: half a unit of the last printed digit of every part and of the total.
 int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts);
 
-// Σ parts (absent ones count as zero).
-WideFen SumFen(std::span<const Amount> parts);
+// Σ parts (absent ones count as zero). Inline, as the sum checks run over every table row.
+inline WideFen SumFen(std::span<const Amount> parts) {
+  WideFen sum = 0;
+  for (const Amount& p : parts) sum += p.fen;
+  return sum;
+}
 // Whether total = Σ parts within RoundingTolerance.
-bool SumsTo(const Amount& total, std::span<const Amount> parts);
+inline bool SumsTo(const Amount& total, std::span<const Amount> parts) {
+  WideFen diff = total.fen;
+  int64_t tolerance = total.half_ulp();
+  for (const Amount& p : parts) {
+    diff -= p.fen;
+    tolerance += p.half_ulp();
+  }
+  return (diff < 0 ? -diff : diff) <= tolerance;
+}
 
 // "60563500.00": yuan with two decimals, the form JSON carries every amount in. (Exact for a sum
 // beyond int64 too.)

@@ -36,11 +36,14 @@ std::string Money(const Amount& a, MoneyUnit unit) {
 SumResult CompareSum(const Amount& total, std::span<const Amount> parts) {
   SumResult r;
   r.applies = total.present();
-  for (const Amount& p : parts) r.applies = r.applies || p.present();
-  if (!r.applies) return r;
-  r.sum = SumFen(parts);
+  r.tolerance = total.half_ulp();
+  for (const Amount& p : parts) {  // one pass: sum checks run over every row of every table
+    r.applies = r.applies || p.present();
+    r.sum += p.fen;
+    r.tolerance += p.half_ulp();
+  }
+  if (!r.applies) return SumResult{};
   r.diff = total.fen - r.sum;
-  r.tolerance = RoundingTolerance(total, parts);
   r.ok = (r.diff < 0 ? -r.diff : r.diff) <= r.tolerance;
   return r;
 }
