@@ -102,8 +102,10 @@ int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts) {
 
 namespace {
 
-// The decimal digits of a magnitude too large for int64.
-std::string WideDigits(unsigned __int128 v) {
+// The decimal digits of a magnitude: std::to_string's within 64 bits, a loop beyond (a sum).
+std::string Digits(uint64_t v) { return std::to_string(v); }
+std::string Digits(unsigned __int128 v) {
+  if (v <= UINT64_MAX) return std::to_string(static_cast<uint64_t>(v));
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
@@ -112,37 +114,34 @@ std::string WideDigits(unsigned __int128 v) {
   return digits;
 }
 
-// `fen` in a unit of `per_unit` fen with `decimals` (at least) decimals: the wide forms of
-// FormatYuan and FormatWanYuan, for sums beyond int64.
-std::string FormatWide(WideFen fen, int64_t per_unit, size_t decimals, bool trim) {
+// `fen` in units of `per_unit` fen with every decimal a unit has (yuan: two) or, with `trim`,
+// without trailing zeros past two (万元). Magnitude is unsigned and as wide as Signed, so that
+// the most negative value is formatted without overflow.
+template <typename Magnitude, typename Signed>
+std::string FormatFen(Signed fen, int64_t per_unit, bool trim) {
   const bool negative = fen < 0;
-  const unsigned __int128 magnitude =
-      negative ? -static_cast<unsigned __int128>(fen) : static_cast<unsigned __int128>(fen);
-  std::string frac = WideDigits(magnitude % per_unit + per_unit).substr(1);
-  while (trim && frac.size() > decimals && frac.back() == '0') frac.pop_back();
-  const std::string out = WideDigits(magnitude / per_unit) + "." + frac;
-  return negative ? "-" + out : out;
+  const Magnitude magnitude =
+      negative ? Magnitude{0} - static_cast<Magnitude>(fen) : static_cast<Magnitude>(fen);
+  std::string out = Digits(magnitude / per_unit);
+  const size_t dot = out.size();
+  size_t decimals = 0;
+  for (int64_t u = per_unit; u > 1; u /= 10) ++decimals;
+  out.resize(dot + 1 + decimals);
+  out[dot] = '.';
+  auto rest = static_cast<uint64_t>(magnitude % per_unit);
+  for (size_t k = decimals; k > 0; --k, rest /= 10)
+    out[dot + k] = static_cast<char>('0' + rest % 10);
+  while (trim && out.size() > dot + 3 && out.back() == '0') out.pop_back();
+  if (negative) out.insert(out.begin(), '-');
+  return out;
 }
 
-std::string FormatYuan64(int64_t fen) {
-  bool negative = fen < 0;
-  // Work in unsigned to format INT64_MIN without overflow.
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
-  std::string out = std::to_string(magnitude / 100);
-  out += '.';
-  uint64_t cents = magnitude % 100;
-  out += static_cast<char>('0' + cents / 10);
-  out += static_cast<char>('0' + cents % 10);
-  return negative ? "-" + out : out;
-}
-
-std::string FormatWanYuan64(int64_t fen) {
-  bool negative = fen < 0;
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
-  std::string frac = std::to_string(magnitude % kFenPerWanYuan + kFenPerWanYuan).substr(1);
-  while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
-  std::string out = std::to_string(magnitude / kFenPerWanYuan) + "." + frac;
-  return negative ? "-" + out : out;
+// FormatFen in 64 bits when the value fits (every amount, most sums), else in 128.
+std::string FormatFen(WideFen fen, int64_t per_unit, bool trim) {
+  if (fen >= INT64_MIN && fen <= INT64_MAX) {
+    return FormatFen<uint64_t>(static_cast<int64_t>(fen), per_unit, trim);
+  }
+  return FormatFen<unsigned __int128>(fen, per_unit, trim);
 }
 
 }  // namespace
@@ -153,15 +152,9 @@ Result<int64_t> ParseYuan(std::string_view text) {
   return amount->fen;
 }
 
-std::string FormatYuan(WideFen fen) {
-  if (fen >= INT64_MIN && fen <= INT64_MAX) return FormatYuan64(static_cast<int64_t>(fen));
-  return FormatWide(fen, kFenPerYuan, 2, false);
-}
+std::string FormatYuan(WideFen fen) { return FormatFen(fen, kFenPerYuan, false); }
 
-std::string FormatWanYuan(WideFen fen) {
-  if (fen >= INT64_MIN && fen <= INT64_MAX) return FormatWanYuan64(static_cast<int64_t>(fen));
-  return FormatWide(fen, kFenPerWanYuan, 2, true);
-}
+std::string FormatWanYuan(WideFen fen) { return FormatFen(fen, kFenPerWanYuan, true); }
 
 std::string FormatIn(const Amount& amount, MoneyUnit unit) {
   int decimals = amount.decimals(unit);

@@ -25,7 +25,7 @@ constexpr int64_t kFenPerWanYuan = 1'000'000;
 
 // The largest amount taken, in fen: 10^15 yuan (1,000 万亿元), beyond any budget. Bounded so that
 // the difference of two amounts, or one rounded to a unit, is exact in int64; a sum of any
-// number of them is taken in 128 bits (SumFen).
+// number of them is taken in 128 bits (SumParts).
 constexpr int64_t kMaxAmountFen = 100'000'000'000'000'000;
 
 // A sum of amounts: no count of them can overflow it.
@@ -67,21 +67,25 @@ Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit);
 // printed precision: half a unit of the last printed digit of every part and of the total.
 int64_t RoundingTolerance(const Amount& total, std::span<const Amount> parts);
 
-// Σ parts (absent ones count as zero). Inline, as the sum checks run over every table row.
-inline WideFen SumFen(std::span<const Amount> parts) {
+// Σ parts (absent ones count as zero) and RoundingTolerance(total, parts), in one pass: the sum
+// checks run over every table row. The sum is 128-bit, which no count of amounts overflows.
+struct PartsSum {
   WideFen sum = 0;
-  for (const Amount& p : parts) sum += p.fen;
-  return sum;
+  int64_t tolerance = 0;
+};
+inline PartsSum SumParts(const Amount& total, std::span<const Amount> parts) {
+  PartsSum s{0, total.half_ulp()};
+  for (const Amount& p : parts) {
+    s.sum += p.fen;
+    s.tolerance += p.half_ulp();
+  }
+  return s;
 }
 // Whether total = Σ parts within RoundingTolerance.
 inline bool SumsTo(const Amount& total, std::span<const Amount> parts) {
-  WideFen diff = total.fen;
-  int64_t tolerance = total.half_ulp();
-  for (const Amount& p : parts) {
-    diff -= p.fen;
-    tolerance += p.half_ulp();
-  }
-  return (diff < 0 ? -diff : diff) <= tolerance;
+  const PartsSum s = SumParts(total, parts);
+  const WideFen diff = total.fen - s.sum;
+  return (diff < 0 ? -diff : diff) <= s.tolerance;
 }
 
 // "60563500.00": yuan with two decimals, the form JSON carries every amount in. (Exact for a sum

@@ -57,10 +57,10 @@ TEST(ParseAmount, TakesAmountsUpToAThousandWanYiYuan) {
   EXPECT_NE(beyond.status().message().find("超过 1,000 万亿元"), std::string::npos);
 }
 
-TEST(SumFen, AddsAnyNumberOfAmountsExactlyAndPrintsTheSum) {
+TEST(SumParts, AddsAnyNumberOfAmountsExactlyAndPrintsTheSum) {
   const Amount most{kMaxAmountFen, 1};
   std::vector<Amount> parts(1000, most);
-  const WideFen sum = SumFen(parts);
+  const WideFen sum = SumParts(Amount{}, parts).sum;
   EXPECT_EQ(sum, static_cast<WideFen>(kMaxAmountFen) * 1000);
   EXPECT_EQ(FormatYuan(sum), "1000000000000000000.00");
   EXPECT_EQ(FormatYuan(-sum - 7), "-1000000000000000000.07");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace yusuan {
 
 std::string TableName(const Table& t) {
@@ -35,14 +37,12 @@ std::string Money(const Amount& a, MoneyUnit unit) {
 
 SumResult CompareSum(const Amount& total, std::span<const Amount> parts) {
   SumResult r;
-  r.applies = total.present();
-  r.tolerance = total.half_ulp();
-  for (const Amount& p : parts) {  // one pass: sum checks run over every row of every table
-    r.applies = r.applies || p.present();
-    r.sum += p.fen;
-    r.tolerance += p.half_ulp();
-  }
-  if (!r.applies) return SumResult{};
+  r.applies = total.present() ||
+              std::any_of(parts.begin(), parts.end(), [](const Amount& p) { return p.present(); });
+  if (!r.applies) return r;
+  const PartsSum s = SumParts(total, parts);
+  r.sum = s.sum;
+  r.tolerance = s.tolerance;
   r.diff = total.fen - r.sum;
   r.ok = (r.diff < 0 ? -r.diff : r.diff) <= r.tolerance;
   return r;

@@ -608,16 +608,19 @@ void TableReader::SegmentProjects() {
     unit.parent = 0;
     unit.unit = unit.label(table_);
     const int64_t target = total_of(unit).fen;
+    // Σ of the rows so far and RoundingTolerance(unit, those rows), kept as the rows are added
+    // (computed afresh for every row, the tolerance made a unit of n projects cost n²).
     WideFen sum = 0;
-    std::vector<Amount> parts;
+    int64_t tolerance = total_of(unit).half_ulp();
     size_t j = i + 1;
     bool closed = false;
     while (j < rows.size()) {
-      parts.push_back(total_of(rows[j]));
-      sum += parts.back().fen;
+      const Amount part = total_of(rows[j]);
+      sum += part.fen;
+      tolerance += part.half_ulp();
       ++j;
       const WideFen diff = target - sum;
-      if ((diff < 0 ? -diff : diff) <= RoundingTolerance(total_of(unit), parts)) {
+      if ((diff < 0 ? -diff : diff) <= tolerance) {
         closed = true;
         // Zero-amount projects after the subtotal is reached still belong to this unit.
         while (j < rows.size() && total_of(rows[j]).fen == 0 &&
@@ -626,7 +629,7 @@ void TableReader::SegmentProjects() {
         }
         break;
       }
-      if (sum > target + RoundingTolerance(total_of(unit), parts)) break;
+      if (sum > target + tolerance) break;
     }
     if (!closed) {
       // The amounts do not close: fall back to names for the rest, and say so.
