@@ -416,7 +416,7 @@ int RunDbQuery(const std::string& db, const std::string& sql, const std::string&
   }
   yusuan::QueryPrinter printer(format, &Stdout().stream());
   yusuan::Status s = (*store)->QueryRows(
-      sql, [&](const std::vector<std::string>& columns) { printer.Columns(columns); },
+      sql, {}, [&](const std::vector<std::string>& columns) { printer.Columns(columns); },
       [&](const std::vector<std::optional<std::string_view>>& row) {
         printer.Row(row);
         return !Stdout().Lost();

@@ -23,6 +23,20 @@ DocumentKind DocumentKindFromId(std::string_view id) {
   return DocumentKind::kUnknown;
 }
 
+std::string_view DocumentKindName(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kUnit:
+      return "单位预算";
+    case DocumentKind::kDepartment:
+      return "部门预算";
+    case DocumentKind::kLivelihood:
+      return "民生领域重大事项";
+    case DocumentKind::kUnknown:
+      break;
+  }
+  return "类型不明";
+}
+
 const Cell* Row::cell(const Table& table, std::string_view column_id) const {
   int c = table.spec->sides[side].column(column_id);
   if (c < 0 || static_cast<size_t>(c) >= cells.size()) return nullptr;

@@ -25,6 +25,8 @@ namespace yusuan {
 enum class DocumentKind : uint8_t { kUnknown, kUnit, kDepartment, kLivelihood };
 std::string_view DocumentKindId(DocumentKind kind);  // "unit", "department", "livelihood"
 DocumentKind DocumentKindFromId(std::string_view id);
+// The reader's word for it: "单位预算", "部门预算", "民生领域重大事项", "类型不明".
+std::string_view DocumentKindName(DocumentKind kind);
 
 struct Cell {
   Text text;      // label, code and text columns: the cell as printed, cleaned of layout spaces

@@ -2,7 +2,7 @@
 // table aligned for the terminal, CSV, or JSON.
 //
 //   QueryPrinter printer("csv", &std::cout);
-//   store.QueryRows(sql, [&](auto& columns) { printer.Columns(columns); },
+//   store.QueryRows(sql, {}, [&](auto& columns) { printer.Columns(columns); },
 //                   [&](auto& row) { printer.Row(row); return true; });
 //   printer.Finish();
 #pragma once

@@ -6,29 +6,12 @@
 #include "model/summary.h"
 
 namespace yusuan {
-namespace {
-
-std::string_view KindName(DocumentKind kind) {
-  switch (kind) {
-    case DocumentKind::kUnit:
-      return "单位预算";
-    case DocumentKind::kDepartment:
-      return "部门预算";
-    case DocumentKind::kLivelihood:
-      return "民生领域重大事项";
-    case DocumentKind::kUnknown:
-      break;
-  }
-  return "类型不明";
-}
-
-}  // namespace
 
 void PrintText(const Document& doc, std::ostream& out) {
   Summary s = Summarize(doc);
   fmt::print(out, "== {}（{}，{} 行）\n", doc.source, doc.encoding, doc.line_count);
   fmt::print(out, "{} · {} 年 · {} · 地区：{}\n", doc.name.empty() ? "（名称不明）" : doc.name,
-             doc.year, KindName(doc.kind), doc.region.empty() ? "不明" : doc.region);
+             doc.year, DocumentKindName(doc.kind), doc.region.empty() ? "不明" : doc.region);
   if (!doc.tables.empty()) {
     fmt::print(
         out, "收入总计 {} 万元（本年收入 {}，上年结转 {}；一般公共预算 {}，政府性基金 {}）\n",

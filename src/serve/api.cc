@@ -4,11 +4,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
+#include "base/json_writer.h"
 #include "base/money.h"
+#include "base/text.h"
 #include "base/version.h"
 #include "check/rule.h"
 #include "model/catalogue.h"
@@ -91,6 +95,87 @@ Result<std::string> XlsxBytes(const Document& doc, const std::vector<Finding>& f
   return bytes;
 }
 
+// The figures of the document list: money (a column `<name>_fen` each) and counts.
+constexpr std::string_view kMoneyFigures[] = {
+    "income_total",      "expenditure_total",     "current_income",
+    "carryover",         "general_public_budget", "government_fund",
+    "basic_expenditure", "project_expenditure",   "personnel",
+    "public_funds",      "three_public",          "org_running",
+    "livelihood_total"};
+constexpr std::string_view kCountFigures[] = {"projects_current", "projects_carryover",
+                                              "performance_tables", "livelihood_projects"};
+constexpr size_t kMaxSearchTerms = 8;
+
+// The column of `documents` the list is sorted by for `key`, empty when the key is unknown.
+// Only these names reach the SQL.
+std::string ListSortColumn(std::string_view key) {
+  static constexpr std::pair<std::string_view, std::string_view> kColumns[] = {
+      {"id", "id"},         {"file", "file_name"},   {"name", "name"},
+      {"region", "region"}, {"year", "year"},        {"kind", "kind"},
+      {"error", "errors"},  {"warning", "warnings"}, {"info", "infos"}};
+  for (const auto& [k, column] : kColumns) {
+    if (k == key) return std::string(column);
+  }
+  for (std::string_view m : kMoneyFigures) {
+    if (m == key) return std::string(m) + "_fen";
+  }
+  for (std::string_view c : kCountFigures) {
+    if (c == key) return std::string(c);
+  }
+  return "";
+}
+
+// A count the client gave: decimal digits only, within int64.
+bool ParseCount(std::string_view text, int64_t* out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && end == text.data() + text.size() && *out >= 0 &&
+         std::isdigit(static_cast<unsigned char>(text.front()));
+}
+
+// An integer column as the store hands it over (0 for NULL or anything unreadable).
+int64_t Number(const std::optional<std::string_view>& v) {
+  int64_t n = 0;
+  if (v) std::from_chars(v->data(), v->data() + v->size(), n);
+  return n;
+}
+int64_t Number(const std::optional<std::string>& v) {
+  return Number(v ? std::optional<std::string_view>(*v) : std::nullopt);
+}
+
+// The words of a search, split at spaces (ASCII and the ideographic space U+3000), ASCII
+// letters in lower case: the list compares them with LOWER() of its fields.
+std::vector<std::string> SearchTerms(std::string_view q) {
+  std::vector<std::string> terms;
+  std::string term;
+  auto flush = [&] {
+    if (!term.empty()) terms.push_back(std::move(term));
+    term.clear();
+  };
+  for (size_t i = 0; i < q.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(q[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      flush();
+    } else if (q.substr(i, 3) == "\u3000") {
+      flush();
+      i += 2;
+    } else {
+      term += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  flush();
+  return terms;
+}
+
+// "%term%" for LIKE … ESCAPE '\': the term's own '%', '_' and '\' stand for themselves.
+std::string LikePattern(std::string_view term) {
+  std::string p = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  return p + "%";
+}
+
 }  // namespace
 
 ApiResponse ApiError(int status, std::string_view message) {
@@ -142,42 +227,104 @@ ApiResponse Api::Upload(std::string_view bytes, std::string_view filename) {
   return r;
 }
 
-ApiResponse Api::List() {
-  static constexpr const char* kMoney[] = {
-      "income_total",      "expenditure_total",     "current_income",
-      "carryover",         "general_public_budget", "government_fund",
-      "basic_expenditure", "project_expenditure",   "personnel",
-      "public_funds",      "three_public",          "org_running",
-      "livelihood_total"};
-  static constexpr const char* kCounts[] = {"projects_current", "projects_carryover",
-                                            "performance_tables", "livelihood_projects"};
+ApiResponse Api::List(const ListRequest& request) {
+  const std::string_view sort = request.sort.empty() ? "id" : request.sort;
+  const std::string sort_column = ListSortColumn(sort);
+  if (sort_column.empty()) {
+    return ApiError(400, fmt::format("sort 不认识“{}”：可用 id、file、name、region、year、kind、"
+                                     "error、warning、info 或 figures 中的任一项",
+                                     sort));
+  }
+  if (!request.order.empty() && request.order != "asc" && request.order != "desc") {
+    return ApiError(400, fmt::format("order 只能是 asc 或 desc，不是“{}”", request.order));
+  }
+  int64_t offset = 0, limit = -1;
+  if (!request.offset.empty() && !ParseCount(request.offset, &offset)) {
+    return ApiError(400, fmt::format("offset 须为非负整数，不是“{}”", request.offset));
+  }
+  if (!request.limit.empty() && (!ParseCount(request.limit, &limit) || limit == 0)) {
+    return ApiError(400, fmt::format("limit 须为正整数，不是“{}”", request.limit));
+  }
+  const std::vector<std::string> terms = SearchTerms(request.q);
+  if (terms.size() > kMaxSearchTerms) {
+    return ApiError(400, fmt::format("q 最多 {} 个词", kMaxSearchTerms));
+  }
+  // Each term must occur in one of the fields (any case of ASCII letters): $k is term k.
+  std::string where;
+  std::vector<Value> params;
+  for (const std::string& term : terms) {
+    const std::string p = fmt::format("${}", params.size() + 1);
+    where += where.empty() ? " WHERE " : " AND ";
+    where += fmt::format(
+        "(LOWER(name) LIKE {0} ESCAPE '\\' OR LOWER(region) LIKE {0} ESCAPE '\\' OR "
+        "LOWER(file_name) LIKE {0} ESCAPE '\\' OR CAST(year AS TEXT) LIKE {0} ESCAPE '\\'",
+        p);
+    for (DocumentKind kind : {DocumentKind::kUnit, DocumentKind::kDepartment,
+                              DocumentKind::kLivelihood, DocumentKind::kUnknown}) {
+      if (Contains(DocumentKindName(kind), term) || Contains(DocumentKindId(kind), term)) {
+        where += fmt::format(" OR kind = '{}'", DocumentKindId(kind));
+      }
+    }
+    where += ")";
+    params.emplace_back(LikePattern(term));
+  }
   std::string sql = "SELECT id, file_name, kind, year, name, region, errors, warnings, infos";
-  for (const char* m : kMoney) sql += fmt::format(", {}_fen", m);
-  for (const char* c : kCounts) sql += fmt::format(", {}", c);
-  sql += " FROM documents ORDER BY id";
-  Result<QueryResult> q = Status::IoError("");
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    q = store_.Query(sql);
-  }
-  if (!q.ok()) return FromStatus(q.status());
-  Json list = Json::array();
-  auto num = [](const std::optional<std::string>& v) -> int64_t { return v ? std::stoll(*v) : 0; };
-  for (const auto& row : q->rows) {
-    Json figures = Json::object();
-    size_t col = 9;
-    for (const char* m : kMoney) figures[m] = FormatYuan(num(row[col++]));
-    for (const char* c : kCounts) figures[c] = num(row[col++]);
-    list.push_back(Json{{"id", num(row[0])},
-                        {"file", row[1].value_or("")},
-                        {"kind", row[2].value_or("")},
-                        {"year", num(row[3])},
-                        {"name", row[4].value_or("")},
-                        {"region", row[5].value_or("")},
-                        {"figures", figures},
-                        {"counts", CountsJson(num(row[6]), num(row[7]), num(row[8]))}});
-  }
-  return JsonResponse(200, Json{{"documents", list}});
+  for (std::string_view m : kMoneyFigures) sql += fmt::format(", {}_fen", m);
+  for (std::string_view c : kCountFigures) sql += fmt::format(", {}", c);
+  // Ties in order of id, so that pages neither repeat nor skip a document. (No LIMIT: the
+  // largest count both dialects take.)
+  sql += fmt::format(" FROM documents{} ORDER BY {} {}, id LIMIT {} OFFSET {}", where, sort_column,
+                     request.order == "desc" ? "DESC" : "ASC",
+                     limit < 0 ? std::numeric_limits<int64_t>::max() : limit, offset);
+
+  // Written as the rows are read: a page holds only itself, and the whole list of a
+  // province-scale workspace (every document, no limit) only its text.
+  std::string body;
+  JsonWriter w(&body, -1);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto total = store_.Query("SELECT COUNT(*) FROM documents");
+  if (!total.ok()) return FromStatus(total.status());
+  auto matched =
+      where.empty() ? total : store_.Query("SELECT COUNT(*) FROM documents" + where, params);
+  if (!matched.ok()) return FromStatus(matched.status());
+  auto count = [](const QueryResult& r) { return Number(r.rows.at(0).at(0)); };
+  w.BeginObject();
+  w.Field("total", count(*total));
+  w.Field("matched", count(*matched));
+  w.Field("offset", offset);
+  w.Key("documents");
+  w.BeginArray();
+  Status read = store_.QueryRows(
+      sql, params, [](const std::vector<std::string>&) {},
+      [&](const std::vector<std::optional<std::string_view>>& row) {
+        w.BeginObject();
+        w.Field("id", Number(row[0]));
+        w.Field("file", row[1].value_or(""));
+        w.Field("kind", row[2].value_or(""));
+        w.Field("year", Number(row[3]));
+        w.Field("name", row[4].value_or(""));
+        w.Field("region", row[5].value_or(""));
+        w.Key("figures");
+        w.BeginObject();
+        size_t col = 9;
+        for (std::string_view m : kMoneyFigures) w.Field(m, FormatYuan(Number(row[col++])));
+        for (std::string_view c : kCountFigures) w.Field(c, Number(row[col++]));
+        w.EndObject();
+        w.Key("counts");
+        w.BeginObject();
+        w.Field("error", Number(row[6]));
+        w.Field("warning", Number(row[7]));
+        w.Field("info", Number(row[8]));
+        w.EndObject();
+        w.EndObject();
+        return true;
+      });
+  if (!read.ok()) return FromStatus(read);
+  w.EndArray();
+  w.EndObject();
+  ApiResponse r;
+  r.body = std::move(body);
+  return r;
 }
 
 ApiResponse Api::Model(int64_t id) {

@@ -24,6 +24,16 @@ struct ApiResponse {
 // {"error": message} with `status`.
 ApiResponse ApiError(int status, std::string_view message);
 
+// GET /api/documents's query string, as the client sent it; Api::List checks it (400 with the
+// reason). docs/api.md describes the fields.
+struct ListRequest {
+  std::string_view q;       // words, each found in the name, region, file name, year or kind
+  std::string_view sort;    // a key of the listed document ("id" when empty)
+  std::string_view order;   // "asc" (when empty) or "desc"
+  std::string_view offset;  // documents skipped ("0" when empty)
+  std::string_view limit;   // documents listed (all when empty)
+};
+
 class Api {
  public:
   // `store` must outlive the Api. Calls may come from many threads: the store is used under
@@ -34,7 +44,7 @@ class Api {
   // POST /api/documents: `filename` as the client sent it (only its last part is kept, as the
   // document's name; nothing is written to disk under it).
   ApiResponse Upload(std::string_view bytes, std::string_view filename);
-  ApiResponse List();                                       // GET /api/documents
+  ApiResponse List(const ListRequest& request);             // GET /api/documents
   ApiResponse Model(int64_t id);                            // GET /api/documents/{id}
   ApiResponse Findings(int64_t id);                         // GET …/{id}/findings
   ApiResponse Export(int64_t id, std::string_view format);  // GET …/{id}/export?format=

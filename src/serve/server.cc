@@ -142,8 +142,12 @@ void Server::Impl::Routes() {
            [](const httplib::Request&, httplib::Response& res) { Send(Api::Catalogue(), res); });
   http.Get("/api/rules",
            [](const httplib::Request&, httplib::Response& res) { Send(Api::RulesList(), res); });
-  http.Get("/api/documents",
-           [this](const httplib::Request&, httplib::Response& res) { Send(api->List(), res); });
+  http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string q = req.get_param_value("q"), sort = req.get_param_value("sort"),
+                      order = req.get_param_value("order"), offset = req.get_param_value("offset"),
+                      limit = req.get_param_value("limit");
+    Send(api->List(ListRequest{q, sort, order, offset, limit}), res);
+  });
   http.Post("/api/documents", [this](const httplib::Request& req, httplib::Response& res) {
     if (!req.is_multipart_form_data() || !req.has_file("file")) {
       Send(ApiError(400, "请用 multipart/form-data 上传，文件放在 file 字段"), res);

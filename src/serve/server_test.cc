@@ -189,6 +189,125 @@ TEST(ServeApi, ListCarriesKeyFiguresAndCounts) {
   EXPECT_TRUE(list[1]["counts"].contains("warning"));
 }
 
+// Percent-encodes a query value (the test client sends paths as written).
+std::string Encode(std::string_view v) {
+  std::string out;
+  for (unsigned char ch : v) {
+    if (std::isalnum(ch)) {
+      out += static_cast<char>(ch);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", ch);
+      out += hex;
+    }
+  }
+  return out;
+}
+
+// The ids a list request answers, and how many documents matched; {-status} on an error.
+struct Listed {
+  std::vector<int64_t> ids;
+  int64_t matched = 0;
+  Json documents;
+};
+Listed List(httplib::Client& c, const std::string& query) {
+  auto r = c.Get("/api/documents?" + query);
+  Listed out;
+  if (!r || r->status != 200) {
+    out.ids = {-(r ? r->status : 1)};
+    return out;
+  }
+  Json body = Body(r);
+  out.matched = body["matched"];
+  out.documents = body["documents"];
+  for (const Json& d : out.documents) out.ids.push_back(d["id"]);
+  return out;
+}
+
+// Three documents, uploaded as a.txt (001, a unit of 高平市), b_100%.txt (003) and c.txt (004,
+// two departments): the list searches, sorts and pages on the server the same way over SQLite
+// and PostgreSQL.
+void ExpectListSearchesSortsAndPages(httplib::Client& c) {
+  const std::pair<const char*, const char*> uploads[] = {{"a.txt", "001_8dd967fac47080d3.txt"},
+                                                         {"b_100%.txt", "003_e6ae60a0aa2cb151.txt"},
+                                                         {"c.txt", "004_0beacd04c5a77258.txt"}};
+  for (const auto& [name, seed] : uploads)
+    ASSERT_EQ(Upload(c, name, SampleBytes(seed))->status, 201);
+  using Ids = std::vector<int64_t>;
+  Json whole = Body(c.Get("/api/documents"));
+  EXPECT_EQ(whole["total"], 3);
+  EXPECT_EQ(whole["matched"], 3);
+  EXPECT_EQ(whole["offset"], 0);
+  EXPECT_EQ(List(c, "").ids, (Ids{1, 2, 3}));
+  // Pages: neither a repeat nor a gap; past the end, nothing, and still the count.
+  EXPECT_EQ(List(c, "limit=2").ids, (Ids{1, 2}));
+  EXPECT_EQ(List(c, "limit=2&offset=2").ids, (Ids{3}));
+  Listed past = List(c, "limit=2&offset=9");
+  EXPECT_EQ(past.ids, Ids{});
+  EXPECT_EQ(past.matched, 3);
+  // Sorted by a figure, ties by id; descending is the reverse when there is no tie.
+  Listed by_income = List(c, "sort=income_total&order=desc");
+  ASSERT_EQ(by_income.ids.size(), 3u);
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_GE(std::stod(by_income.documents[i - 1]["figures"]["income_total"].get<std::string>()),
+              std::stod(by_income.documents[i]["figures"]["income_total"].get<std::string>()));
+  }
+  Ids ascending = List(c, "sort=income_total").ids;
+  EXPECT_EQ(Ids(ascending.rbegin(), ascending.rend()), by_income.ids);
+  EXPECT_EQ(List(c, "sort=name&order=desc&limit=1").ids.size(), 1u);
+  // Search: each word in some field (name, region, file, year, kind), ASCII in any case, the
+  // wildcards of LIKE taken as characters.
+  EXPECT_EQ(List(c, "q=" + Encode("高平")).ids, (Ids{1}));
+  EXPECT_EQ(List(c, "q=" + Encode("部门预算")).ids, (Ids{2, 3}));
+  EXPECT_EQ(List(c, "q=" + Encode("2026 长治")).ids, (Ids{3}));
+  EXPECT_EQ(List(c, "q=" + Encode("2026\u3000长治")).ids, (Ids{3}));  // an ideographic space
+  EXPECT_EQ(List(c, "q=" + Encode("高平 长治")).ids, Ids{});
+  EXPECT_EQ(List(c, "q=2026").ids, (Ids{1, 2, 3}));
+  EXPECT_EQ(List(c, "q=B_100").ids, (Ids{2}));
+  EXPECT_EQ(List(c, "q=_").ids, (Ids{2}));
+  EXPECT_EQ(List(c, "q=" + Encode("%")).ids, (Ids{2}));
+  EXPECT_EQ(List(c, "q=" + Encode("'; DROP TABLE documents; --")).ids, Ids{});
+  Listed found = List(c, "q=" + Encode("部门") + "&sort=id&order=desc&limit=1");
+  EXPECT_EQ(found.ids, (Ids{3}));
+  EXPECT_EQ(found.matched, 2);
+  EXPECT_EQ(List(c, "").ids, (Ids{1, 2, 3}));
+}
+
+TEST(ServeApi, ListSearchesSortsAndPagesOnTheServer) {
+  TempDir dir;
+  Running server({}, dir.path());
+  auto c = server.Client();
+  ExpectListSearchesSortsAndPages(c);
+}
+
+TEST(ServeApi, ListSearchesSortsAndPagesOverPostgresqlAsOverSqlite) {
+  ASSERT_TRUE(testing::SharedPostgres().ok()) << testing::SharedPostgres().error();
+  TempDir dir;
+  ServeOptions options;
+  options.db = testing::SharedPostgres().NewDatabase("serve_list");
+  Running server(options, dir.path());
+  auto c = server.Client();
+  ExpectListSearchesSortsAndPages(c);
+}
+
+TEST(ServeApi, ListRefusesWhatItCannotAnswerWithTheReason) {
+  TempDir dir;
+  Running server({}, dir.path());
+  auto c = server.Client();
+  for (const char* query : {"sort=bogus", "sort=id%3BDROP", "order=up", "offset=-1", "offset=1x",
+                            "limit=0", "limit=", "limit=abc", "limit=99999999999999999999",
+                            "q=1%202%203%204%205%206%207%208%209"}) {
+    auto r = c.Get(std::string("/api/documents?") + query);
+    ASSERT_TRUE(r);
+    if (std::string_view(query) == "limit=") {
+      EXPECT_EQ(r->status, 200) << "an empty value is the default";
+      continue;
+    }
+    EXPECT_EQ(r->status, 400) << query;
+    EXPECT_FALSE(Body(r)["error"].get<std::string>().empty()) << query;
+  }
+}
+
 TEST(ServeApi, ModelIsTheParseJson) {
   TempDir dir;
   Running server({}, dir.path());

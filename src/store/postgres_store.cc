@@ -16,7 +16,7 @@ namespace {
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQsetClientEncoding) X(PQfinish)           \
   X(PQexec) X(PQexecParams) X(PQresultStatus) X(PQresultErrorMessage) X(PQclear)            \
   X(PQntuples) X(PQnfields) X(PQfname) X(PQgetisnull) X(PQgetvalue) X(PQgetlength)         \
-  X(PQsendQuery) X(PQsetSingleRowMode) X(PQgetResult) X(PQrequestCancel)
+  X(PQsendQuery) X(PQsendQueryParams) X(PQsetSingleRowMode) X(PQgetResult) X(PQrequestCancel)
 // clang-format on
 
 // Each member is named and typed as the function it points to, so calls read (and are
@@ -87,7 +87,8 @@ class PostgresStore : public Store {
     return s;
   }
 
-  Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) override {
+  Status QueryRows(const std::string& sql, const std::vector<Value>& params,
+                   const ColumnsFn& columns, const RowFn& row) override {
     // Outside a load's transaction, a query runs in a read-only transaction: PostgreSQL
     // itself refuses any write.
     bool wrap = !in_tx_;
@@ -95,7 +96,7 @@ class PostgresStore : public Store {
       Status s = Plain("BEGIN READ ONLY");
       if (!s.ok()) return s;
     }
-    Status out = RowByRow(sql, columns, row);
+    Status out = RowByRow(sql, params, columns, row);
     if (wrap) Plain("ROLLBACK");
     return out;
   }
@@ -131,8 +132,15 @@ class PostgresStore : public Store {
   // The rows come one result each (libpq's single-row mode), so none is held. Every result is
   // read, to leave the connection ready for the next statement; stopping early cancels the
   // rest of the query first.
-  Status RowByRow(const std::string& sql, const ColumnsFn& columns, const RowFn& row) {
-    if (!pq_.PQsendQuery(conn_, sql.c_str())) {
+  Status RowByRow(const std::string& sql, const std::vector<Value>& params,
+                  const ColumnsFn& columns, const RowFn& row) {
+    // Without parameters the text may hold several statements (PQsendQuery); with them, one.
+    const ParamTexts texts(params);
+    const bool sent =
+        params.empty() ? pq_.PQsendQuery(conn_, sql.c_str())
+                       : pq_.PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(params.size()),
+                                               nullptr, texts.pointers.data(), nullptr, nullptr, 0);
+    if (!sent) {
       return Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
                                      pq_.PQerrorMessage(conn_));
     }
@@ -176,19 +184,27 @@ class PostgresStore : public Store {
     return out;
   }
 
-  PGresult* Params(const std::string& sql, const std::vector<Value>& params) {
-    std::vector<std::string> text(params.size());
-    std::vector<const char*> pointers(params.size(), nullptr);
-    for (size_t i = 0; i < params.size(); ++i) {
-      if (const auto* v = std::get_if<int64_t>(&params[i])) {
-        text[i] = std::to_string(*v);
-        pointers[i] = text[i].c_str();
-      } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-        pointers[i] = s->c_str();
+  // Parameters as libpq takes them: text, a null pointer for NULL.
+  struct ParamTexts {
+    explicit ParamTexts(const std::vector<Value>& params)
+        : text(params.size()), pointers(params.size(), nullptr) {
+      for (size_t i = 0; i < params.size(); ++i) {
+        if (const auto* v = std::get_if<int64_t>(&params[i])) {
+          text[i] = std::to_string(*v);
+          pointers[i] = text[i].c_str();
+        } else if (const auto* s = std::get_if<std::string>(&params[i])) {
+          pointers[i] = s->c_str();
+        }
       }
     }
+    std::vector<std::string> text;
+    std::vector<const char*> pointers;
+  };
+
+  PGresult* Params(const std::string& sql, const std::vector<Value>& params) {
+    const ParamTexts texts(params);
     return pq_.PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
-                            pointers.data(), nullptr, nullptr, 0);
+                            texts.pointers.data(), nullptr, nullptr, 0);
   }
 
   Status Check(PGresult* r) {

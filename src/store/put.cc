@@ -25,10 +25,10 @@ std::string InsertStatement(const std::string& table, const std::vector<std::str
   return sql + ")";
 }
 
-Result<QueryResult> Store::Query(const std::string& sql) {
+Result<QueryResult> Store::Query(const std::string& sql, const std::vector<Value>& params) {
   QueryResult out;
   Status s = QueryRows(
-      sql, [&](const std::vector<std::string>& columns) { out.columns = columns; },
+      sql, params, [&](const std::vector<std::string>& columns) { out.columns = columns; },
       [&](const std::vector<std::optional<std::string_view>>& row) {
         auto& kept = out.rows.emplace_back();
         kept.reserve(row.size());

@@ -71,7 +71,8 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
-  Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) override {
+  Status QueryRows(const std::string& sql, const std::vector<Value>& params,
+                   const ColumnsFn& columns, const RowFn& row) override {
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, &tail) !=
@@ -83,6 +84,7 @@ class SqliteStore : public Store {
       sqlite3_finalize(stmt);
       return Status::InvalidArgument("只允许只读查询（SELECT）");
     }
+    Bind(stmt, params);
     const int n = sqlite3_column_count(stmt);
     std::vector<std::string> names;
     for (int i = 0; i < n; ++i) names.emplace_back(sqlite3_column_name(stmt, i));
@@ -126,7 +128,8 @@ class SqliteStore : public Store {
     return stmt;
   }
 
-  Status Run(sqlite3_stmt* stmt, const std::vector<Value>& values) {
+  // "$1", "$2", … are named parameters to SQLite, numbered in the order of first use.
+  static void Bind(sqlite3_stmt* stmt, const std::vector<Value>& values) {
     for (size_t i = 0; i < values.size(); ++i) {
       int index = static_cast<int>(i + 1);
       if (const auto* v = std::get_if<int64_t>(&values[i])) {
@@ -137,6 +140,10 @@ class SqliteStore : public Store {
         sqlite3_bind_null(stmt, index);
       }
     }
+  }
+
+  Status Run(sqlite3_stmt* stmt, const std::vector<Value>& values) {
+    Bind(stmt, values);
     int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
       return Status::IoError(path_ + ": " + Why(db_));

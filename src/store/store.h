@@ -68,10 +68,13 @@ class Store {
   // REQUIRES: inside Begin()/Commit().
   Status Remove(int64_t id);
   // Runs one read-only SQL statement, handing over each row as it is read: a result of any
-  // size passes through without being held (a cross join of a large table, say).
-  virtual Status QueryRows(const std::string& sql, const ColumnsFn& columns, const RowFn& row) = 0;
+  // size passes through without being held (a cross join of a large table, say). `params` are
+  // the values of $1, $2, … (numbered in the order the statement first uses them), so what a
+  // user typed is never part of the SQL; without them the text may hold several statements.
+  virtual Status QueryRows(const std::string& sql, const std::vector<Value>& params,
+                           const ColumnsFn& columns, const RowFn& row) = 0;
   // The same, every row collected: for results known to be small.
-  Result<QueryResult> Query(const std::string& sql);
+  Result<QueryResult> Query(const std::string& sql, const std::vector<Value>& params = {});
 
  protected:
   // Backend primitives used by Put.

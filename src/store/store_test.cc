@@ -193,7 +193,7 @@ TEST_P(StoreBackend, QueryRowsHandsOverEveryRowAndStopsWhenAsked) {
   std::vector<std::string> names;
   int64_t rows = 0, nulls = 0;
   Status all = store->QueryRows(
-      join, [&](const std::vector<std::string>& columns) { names = columns; },
+      join, {}, [&](const std::vector<std::string>& columns) { names = columns; },
       [&](const std::vector<std::optional<std::string_view>>& row) {
         ++rows;
         nulls += !row[1].has_value();
@@ -206,7 +206,7 @@ TEST_P(StoreBackend, QueryRowsHandsOverEveryRowAndStopsWhenAsked) {
   // Stopped after ten rows: no more is handed over, and the connection answers the next query.
   rows = 0;
   Status stopped = store->QueryRows(
-      join, [](const std::vector<std::string>&) {},
+      join, {}, [](const std::vector<std::string>&) {},
       [&](const std::vector<std::optional<std::string_view>>&) { return ++rows < 10; });
   EXPECT_TRUE(stopped.ok()) << stopped.message();
   EXPECT_EQ(rows, 10);
@@ -215,7 +215,7 @@ TEST_P(StoreBackend, QueryRowsHandsOverEveryRowAndStopsWhenAsked) {
   names.clear();
   EXPECT_TRUE(store
                   ->QueryRows(
-                      "SELECT id, name FROM documents WHERE id < 0",
+                      "SELECT id, name FROM documents WHERE id < 0", {},
                       [&](const std::vector<std::string>& c) { names = c; },
                       [](const std::vector<std::optional<std::string_view>>&) {
                         ADD_FAILURE() << "a row of an empty result";
@@ -224,6 +224,27 @@ TEST_P(StoreBackend, QueryRowsHandsOverEveryRowAndStopsWhenAsked) {
                   .ok());
   EXPECT_EQ(names, (std::vector<std::string>{"id", "name"}));
   EXPECT_FALSE(store->Query("SELECT no_such_column FROM documents").ok());
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 1);
+  fs::remove_all(b.dir);
+}
+
+TEST_P(StoreBackend, QueryParametersAreValuesNeverSql) {
+  Backend b = NewBackend(GetParam(), "params");
+  auto store = OpenOrDie(b.target);
+  ASSERT_NE(store, nullptr);
+  LoadFiles(*store, {testing::SamplePath(kSeeds[1])}, LoadOptions{});
+  const std::string sql =
+      "SELECT COUNT(*) FROM documents WHERE file_name LIKE $1 OR name = $1 OR year = $2";
+  auto count = [&](std::vector<Value> params) -> std::string {
+    auto q = store->Query(sql, params);
+    if (!q.ok()) return "error: " + q.status().message();
+    return q->rows.at(0).at(0).value_or("NULL");
+  };
+  const std::string file = fs::path(kSeeds[1]).filename().string();
+  EXPECT_EQ(count({std::string("%") + file.substr(4), int64_t{0}}), "1");  // $1 used twice
+  EXPECT_EQ(count({std::string("x"), int64_t{2026}}), "1");
+  EXPECT_EQ(count({std::string("x' OR '1'='1"), int64_t{0}}), "0");  // a quote is a character
+  EXPECT_EQ(count({std::monostate{}, int64_t{0}}), "0");             // NULL matches nothing
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 1);
   fs::remove_all(b.dir);
 }

@@ -27,8 +27,8 @@ async function step(name, fn) {
   console.log(`ok - ${name}`);
 }
 
-function startServer() {
-  const server = spawn(binary, ['serve', '--db', path.join(outDir, 'e2e.db'), '--port', '0'],
+function startServer(db = path.join(outDir, 'e2e.db')) {
+  const server = spawn(binary, ['serve', '--db', db, '--port', '0'],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('yusuan serve did not print its URL')), 20000);
@@ -77,9 +77,13 @@ try {
     await page.locator('#document-list th', { hasText: '收入总计' }).click();
     await page.locator('#document-list th.sorted-desc', { hasText: '收入总计' }).waitFor();
     await page.fill('input[type=search]', '不存在的单位');
+    await page.locator('#list-count', { hasText: '符合 0 份' }).waitFor();
     assert.equal(await page.locator('#document-list tbody tr').count(), 0);
     await page.fill('input[type=search]', '医疗保险');
+    await page.locator('#list-count', { hasText: '符合 1 份' }).waitFor();
     assert.equal(await page.locator('#document-list tbody tr').count(), 1);
+    await page.fill('input[type=search]', '');
+    await page.locator('#list-count', { hasText: /^共 1 份$/ }).waitFor();
   });
 
   await step('the document opens with its name', async () => {
@@ -201,6 +205,43 @@ try {
     await page.selectOption('#compare-figure', 'three_public');
     await page.locator('#compare-chart canvas').waitFor();
     await page.screenshot({ path: path.join(outDir, 'compare.png') });
+  });
+
+  await step('a workspace of many documents pages, searches and ranks on the server', async () => {
+    // 120 documents loaded with `yusuan db load`: the list shows 100 at a time.
+    const dir = path.join(outDir, 'many');
+    fs.mkdirSync(dir, { recursive: true });
+    const files = [];
+    for (let i = 1; i <= 120; i++) {
+      const file = path.join(dir, `unit-${i}.txt`);
+      fs.writeFileSync(file, seedText.replaceAll('高平市医疗保险服务中心', `高平市第${i}中心`));
+      files.push(file);
+    }
+    const db = path.join(outDir, 'many.db');
+    const load = spawn(binary, ['db', 'load', '--db', db, ...files], { stdio: 'ignore' });
+    assert.equal(await new Promise((resolve) => load.on('exit', resolve)), 0);
+    const many = await startServer(db);
+    try {
+      await page.goto(many.url);
+      const count = page.locator('#list-count');
+      await count.filter({ hasText: '共 120 份，显示第 1–100 份' }).waitFor();
+      assert.equal(await page.locator('#document-list tbody tr').count(), 100);
+      await page.getByRole('button', { name: '下一页' }).click();
+      await count.filter({ hasText: '显示第 101–120 份' }).waitFor();
+      assert.equal(await page.locator('#document-list tbody tr').count(), 20);
+      await page.screenshot({ path: path.join(outDir, 'list-pages.png') });
+      assert.ok(await page.getByRole('button', { name: '下一页' }).isDisabled());
+      // Two words, each found in some field: the unit and the year.
+      await page.fill('input[type=search]', '第77中心　2026');
+      await count.filter({ hasText: '共 120 份，符合 1 份' }).waitFor();
+      await page.locator('#document-list tbody tr', { hasText: '高平市第77中心' }).waitFor();
+      await page.goto(`${many.url}#/compare`);
+      await page.locator('#compare-count', { hasText: '显示最大的 50 份' }).waitFor();
+      assert.equal(await page.locator('#compare-table tbody tr').count(), 50);
+      await page.locator('#compare-chart canvas').waitFor();
+    } finally {
+      many.server.kill('SIGTERM');
+    }
   });
 
   await step('no script errors on the page', async () => assert.deepEqual(pageErrors, []));

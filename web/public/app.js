@@ -51,7 +51,8 @@ const wanNumber = (fen) => Number(fen) / 1e6;
 
 // ---- names ------------------------------------------------------------------------------
 
-const KIND_NAMES = { unit: '单位预算', department: '部门预算', livelihood: '民生事项', unknown: '未识别' };
+// As the server names them (DocumentKindName), so that a search for what is shown finds it.
+const KIND_NAMES = { unit: '单位预算', department: '部门预算', livelihood: '民生领域重大事项', unknown: '类型不明' };
 const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 const FIGURES = [
@@ -84,7 +85,9 @@ const state = {
   rules: new Map(),   // rule id -> {title, example, family}
   listSort: { key: 'id', dir: 1 },
   listFilter: '',
+  listOffset: 0,
   compareFigure: 'expenditure_total',
+  compareFilter: '',
   charts: [],
   route: 0,  // counts route() calls: only the latest one's data is shown
 };
@@ -240,21 +243,35 @@ function setupUpload() {
 
 // ---- document list ----------------------------------------------------------------------
 
+// A province's workspace holds tens of thousands of documents: the server searches, sorts and
+// pages them (GET /api/documents?q=&sort=&order=&offset=&limit=), the page shows one page.
+const LIST_PAGE = 100;
+const COMPARE_TOP = 50;
+
+function listPath({ q = '', sort = 'id', order = 'asc', offset = 0, limit }) {
+  const params = new URLSearchParams({ sort, order, offset: String(offset) });
+  if (q.trim()) params.set('q', q.trim());
+  if (limit) params.set('limit', String(limit));
+  return `/api/documents?${params}`;
+}
+
+// A search box that asks again once typing pauses.
+function searchBox(placeholder, value, onChange) {
+  const input = h('input', { type: 'search', placeholder, value, title: '空格分隔多个词：每个词都须出现在单位、地区、年度、类型或文件名中' });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onChange(input.value), 250);
+  });
+  return input;
+}
+
 function countBadge(n, severity) {
   return h('span', { class: `count ${n ? severity : 'zero'}`, title: SEVERITY_NAMES[severity] }, String(n));
 }
 
 async function showList(current = () => true) {
-  const { documents } = await apiJson('/api/documents');
-  if (!current()) return;
   const view = $('#view');
-  if (!documents.length) {
-    view.replaceChildren(h('div', { class: 'page' }, h('div', { class: 'dropzone' },
-      h('p', { text: '还没有文件。' }),
-      h('p', { text: state.info.read_only ? '工作台为只读模式，请用 yusuan db load 载入文件。' :
-        '把预算公开文件（.txt，UTF-8、GB18030 或 UTF-16）拖到这里，或点右上角“上传文件”。' }))));
-    return;
-  }
   const columns = [
     { key: 'name', name: '单位/部门', value: (d) => d.name },
     { key: 'region', name: '地区', value: (d) => d.region },
@@ -268,59 +285,87 @@ async function showList(current = () => true) {
     { key: 'warning', name: '警告', value: (d) => d.counts.warning, badge: 'warning' },
     { key: 'info', name: '提示', value: (d) => d.counts.info, badge: 'info' },
   ];
-  const search = h('input', { type: 'search', placeholder: '搜索单位、地区、年度或文件名', value: state.listFilter });
   const tbody = h('tbody');
   const headRow = h('tr');
-  const render = () => {
-    const q = state.listFilter.trim().toLowerCase();
-    const shown = documents.filter((d) => !q ||
-      [d.name, d.region, String(d.year), d.file, KIND_NAMES[d.kind]].some((s) => (s || '').toLowerCase().includes(q)));
-    const col = columns.find((c) => c.key === state.listSort.key);
-    if (col) {
-      shown.sort((a, b) => {
-        const x = col.value(a), y = col.value(b);
-        return (x < y ? -1 : x > y ? 1 : 0) * state.listSort.dir;
-      });
+  const count = h('span', { class: 'sub', id: 'list-count' });
+  const prev = h('button', { class: 'button', type: 'button', text: '上一页' });
+  const next = h('button', { class: 'button', type: 'button', text: '下一页' });
+  const page = h('div', { class: 'page' },
+    h('div', { class: 'toolbar' },
+      searchBox('搜索单位、地区、年度、类型或文件名', state.listFilter, (q) => {
+        state.listFilter = q;
+        state.listOffset = 0;
+        reload();
+      }),
+      count, h('span', { class: 'pager' }, prev, next)),
+    h('table', { class: 'grid', id: 'document-list' }, h('thead', {}, headRow), tbody));
+  const row = (d) => h('tr', {
+    class: 'clickable', dataset: { id: d.id }, title: d.file,
+    onclick: () => { location.hash = `#/doc/${d.id}`; },
+  }, columns.map((c) => {
+    const v = c.value(d);
+    if (c.money) return h('td', { class: 'num' }, wan(v));
+    if (c.badge) return h('td', { class: 'num' }, countBadge(v, c.badge));
+    return h('td', { class: c.num ? 'num' : '' }, String(v ?? ''));
+  }), state.info.read_only ? null : h('td', {}, h('button', {
+    class: 'button danger', type: 'button', text: '删除',
+    onclick: async (ev) => {
+      ev.stopPropagation();
+      if (!confirm(`从数据库中删除“${d.name || d.file}”？`)) return;
+      await apiJson(`/api/documents/${d.id}`, { method: 'DELETE' }).catch((e) => alert(e.message));
+      route();
+    },
+  })));
+
+  let asked = 0;  // only the answer to the latest request is shown
+  const load = async () => {
+    const mine = ++asked;
+    const list = await apiJson(listPath({
+      q: state.listFilter, sort: state.listSort.key, order: state.listSort.dir === 1 ? 'asc' : 'desc',
+      offset: state.listOffset, limit: LIST_PAGE,
+    }));
+    if (mine !== asked || !current()) return;
+    if (!list.total) {
+      view.replaceChildren(h('div', { class: 'page' }, h('div', { class: 'dropzone' },
+        h('p', { text: '还没有文件。' }),
+        h('p', { text: state.info.read_only ? '工作台为只读模式，请用 yusuan db load 载入文件。' :
+          '把预算公开文件（.txt，UTF-8、GB18030 或 UTF-16）拖到这里，或点右上角“上传文件”。' }))));
+      return;
     }
+    if (!list.documents.length && state.listOffset > 0 && list.matched > 0) {
+      // The page is past the end (documents were deleted meanwhile): show the last one.
+      state.listOffset = Math.floor((list.matched - 1) / LIST_PAGE) * LIST_PAGE;
+      return load();
+    }
+    if (!page.isConnected) view.replaceChildren(page);
     for (const th of headRow.children) {
       th.classList.toggle('sorted-asc', th.dataset.key === state.listSort.key && state.listSort.dir === 1);
       th.classList.toggle('sorted-desc', th.dataset.key === state.listSort.key && state.listSort.dir === -1);
     }
-    tbody.replaceChildren(...shown.map((d) => h('tr', {
-      class: 'clickable', dataset: { id: d.id }, title: d.file,
-      onclick: () => { location.hash = `#/doc/${d.id}`; },
-    }, columns.map((c) => {
-      const v = c.value(d);
-      if (c.money) return h('td', { class: 'num' }, wan(v));
-      if (c.badge) return h('td', { class: 'num' }, countBadge(v, c.badge));
-      return h('td', { class: c.num ? 'num' : '' }, String(v ?? ''));
-    }), state.info.read_only ? null : h('td', {}, h('button', {
-      class: 'button danger', type: 'button', text: '删除',
-      onclick: async (ev) => {
-        ev.stopPropagation();
-        if (!confirm(`从数据库中删除“${d.name || d.file}”？`)) return;
-        await apiJson(`/api/documents/${d.id}`, { method: 'DELETE' }).catch((e) => alert(e.message));
-        route();
-      },
-    })))));
-    count.textContent = `共 ${documents.length} 份，显示 ${shown.length} 份`;
+    tbody.replaceChildren(...list.documents.map(row));
+    const first = list.documents.length ? list.offset + 1 : 0;
+    const last = list.offset + list.documents.length;
+    count.textContent = (state.listFilter.trim() ? `共 ${list.total} 份，符合 ${list.matched} 份` : `共 ${list.total} 份`) +
+      (list.matched > LIST_PAGE ? `，显示第 ${first}–${last} 份` : '');
+    prev.disabled = list.offset === 0;
+    next.disabled = last >= list.matched;
+    prev.parentElement.hidden = list.matched <= LIST_PAGE;
   };
+  const reload = () => load().catch((e) => { if (current()) count.textContent = `出错了：${e.message}`; });
+  prev.addEventListener('click', () => { state.listOffset = Math.max(0, state.listOffset - LIST_PAGE); reload(); });
+  next.addEventListener('click', () => { state.listOffset += LIST_PAGE; reload(); });
   for (const c of columns) {
     headRow.append(h('th', {
       class: 'sortable', dataset: { key: c.key },
       onclick: () => {
         state.listSort = { key: c.key, dir: state.listSort.key === c.key ? -state.listSort.dir : (c.money || c.badge ? -1 : 1) };
-        render();
+        state.listOffset = 0;
+        reload();
       },
     }, c.name));
   }
   if (!state.info.read_only) headRow.append(h('th', {}, ''));
-  const count = h('span', { class: 'sub' });
-  search.addEventListener('input', () => { state.listFilter = search.value; render(); });
-  view.replaceChildren(h('div', { class: 'page' },
-    h('div', { class: 'toolbar' }, search, count),
-    h('table', { class: 'grid', id: 'document-list' }, h('thead', {}, headRow), tbody)));
-  render();
+  await load();
 }
 
 // ---- document view ----------------------------------------------------------------------
@@ -806,26 +851,42 @@ async function showDocument(id, current = () => true) {
 // ---- comparison -------------------------------------------------------------------------
 
 async function showCompare(current = () => true) {
-  const { documents } = await apiJson('/api/documents');
-  if (!current()) return;
   const view = $('#view');
-  if (!documents.length) {
-    view.replaceChildren(h('p', { class: 'empty', text: '还没有文件可比较。' }));
-    return;
-  }
   const options = [
     ...FIGURES.map(([k, name]) => ({ key: k, name: `${name}（万元）`, value: (d) => fenOf(d.figures[k]), money: true })),
     ...COUNT_FIGURES.map(([k, name]) => ({ key: k, name, value: (d) => BigInt(d.figures[k] || 0) })),
-    { key: 'errors', name: '错误数', value: (d) => BigInt(d.counts.error) },
-    { key: 'warnings', name: '警告数', value: (d) => BigInt(d.counts.warning) },
+    { key: 'error', name: '错误数', value: (d) => BigInt(d.counts.error) },
+    { key: 'warning', name: '警告数', value: (d) => BigInt(d.counts.warning) },
   ];
   const select = h('select', { id: 'compare-figure' }, options.map((o) => h('option', { value: o.key, selected: o.key === state.compareFigure ? true : null }, o.name)));
   const chartEl = h('div', { class: 'compare-chart', id: 'compare-chart' });
   const tbody = h('tbody');
-  const render = () => {
+  const count = h('span', { class: 'sub', id: 'compare-count' });
+  const page = h('div', { class: 'page' },
+    h('div', { class: 'toolbar' }, h('label', {}, '比较的数字：', select),
+      searchBox('只比较：单位、地区、年度、类型或文件名', state.compareFilter, (q) => { state.compareFilter = q; reload(); }),
+      count),
+    chartEl,
+    h('table', { class: 'grid', id: 'compare-table' },
+      h('thead', {}, h('tr', {}, ['名次', '单位/部门', '地区', '年度', '类型', '数值', '错误'].map((s) => h('th', {}, s)))), tbody));
+  let asked = 0;
+  // The largest COMPARE_TOP documents for the figure, ranked by the server.
+  const load = async () => {
+    const mine = ++asked;
     const option = options.find((o) => o.key === select.value) || options[0];
     state.compareFigure = option.key;
-    const rows = documents.map((d) => ({ d, v: option.value(d) })).sort((a, b) => (a.v > b.v ? -1 : a.v < b.v ? 1 : 0));
+    const list = await apiJson(listPath({ q: state.compareFilter, sort: option.key, order: 'desc', limit: COMPARE_TOP }));
+    if (mine !== asked || !current()) return;
+    if (!list.total) {
+      view.replaceChildren(h('p', { class: 'empty', text: '还没有文件可比较。' }));
+      return;
+    }
+    if (!page.isConnected) view.replaceChildren(page);
+    const filtered = state.compareFilter.trim() ? `，符合 ${list.matched} 份` : '';
+    count.textContent = list.matched > list.documents.length
+      ? `共 ${list.total} 份${filtered}，显示最大的 ${list.documents.length} 份`
+      : `共 ${list.total} 份${filtered}`;
+    const rows = list.documents.map((d) => ({ d, v: option.value(d) }));
     const label = (d) => `${d.name || d.file}（${d.year}）`;
     const show = (v) => (option.money ? wan(v) : v.toString());
     tbody.replaceChildren(...rows.map(({ d, v }, i) => h('tr', { class: 'clickable', onclick: () => { location.hash = `#/doc/${d.id}`; } },
@@ -834,10 +895,15 @@ async function showCompare(current = () => true) {
       h('td', { class: 'num' }, countBadge(d.counts.error, 'error')))));
     chartEl.style.height = `${Math.max(260, rows.length * 28 + 60)}px`;
     disposeCharts();
+    if (!rows.length) {
+      chartEl.replaceChildren(h('div', { class: 'none', text: '没有符合的文件' }));
+      return;
+    }
     if (!window.echarts) {
       chartEl.replaceChildren(h('div', { class: 'none', text: '图表库（ECharts）未安装' }));
       return;
     }
+    chartEl.replaceChildren();
     const chart = echarts.init(chartEl);
     chart.setOption({
       animation: false,
@@ -850,13 +916,9 @@ async function showCompare(current = () => true) {
     chart.on('click', (p) => { location.hash = `#/doc/${rows[p.dataIndex].d.id}`; });
     state.charts.push(chart);
   };
-  select.addEventListener('change', render);
-  view.replaceChildren(h('div', { class: 'page' },
-    h('div', { class: 'toolbar' }, h('label', {}, '比较的数字：', select), h('span', { class: 'sub' }, `${documents.length} 份文件`)),
-    chartEl,
-    h('table', { class: 'grid', id: 'compare-table' },
-      h('thead', {}, h('tr', {}, ['名次', '单位/部门', '地区', '年度', '类型', '数值', '错误'].map((s) => h('th', {}, s)))), tbody)));
-  render();
+  const reload = () => load().catch((e) => { if (current()) count.textContent = `出错了：${e.message}`; });
+  select.addEventListener('change', reload);
+  await load();
 }
 
 // ---- start ------------------------------------------------------------------------------
