@@ -340,6 +340,31 @@ TEST(Store, ASecondConnectionReadsWhileALoadWrites) {
   fs::remove_all(dir);
 }
 
+// Removing or replacing a document reads its rows in every table by document_id: without an
+// index that is a scan of the whole table for each document (reloading 500 documents into a
+// database of 15,000 took 82 s instead of 2.5 s when claims had none). The two dialects share
+// the schema, so SQLite's plans stand for both.
+TEST(Store, EveryTableOfADocumentFindsItsRowsThroughAnIndex) {
+  fs::path dir = TempDir("indexes");
+  auto store = OpenOrDie((dir / "y.db").string());
+  auto tables = store->Query(
+      "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p "
+      "WHERE m.type = 'table' AND p.name = 'document_id' ORDER BY m.name");
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  ASSERT_GE(tables->rows.size(), 6u);
+  for (const auto& row : tables->rows) {
+    const std::string table = row.at(0).value();
+    auto plan =
+        store->Query("EXPLAIN QUERY PLAN SELECT * FROM " + table + " WHERE document_id = 1");
+    ASSERT_TRUE(plan.ok()) << plan.status().message();
+    std::string steps;
+    for (const auto& step : plan->rows) steps += step.back().value_or("") + "; ";
+    EXPECT_NE(steps.find("INDEX"), std::string::npos) << table << ": " << steps;
+    EXPECT_EQ(steps.find("SCAN"), std::string::npos) << table << ": " << steps;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(Store, ADatabaseFromBeforeFindingOrderIsUpgradedOnOpen) {
   fs::path dir = TempDir("upgrade");
   std::string db = (dir / "y.db").string();
