@@ -448,6 +448,26 @@ for format in xlsx json; do
     fail "export -o cut short ($format): $(cat "$tmp/err")"
 done
 [ "$(ls -A "$tmp/cut" | wc -l)" -eq 4 ] || fail "a cut-short output left files behind: $(ls -A "$tmp/cut")"
+# A load whose database cannot grow (the same size limit): each file not stored is named, the
+# count stored is what the database holds, and the exit is 2.
+mkdir "$tmp/cutdb"
+for i in 1 2 3 4 5 6; do
+  { cat "$samples"/00$((i % 5))_*.txt; printf '\n附注 %s\n' "$i"; } >"$tmp/cutdb/v$i.txt"
+done
+"$yusuan" db load --db "$tmp/cutdb/y.db" "$samples" >/dev/null 2>&1 || fail "db load before the cut"
+(
+  trap '' XFSZ
+  ulimit -f 1024
+  "$yusuan" db load --db "$tmp/cutdb/y.db" "$tmp"/cutdb/v*.txt
+) >"$tmp/out" 2>"$tmp/err"
+code=$?
+stored=$(sed -n 's/^已载入 \([0-9]*\) 份文件.*/\1/p' "$tmp/out")
+held=$("$yusuan" db query --db "$tmp/cutdb/y.db" --format csv "SELECT COUNT(*) FROM documents" | tail -1)
+lost=$(grep -c "^yusuan: .*/cutdb/v[0-9].txt: 未存入：.*请重新载入）$" "$tmp/err")
+[ "$code" -eq 2 ] && [ "$lost" -ge 1 ] && [ $((stored + lost)) -eq 6 ] && [ "$held" -eq $((5 + stored)) ] &&
+  grep -q "^已载入 $stored 份文件到 .*，$lost 份无法载入$" "$tmp/out" ||
+  fail "db load cut short: exit $code, stored $stored, held $held, lost $lost: $(cat "$tmp/out" "$tmp/err")"
+
 # Stopped by a signal (here while waiting on a pipe that never delivers), a run leaves the
 # previous report and no temporary file, and ends as the signal ends it.
 mkfifo "$tmp/cut/stalled.txt"

@@ -95,6 +95,17 @@ Result<std::string> XlsxBytes(const Document& doc, const std::vector<Finding>& f
   return bytes;
 }
 
+// Runs `write` in a transaction of its own: committed when it succeeds, undone when it fails,
+// and undone too when the commit fails (SQLite may leave the transaction open then, and every
+// later Begin of the workspace would fail).
+Status InTransaction(Store& store, const std::function<Status()>& write) {
+  if (Status begun = store.Begin(); !begun.ok()) return begun;
+  Status s = write();
+  if (s.ok()) s = store.Commit();
+  if (!s.ok()) store.Rollback();
+  return s;
+}
+
 // The figures of the document list: money (a column `<name>_fen` each) and counts.
 constexpr std::string_view kMoneyFigures[] = {
     "income_total",      "expenditure_total",     "current_income",
@@ -209,21 +220,22 @@ ApiResponse Api::Upload(std::string_view bytes, std::string_view filename) {
   // Reading and checking take the time; they need no lock.
   auto prepared = PrepareDocument(bytes, name);
   if (!prepared.ok()) return FromStatus(prepared.status());
-  Result<int64_t> id = Status::IoError("");
+  int64_t id = 0;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (Status s = store_.Begin(); !s.ok()) return FromStatus(s);
-    id = store_.Put(prepared->stored());
-    Status done = id.ok() ? store_.Commit() : store_.Rollback();
-    if (!id.ok()) return FromStatus(id.status());
-    if (!done.ok()) return FromStatus(done);
+    Status s = InTransaction(store_, [&] {
+      Result<int64_t> put = store_.Put(prepared->stored());
+      if (put.ok()) id = *put;
+      return put.status();
+    });
+    if (!s.ok()) return FromStatus(s);
   }
   Counts n = Count(prepared->findings);
-  ApiResponse r = JsonResponse(201, Json{{"id", *id},
+  ApiResponse r = JsonResponse(201, Json{{"id", id},
                                          {"file", name},
                                          {"summary", ToJson(Summarize(prepared->doc))},
                                          {"counts", CountsJson(n.error, n.warning, n.info)}});
-  r.headers.emplace_back("Location", fmt::format("/api/documents/{}", *id));
+  r.headers.emplace_back("Location", fmt::format("/api/documents/{}", id));
   return r;
 }
 
@@ -387,11 +399,8 @@ ApiResponse Api::Export(int64_t id, std::string_view format) {
 ApiResponse Api::Delete(int64_t id) {
   if (read_only_) return ApiError(403, "工作台以只读方式运行，不能删除文件");
   std::lock_guard<std::mutex> lock(mu_);
-  if (Status s = store_.Begin(); !s.ok()) return FromStatus(s);
-  Status s = DeleteDocument(store_, id);
-  Status done = s.ok() ? store_.Commit() : store_.Rollback();
+  Status s = InTransaction(store_, [&] { return DeleteDocument(store_, id); });
   if (!s.ok()) return FromStatus(s);
-  if (!done.ok()) return FromStatus(done);
   return JsonResponse(200, Json{{"deleted", id}});
 }
 

@@ -55,46 +55,48 @@ LoadReport LoadFiles(Store& store, const std::vector<std::string>& files,
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   size_t done = 0;
-  size_t in_batch = 0;
   bool open = false;
+  std::vector<std::string> batch;  // the files written in the open transaction
+  // The open transaction failed (`why`): it is undone, and every file written in it is
+  // reported as not stored, by name, so that the report says exactly what to load again.
+  auto lose_batch = [&](const std::string& why) {
+    store.Rollback();  // also when the backend has undone it already: then a harmless error
+    open = false;
+    for (const std::string& file : batch) {
+      report.errors.push_back(file + ": 未存入：" + why + "（同批 " + std::to_string(batch.size()) +
+                              " 份一起回滚，请重新载入）");
+    }
+    batch.clear();
+  };
   auto commit = [&] {
     if (!open) return;
     Status s = store.Commit();
-    if (!s.ok()) report.errors.push_back(s.message());
+    if (!s.ok()) {
+      lose_batch(s.message());
+      return;
+    }
     open = false;
-    in_batch = 0;
+    report.stored += batch.size();  // stored means committed
+    batch.clear();
   };
   // Files are read and checked on every core, a few at a time, and stored here in the order
   // given: a load of the same files numbers them the same way every time.
   ForEachFileInOrder<Prepared>(
       files, threads, [&](size_t i) { return Prepare(files[i], options.max_input); },
       [&](size_t, Prepared&& p) {
-        if (p.error.empty()) {
-          if (!open) {
-            Status s = store.Begin();
-            if (!s.ok()) {
-              report.errors.push_back(s.message());
-            } else {
-              open = true;
-            }
-          }
-          if (open) {
-            auto id = store.Put(p.stored());
-            if (id.ok()) {
-              ++report.stored;
-              if (++in_batch >= options.batch) commit();
-            } else {
-              // The batch is undone; the documents already in it are lost with it, so say so.
-              store.Rollback();
-              open = false;
-              report.stored -= in_batch;
-              report.errors.push_back(p.file + ": " + id.status().message() + "（本批 " +
-                                      std::to_string(in_batch) + " 份已回滚，请重新载入）");
-              in_batch = 0;
-            }
-          }
-        } else {
+        if (!p.error.empty()) {
           report.errors.push_back(p.error);
+        } else if (Status begun = open ? Status::Ok() : store.Begin(); !begun.ok()) {
+          report.errors.push_back(p.file + ": 未存入：" + begun.message());
+        } else {
+          open = true;
+          auto id = store.Put(p.stored());
+          batch.push_back(p.file);
+          if (!id.ok()) {
+            lose_batch(id.status().message());
+          } else if (batch.size() >= options.batch) {
+            commit();
+          }
         }
         ++done;
         if (options.progress) options.progress(LoadProgress{done, files.size(), &p.file});

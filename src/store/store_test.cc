@@ -417,6 +417,93 @@ TEST(Store, UnreadableFilesAreReportedAndTheRestStored) {
   fs::remove_all(dir);
 }
 
+// A store that fails as a full disk would, where the test says: its `put`-th Put or its
+// `commit`-th Commit (counting from 1). Everything else is a real SQLite store's: a failed
+// commit leaves the transaction open, as SQLite may.
+class FailingStore : public Store {
+ public:
+  FailingStore(std::unique_ptr<Store> inner, int put, int commit)
+      : inner_(std::move(inner)), fail_put_(put), fail_commit_(commit) {}
+  Status Begin() override { return inner_->Begin(); }
+  Status Commit() override {
+    if (++commits_ == fail_commit_) return Status::IoError("y.db: 磁盘已满");
+    return inner_->Commit();
+  }
+  Status Rollback() override { return inner_->Rollback(); }
+  Result<int64_t> Put(const StoredDocument& d) override {
+    if (++puts_ == fail_put_) return Status::IoError("y.db: 磁盘已满");
+    return inner_->Put(d);
+  }
+  Status QueryRows(const std::string& sql, const std::vector<Value>& params,
+                   const ColumnsFn& columns, const RowFn& row) override {
+    return inner_->QueryRows(sql, params, columns, row);
+  }
+
+ protected:
+  // Put is the inner store's whole: these are never reached.
+  Status Exec(const std::string&, const std::vector<Value>&) override {
+    return Status::IoError("unused");
+  }
+  Status Insert(const std::string&, const std::vector<std::string>&,
+                const std::vector<Value>&) override {
+    return Status::IoError("unused");
+  }
+  Result<int64_t> InsertReturningId(const std::string&, const std::vector<std::string>&,
+                                    const std::vector<Value>&) override {
+    return Status::IoError("unused");
+  }
+
+ private:
+  std::unique_ptr<Store> inner_;
+  int fail_put_, fail_commit_, puts_ = 0, commits_ = 0;
+};
+
+// When a batch's transaction fails, every file written in it is lost with it: each is reported
+// by name (and only those), the count stored is what was committed, and the next batch stores.
+TEST(Store, AFailedBatchReportsEachOfItsFilesAndTheRestAreStored) {
+  fs::path dir = TempDir("failed_batch");
+  std::vector<std::string> files;
+  for (int i = 1; i <= 7; ++i) {
+    files.push_back((dir / ("f" + std::to_string(i) + ".txt")).string());
+    std::ofstream(files.back()) << testing::SampleBytes(kSeeds[i % 5]) << "\n附注 " << i << "\n";
+  }
+  auto stored_names = [](Store& store) {
+    std::vector<std::string> names;
+    auto q = store.Query("SELECT file_name FROM documents ORDER BY id");
+    for (const auto& row : q->rows) names.push_back(fs::path(*row[0]).filename().string());
+    return names;
+  };
+  auto lost = [](const LoadReport& r) {
+    std::vector<std::string> names;
+    for (const std::string& e : r.errors) {
+      names.push_back(fs::path(e.substr(0, e.find(": "))).filename().string());
+      EXPECT_NE(e.find("磁盘已满"), std::string::npos) << e;
+      EXPECT_NE(e.find("请重新载入"), std::string::npos) << e;
+    }
+    return names;
+  };
+  using Names = std::vector<std::string>;
+  LoadOptions options;
+  options.batch = 3;
+  {
+    // The second batch (f4-f6) fails at its commit.
+    FailingStore store(OpenOrDie((dir / "commit.db").string()), 0, 2);
+    LoadReport report = LoadFiles(store, files, options);
+    EXPECT_EQ(report.stored, 4u);
+    EXPECT_EQ(lost(report), (Names{"f4.txt", "f5.txt", "f6.txt"}));
+    EXPECT_EQ(stored_names(store), (Names{"f1.txt", "f2.txt", "f3.txt", "f7.txt"}));
+  }
+  {
+    // f5 fails to be written: f4, in its batch, goes with it; f6 and f7 start a new one.
+    FailingStore store(OpenOrDie((dir / "put.db").string()), 5, 0);
+    LoadReport report = LoadFiles(store, files, options);
+    EXPECT_EQ(report.stored, 5u);
+    EXPECT_EQ(lost(report), (Names{"f4.txt", "f5.txt"}));
+    EXPECT_EQ(stored_names(store), (Names{"f1.txt", "f2.txt", "f3.txt", "f6.txt", "f7.txt"}));
+  }
+  fs::remove_all(dir);
+}
+
 // A file over the load's limit is refused unread, named, and the smaller ones are stored.
 TEST(Store, FilesOverTheLimitAreRefusedAndTheRestStored) {
   fs::path dir = TempDir("limit");
