@@ -16,7 +16,7 @@ namespace {
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQsetClientEncoding) X(PQfinish)           \
   X(PQexec) X(PQexecParams) X(PQresultStatus) X(PQresultErrorMessage) X(PQclear)            \
   X(PQntuples) X(PQnfields) X(PQfname) X(PQgetisnull) X(PQgetvalue) X(PQgetlength)         \
-  X(PQsendQuery) X(PQsendQueryParams) X(PQsetSingleRowMode) X(PQgetResult) X(PQrequestCancel)
+  X(PQsendQueryParams) X(PQsetSingleRowMode) X(PQgetResult) X(PQrequestCancel)
 // clang-format on
 
 // Each member is named and typed as the function it points to, so calls read (and are
@@ -134,13 +134,10 @@ class PostgresStore : public Store {
   // rest of the query first.
   Status RowByRow(const std::string& sql, const std::vector<Value>& params,
                   const ColumnsFn& columns, const RowFn& row) {
-    // Without parameters the text may hold several statements (PQsendQuery); with them, one.
+    // One statement, as SQLite runs: the extended protocol refuses a text holding several.
     const ParamTexts texts(params);
-    const bool sent =
-        params.empty() ? pq_.PQsendQuery(conn_, sql.c_str())
-                       : pq_.PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(params.size()),
-                                               nullptr, texts.pointers.data(), nullptr, nullptr, 0);
-    if (!sent) {
+    if (!pq_.PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                               texts.pointers.data(), nullptr, nullptr, 0)) {
       return Status::InvalidArgument(std::string("SQL 有误或不是只读查询：") +
                                      pq_.PQerrorMessage(conn_));
     }

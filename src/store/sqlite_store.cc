@@ -1,14 +1,26 @@
 // SQLite backend: embedded, one file, WAL mode so readers can read while a load writes.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <chrono>
 #include <map>
 #include <thread>
 
+#include "base/text.h"
 #include "store/store.h"
 
 namespace yusuan {
 namespace {
+
+// The start of a statement, for naming it in a message: up to its first line break, at most
+// 40 bytes (whole characters), "…" when cut.
+std::string Excerpt(std::string_view sql) {
+  sql = Trim(sql.substr(0, sql.find('\n')));
+  if (sql.size() <= 40) return std::string(sql);
+  size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(sql[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(sql.substr(0, cut)) + "…";
+}
 
 // What went wrong, for a reviewer: the common conditions in Chinese, SQLite's own words after.
 std::string Why(sqlite3* db) {
@@ -80,6 +92,15 @@ class SqliteStore : public Store {
       return Status::InvalidArgument(std::string("SQL 有误：") + sqlite3_errmsg(db_));
     }
     if (!stmt) return Status::InvalidArgument("SQL 为空");
+    // SQLite would run the first statement and leave the rest unread: a second one is refused
+    // (a tail of white space, comments or semicolons prepares to nothing and is let be).
+    if (sqlite3_stmt* next = nullptr;
+        sqlite3_prepare_v2(db_, tail, -1, &next, nullptr) != SQLITE_OK || next != nullptr) {
+      sqlite3_finalize(next);
+      sqlite3_finalize(stmt);
+      return Status::InvalidArgument(
+          fmt::format("一次只能执行一条 SQL 语句，第二条从“{}”起", Excerpt(tail)));
+    }
     if (!sqlite3_stmt_readonly(stmt)) {
       sqlite3_finalize(stmt);
       return Status::InvalidArgument("只允许只读查询（SELECT）");

@@ -70,7 +70,7 @@ class Store {
   // Runs one read-only SQL statement, handing over each row as it is read: a result of any
   // size passes through without being held (a cross join of a large table, say). `params` are
   // the values of $1, $2, … (numbered in the order the statement first uses them), so what a
-  // user typed is never part of the SQL; without them the text may hold several statements.
+  // user typed is never part of the SQL. A text holding a second statement is refused.
   virtual Status QueryRows(const std::string& sql, const std::vector<Value>& params,
                            const ColumnsFn& columns, const RowFn& row) = 0;
   // The same, every row collected: for results known to be small.

@@ -249,6 +249,25 @@ TEST_P(StoreBackend, QueryParametersAreValuesNeverSql) {
   fs::remove_all(b.dir);
 }
 
+// A query is one statement on both backends: a second one is refused, never run on one backend
+// and silently dropped on the other; a trailing semicolon or comment is not a statement.
+TEST_P(StoreBackend, ASecondStatementIsRefusedNotDropped) {
+  Backend b = NewBackend(GetParam(), "statements");
+  auto store = OpenOrDie(b.target);
+  ASSERT_NE(store, nullptr);
+  for (const char* one : {"SELECT 1 AS a", "SELECT 1 AS a;", "SELECT 1 AS a; -- note\n ;"}) {
+    auto q = store->Query(one);
+    ASSERT_TRUE(q.ok()) << one << ": " << q.status().message();
+    EXPECT_EQ(q->rows.size(), 1u) << one;
+  }
+  for (const char* two : {"SELECT 1 AS a; SELECT 2 AS b, 3 AS c", "SELECT 1; SELEC x"}) {
+    auto q = store->Query(two);
+    EXPECT_FALSE(q.ok()) << two;
+  }
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM documents"), 0);  // the connection still answers
+  fs::remove_all(b.dir);
+}
+
 TEST_P(StoreBackend, QueriesAreReadOnlyAndTheViewsAnswer) {
   Backend b = NewBackend(GetParam(), "query");
   fs::path dir = b.dir;
