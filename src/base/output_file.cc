@@ -62,6 +62,23 @@ void Untrack(const std::string& temp) {
   }
 }
 
+// Puts a file's bytes (or a directory's entries) on the disk: the bytes of a report reach it
+// before its new name does, or a power cut just after the rename could leave, on some file
+// systems, an empty file where the previous report was. 0 or errno.
+int Sync(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  const int error = fsync(fd) == 0 ? 0 : errno;
+  close(fd);
+  return error;
+}
+
+std::string DirectoryOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 }  // namespace
 
 void OutputFile::RemoveUnfinished() {
@@ -114,7 +131,11 @@ Status OutputFile::Commit() {
     stream_.close();
     if (error == 0 && stream_.fail()) error = errno != 0 ? errno : EIO;
   }
+  if (error == 0 && !temp_.empty()) error = Sync(temp_);
   if (error == 0 && !temp_.empty() && rename(temp_.c_str(), target_.c_str()) != 0) error = errno;
+  // The rename itself is on the disk once the directory is (best effort: the report is whole
+  // either way, under one name or the other).
+  if (error == 0 && !temp_.empty()) Sync(DirectoryOf(target_));
   if (!temp_.empty()) Untrack(temp_);
   if (error != 0) {
     if (!temp_.empty()) unlink(temp_.c_str());

@@ -1,7 +1,8 @@
 // A file written whole or not at all. The text goes to a hidden temporary file beside it, which
 // takes the file's name only on Commit(): until then a file already there is left as it was, so
 // a run that fails half-way (a full disk, a write refused, an interrupted run) neither leaves a
-// truncated report where a complete one is expected nor loses the previous one.
+// truncated report where a complete one is expected nor loses the previous one. The bytes are
+// on the disk (fsync) before the name is, so a power cut does not leave an empty file either.
 //
 // What cannot be replaced by renaming is written in place, as before: a device or a FIFO
 // (/dev/stdout, a pipe), a link that leads nowhere, a file in a directory where no temporary
