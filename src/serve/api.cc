@@ -196,11 +196,13 @@ ApiResponse ApiError(int status, std::string_view message) {
 std::string SafeFileName(std::string_view client_name) {
   size_t slash = client_name.find_last_of("/\\");
   if (slash != std::string_view::npos) client_name.remove_prefix(slash + 1);
+  // Control characters dropped; bytes that are not UTF-8 (a name from a system of another
+  // encoding) become U+FFFD, so that every answer naming the file is valid JSON.
   std::string name;
-  for (char ch : client_name) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    if (u < 0x20 || u == 0x7F) continue;
-    name += ch;
+  for (size_t i = 0; i < client_name.size();) {
+    const char32_t cp = NextCodePoint(client_name, &i);
+    if (cp < 0x20 || cp == 0x7F) continue;
+    AppendUtf8(cp, &name);
   }
   if (name.size() > 200) {
     size_t cut = 200;
@@ -243,9 +245,10 @@ ApiResponse Api::List(const ListRequest& request) {
   const std::string_view sort = request.sort.empty() ? "id" : request.sort;
   const std::string sort_column = ListSortColumn(sort);
   if (sort_column.empty()) {
-    return ApiError(400, fmt::format("sort 不认识“{}”：可用 id、file、name、region、year、kind、"
-                                     "error、warning、info 或 figures 中的任一项",
-                                     sort));
+    return ApiError(400,
+                    fmt::format("sort 的值“{}”不可用：可用 id、file、name、region、year、kind、"
+                                "error、warning、info 或 figures 中的任一项",
+                                sort));
   }
   if (!request.order.empty() && request.order != "asc" && request.order != "desc") {
     return ApiError(400, fmt::format("order 只能是 asc 或 desc，不是“{}”", request.order));

@@ -61,7 +61,8 @@ class Api {
 };
 
 // The name a client-supplied file name is stored under: its last path part, control
-// characters removed, at most 200 bytes; "upload.txt" when nothing is left.
+// characters removed, bytes that are not UTF-8 replaced by U+FFFD, at most 200 bytes;
+// "upload.txt" when nothing is left.
 std::string SafeFileName(std::string_view client_name);
 
 }  // namespace yusuan

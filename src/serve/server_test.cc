@@ -556,6 +556,27 @@ TEST(ServeStatic, UploadNamesKeepOnlyTheirLastPart) {
   for (int i = 0; i < 100; ++i) cjk += "预";
   std::string cut = SafeFileName(cjk);
   EXPECT_EQ(cut.size() % 3, 0u);
+  // A name in another encoding (GBK "表" is B1 ED, not UTF-8) is kept, readable as far as it
+  // is UTF-8.
+  EXPECT_EQ(SafeFileName("x\xB1\xED.txt"), "x\uFFFD\uFFFD.txt");
+}
+
+// The upload of a file named in another encoding is stored and answered (it was stored, and
+// the answer was a 500), and every answer naming it is valid JSON.
+TEST(ServeApi, UploadNamedInAnotherEncodingIsAnsweredInValidJson) {
+  TempDir dir;
+  Running server({}, dir.path());
+  auto c = server.Client();
+  auto up = Upload(c, "\xB1\xED.txt", SampleBytes(kSeeds[0]));
+  ASSERT_TRUE(up);
+  EXPECT_EQ(up->status, 201) << up->body;
+  EXPECT_EQ(Body(up)["file"], "\uFFFD\uFFFD.txt");
+  for (const char* path : {"/api/documents", "/api/documents/1", "/api/documents/1/findings"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << path;
+    EXPECT_NO_THROW(Body(r)) << path;
+  }
 }
 
 }  // namespace
