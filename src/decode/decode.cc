@@ -12,6 +12,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "base/text.h"
 
@@ -118,6 +119,38 @@ void NormalizeLineEnds(std::string* text) {
   text->resize(out);
 }
 
+// A text that is UTF-8 but for a few stray bytes (a PDF conversion can leave one): each such
+// byte becomes U+FFFD. Only when the stray bytes are rare beside the text's own characters
+// (at most one per hundred bytes, and twenty UTF-8 characters of two or more bytes for each),
+// so that text in another encoding, where nearly every character is such a byte, is never
+// taken for it. Empty when the text is not so.
+std::optional<std::string> RepairMostlyUtf8(std::string_view bytes, size_t* replaced) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(bytes.size() + 64);
+  size_t stray = 0, wide = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      out += bytes[i++];
+      continue;
+    }
+    size_t next = i;
+    const bool invalid =
+        NextCodePoint(bytes, &next) == 0xFFFD && bytes.substr(i, 3) != kReplacement;
+    if (invalid) {
+      ++stray;
+      out += kReplacement;
+    } else {
+      ++wide;
+      out.append(bytes.substr(i, next - i));
+    }
+    i = next;
+  }
+  if (stray == 0 || stray * 100 > bytes.size() || wide < stray * 20) return std::nullopt;
+  *replaced = stray;
+  return out;
+}
+
 // How DecodeInPlace takes bytes: decided on their first bytes, then the pattern of their zero
 // bytes, then whether they are valid UTF-8, in that order. `utf16` names the UTF-16 order and
 // `bom` the length of the UTF-16 byte-order mark (0 when the order was guessed).
@@ -150,11 +183,15 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
   switch (form.kind) {
     case Form::kUtf8Bom: {
       if (view.size() == 3) return Status::NotText("文件为空（只有字节顺序标记 BOM）");
-      if (!IsValidUtf8(view.substr(3)))
-        return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
+      out.encoding = "UTF-8 (BOM)";
+      if (!IsValidUtf8(view.substr(3))) {
+        auto repaired = RepairMostlyUtf8(view.substr(3), &out.replaced);
+        if (!repaired) return Status::NotText("带 UTF-8 BOM，但内容不是合法的 UTF-8");
+        out.text = std::move(*repaired);
+        break;
+      }
       bytes.erase(0, 3);
       out.text = std::move(bytes);  // UTF-8 already: the bytes become the text, no copy
-      out.encoding = "UTF-8 (BOM)";
       break;
     }
     case Form::kUtf16: {
@@ -170,6 +207,13 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
       out.encoding = "UTF-8";
       break;
     case Form::kGb18030: {
+      // Asked first: UTF-8 text with a stray byte often passes for GB18030 (its byte pairs are
+      // valid there too), and would be read as nonsense.
+      if (auto repaired = RepairMostlyUtf8(view, &out.replaced)) {
+        out.text = std::move(*repaired);
+        out.encoding = "UTF-8";
+        break;
+      }
       auto text = Convert(view, "GB18030");
       if (!text.ok())
         return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");

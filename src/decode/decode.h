@@ -2,7 +2,9 @@
 //
 // Supported: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or detected from the
 // pattern of zero bytes), GB18030 (which covers GBK and GB2312). CRLF and lone CR become LF.
-// Anything else (binary files, undecodable bytes) is an error naming the reason.
+// UTF-8 with a few stray bytes (a conversion from PDF that left one) is read with each such
+// byte as U+FFFD and the count said (`replaced`), not refused whole. Anything else (binary
+// files, undecodable bytes) is an error naming the reason.
 #pragma once
 
 #include <string>
@@ -15,6 +17,9 @@ namespace yusuan {
 struct Decoded {
   std::string text;      // UTF-8, LF line ends, no BOM
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+  // Bytes that were not UTF-8 in a text that otherwise was, each now U+FFFD: the reader marks
+  // the lines holding them as doubtful.
+  size_t replaced = 0;
 };
 
 // The most a file may hold whatever the caller asks (the readers' offsets are 32-bit).

@@ -73,6 +73,47 @@ TEST(Decode, NormalizesCrlfAndLoneCr) {
   EXPECT_EQ(d->text, "a\nb\nc\nd");
 }
 
+// UTF-8 that a conversion left a stray byte in is read, the byte as U+FFFD and counted, not
+// refused whole (it was, as "neither UTF-8 nor GB18030, perhaps binary"); with a BOM too.
+TEST(Decode, Utf8WithAStrayByteIsReadWithTheByteReplacedAndCounted) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += kText;
+  std::string stray = text;
+  stray.insert(text.find("预算") + 3, "\xFF");
+  for (const std::string& bom : {std::string(), std::string("\xEF\xBB\xBF")}) {
+    auto d = Decode(bom + stray);
+    ASSERT_TRUE(d.ok()) << d.status().message();
+    EXPECT_EQ(d->encoding, bom.empty() ? "UTF-8" : "UTF-8 (BOM)");
+    EXPECT_EQ(d->replaced, 1u);
+    std::string expected = text;
+    expected.insert(text.find("预算") + 3, "\uFFFD");
+    EXPECT_EQ(d->text, expected);
+  }
+  // A U+FFFD of the text's own is a character, not a stray byte.
+  auto own = Decode(stray + "\uFFFD\n");
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->replaced, 1u);
+  EXPECT_EQ(Decode(text)->replaced, 0u);
+}
+
+// Only a few stray bytes beside many UTF-8 characters make a text "UTF-8 with stray bytes":
+// GB18030 text stays GB18030, and bytes that are neither stay refused.
+TEST(Decode, TextInAnotherEncodingIsNeverTakenForUtf8WithStrayBytes) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += kText + "项目支出绩效目标表：数量指标、质量指标、时效指标\n";
+  auto gb = Decode(Encode(text, "GB18030"));
+  ASSERT_TRUE(gb.ok());
+  EXPECT_EQ(gb->encoding, "GB18030");
+  EXPECT_EQ(gb->replaced, 0u);
+  EXPECT_EQ(gb->text, text);
+  // A stray byte every few characters is too many.
+  std::string dense;
+  for (int i = 0; i < 200; ++i) dense += "预算\xFF";
+  EXPECT_FALSE(Decode(dense).ok());
+  // ASCII with a Latin-1 byte has no UTF-8 character beside it to vouch for the rest.
+  EXPECT_FALSE(Decode(std::string(300, 'a') + "caf\xE9").ok());
+}
+
 TEST(Decode, RefusesEmptyAndBinaryInput) {
   auto empty = Decode("");
   ASSERT_FALSE(empty.ok());

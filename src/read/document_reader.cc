@@ -1,5 +1,7 @@
 #include "read/document_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -376,10 +378,34 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
 
 namespace {
 
+// The lines holding the U+FFFD that stand for bytes the decoding could not read (Decoded::
+// replaced), each marked: its words or figures may be cut. Past kListed lines, one mark says
+// how many more there are.
+void MarkReplacedBytes(const Lines& lines, size_t replaced, std::vector<Diagnostic>* out) {
+  constexpr size_t kListed = 20;
+  size_t marked = 0;
+  uint32_t more_from = 0, more = 0;
+  for (uint32_t n = 1; n <= lines.size(); ++n) {
+    if (FindText(lines[n], "\xEF\xBF\xBD") == std::string_view::npos) continue;
+    if (marked++ < kListed) {
+      out->push_back(Diagnostic{Location{n, 0},
+                                "此行有无法按 UTF-8 解码的字节（已换为“\uFFFD”），"
+                                "其中的文字或数字可能不全"});
+    } else if (more++ == 0) {
+      more_from = n;
+    }
+  }
+  if (more > 0) {
+    out->push_back(Diagnostic{
+        Location{more_from, 0},
+        fmt::format("自此行起另有 {} 行有无法解码的字节（全文共 {} 个字节）", more, replaced)});
+  }
+}
+
 // ReadDecoded for text known to be valid UTF-8 (Decode's). The document keeps the text: its
 // cells, names and paragraphs are views of it.
 Result<Document> ReadValid(std::string text_bytes, const std::string& source,
-                           const std::string& encoding) {
+                           const std::string& encoding, size_t replaced = 0) {
   Document doc;
   doc.source = source;
   doc.encoding = encoding;
@@ -388,6 +414,7 @@ Result<Document> ReadValid(std::string text_bytes, const std::string& source,
   const std::string_view text = backing->text();
   Lines lines(text, backing);
   doc.line_count = lines.size();
+  if (replaced > 0) MarkReplacedBytes(lines, replaced, &doc.diagnostics);
   Structure st = FindStructure(lines);
 
   // Title, kind, year and name from the opening lines.
@@ -519,7 +546,7 @@ Result<Document> ReadDecoded(std::string_view text, const std::string& source,
 }
 
 Result<Document> ReadDecoded(Decoded&& decoded, const std::string& source) {
-  return ReadValid(std::move(decoded.text), source, decoded.encoding);
+  return ReadValid(std::move(decoded.text), source, decoded.encoding, decoded.replaced);
 }
 
 Result<Document> ReadDocument(std::string_view bytes, const std::string& source) {
@@ -531,13 +558,13 @@ Result<Document> ReadDocument(std::string_view bytes, const std::string& source)
     return s.kind() == Status::Kind::kTooLarge ? Status::TooLarge(source + ": " + s.message())
                                                : Status::NotText(source + ": " + s.message());
   }
-  return ReadValid(std::move(decoded->text), source, decoded->encoding);
+  return ReadValid(std::move(decoded->text), source, decoded->encoding, decoded->replaced);
 }
 
 Result<Document> ReadDocumentFile(const std::string& path, size_t limit) {
   auto decoded = DecodeFile(path, limit);
   if (!decoded.ok()) return decoded.status();
-  return ReadValid(std::move(decoded->text), path, decoded->encoding);
+  return ReadValid(std::move(decoded->text), path, decoded->encoding, decoded->replaced);
 }
 
 }  // namespace yusuan

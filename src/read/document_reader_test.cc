@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "testing/samples.h"
 
 namespace yusuan {
@@ -281,6 +283,32 @@ TEST(DocumentReader, CellsNamesAndValuesAreViewsOfTheTextNotCopies) {
   // Texts the readers changed (cleaned of spaces, joined from lines) are copied once into the
   // document's backing: a small part of the text.
   EXPECT_LT(doc->backing.backing->kept_bytes(), doc->text().size() / 10);
+}
+
+// A disclosure with a stray byte (left by a conversion) is read as it would be without it, and
+// the line holding the byte is marked as doubtful; a figure it cut is marked by the table too.
+TEST(DocumentReader, AStrayByteIsReadAsUFFFDAndItsLineMarked) {
+  const char* name = "001_8dd967fac47080d3.txt";
+  const std::string bytes = testing::SampleBytes(name);
+  const size_t in_name = bytes.find("高平市医疗保险服务中心");
+  ASSERT_NE(in_name, std::string::npos);
+  std::string stray = bytes;
+  stray.insert(in_name + 3, "\xFF");
+  auto clean = ReadDocument(bytes, name);
+  auto doc = ReadDocument(stray, name);
+  ASSERT_TRUE(clean.ok());
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const uint32_t line =
+      static_cast<uint32_t>(std::count(bytes.begin(), bytes.begin() + in_name, '\n')) + 1;
+  ASSERT_EQ(doc->diagnostics.size(), clean->diagnostics.size() + 1);
+  bool marked = false;
+  for (const Diagnostic& d : doc->diagnostics) {
+    marked = marked || (d.at.line == line && d.message.find("无法按 UTF-8 解码") != d.message.npos);
+  }
+  EXPECT_TRUE(marked);
+  EXPECT_EQ(doc->name, "高\uFFFD平市医疗保险服务中心");
+  EXPECT_EQ(doc->tables.size(), clean->tables.size());
+  EXPECT_EQ(doc->targets.size(), clean->targets.size());
 }
 
 TEST(ReadDecoded, RefusesTextThatIsNotValidUtf8) {
