@@ -114,6 +114,14 @@ TEST(Decode, TextInAnotherEncodingIsNeverTakenForUtf8WithStrayBytes) {
   EXPECT_FALSE(Decode(std::string(300, 'a') + "caf\xE9").ok());
 }
 
+// Form feeds (pdftotext's page breaks) are dropped; the lines stay as they were.
+TEST(Decode, DropsFormFeedsKeepingTheLines) {
+  auto d = Decode("第一页\n\f第二页\t合计\n末页\n\f");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "第一页\n第二页\t合计\n末页\n");
+  EXPECT_EQ(Decode("a\fb\r\n\f\r\nc")->text, "ab\n\nc");
+}
+
 TEST(Decode, RefusesEmptyAndBinaryInput) {
   auto empty = Decode("");
   ASSERT_FALSE(empty.ok());
@@ -185,6 +193,7 @@ TEST(Decode, TextThatDecodesToItselfIsToldApartExactly) {
                                 "\xEF\xBB\xBF" + text,
                                 "第一行\r\n第二行\r\n",
                                 "末尾\r",
+                                "\f第二页\n",
                                 Encode(text, "GB18030"),
                                 Encode(text, "UTF-16LE"),
                                 "\xFF\xFE" + Encode(text, "UTF-16LE"),
