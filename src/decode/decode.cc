@@ -69,57 +69,97 @@ const char* GuessUtf16(std::string_view bytes) {
   return nullptr;
 }
 
-// Text has no NUL and few control characters besides tab, LF, CR and form feed.
-bool LooksLikeText(std::string_view text) {
+// The length of the invisible format character at `i` (0 when there is none): zero-width
+// space, non-joiner and joiner, the direction marks, word joiner, a byte-order mark inside the
+// text (files joined together) and the soft hyphen. Word and web pages leave them in the text;
+// at the start of a line one hid the tab that leads a cell, inside a title its match.
+size_t InvisibleAt(std::string_view s, size_t i) {
+  const std::string_view c = s.substr(i, 3);
+  if (c.starts_with("\xC2\xAD")) return 2;  // U+00AD
+  if (c.size() < 3) return 0;
+  if (c == "\xEF\xBB\xBF") return 3;  // U+FEFF
+  if (c[0] != '\xE2') return 0;
+  const unsigned char b1 = static_cast<unsigned char>(c[1]), b2 = static_cast<unsigned char>(c[2]);
+  if (b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) return 3;  // U+200B-U+200F
+  if (b1 == 0x81 && b2 == 0xA0) return 3;                // U+2060
+  return 0;
+}
+
+// Whether a text looks like text (no NUL, few control characters besides tab, LF, CR and form
+// feed) and whether NormalizeText would change it, in one pass. With kStopAtChange, the pass
+// ends at the first change (`text` is then not known, and false).
+struct TextScan {
+  bool text = false;
+  bool changes = false;
+};
+
+template <bool kStopAtChange>
+TextScan ScanText(std::string_view text) {
   size_t control = 0;
-  bool nul = false;
+  bool nul = false, changes = false;
+  // A position NormalizeText changes: CR, form feed, or an invisible character (led by C2, E2
+  // or EF, which lead "，" and "“" too: each such lead is looked at).
+  auto changes_at = [&](size_t i) {
+    return text[i] == '\r' || text[i] == '\f' || InvisibleAt(text, i) > 0;
+  };
   size_t i = 0;
 #ifdef __SSE2__
   // Sixteen bytes a step (SSE2 is part of x86-64): this runs on every byte of every file.
   const __m128i zero = _mm_setzero_si128(), high = _mm_set1_epi8(static_cast<char>(0xE0));
   const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
-                ff = _mm_set1_epi8('\f');
+                ff = _mm_set1_epi8('\f'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
+                ef = _mm_set1_epi8(static_cast<char>(0xEF));
   for (; i + 16 <= text.size() && !nul; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
     nul = _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) != 0;
     // Below 0x20 (no bit of 0xE0 set), and none of the four allowed.
     __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, high), zero);
+    const __m128i line_end = _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff));
     const __m128i allowed =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)));
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), line_end);
     c = _mm_andnot_si128(allowed, c);
     // Controls are rare: the count (a library call on baseline x86-64) only when there are any.
     if (const int mask = _mm_movemask_epi8(c))
       control += static_cast<size_t>(std::popcount(unsigned(mask)));
+    if (changes && !kStopAtChange) continue;
+    const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
+                                      _mm_cmpeq_epi8(v, ef));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lead, line_end)));
+         mask != 0 && !changes; mask &= mask - 1) {
+      changes = changes_at(i + static_cast<size_t>(std::countr_zero(mask)));
+    }
+    if (kStopAtChange && changes) return TextScan{false, true};
   }
 #endif
   for (; i < text.size(); ++i) {
     const unsigned char u = static_cast<unsigned char>(text[i]);
     nul = nul || u == 0;
     control += u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f';
+    changes = changes || changes_at(i);
+    if (kStopAtChange && changes) return TextScan{false, true};
   }
-  return !nul && control * 100 <= text.size();
+  return TextScan{!nul && control * 100 <= text.size(), changes};
 }
 
-// The bytes NormalizeLineEnds changes.
-using LineEndBytes = ByteSet<'\r', '\f'>;
-
-// CRLF and lone CR as LF, and form feeds dropped, in place (the text only shrinks). pdftotext
-// starts every page with a form feed ("\f表三…" or a line of its own): left in, it hid titles,
-// labels and the tab that leads a cell from every reader. The page break means nothing to the
-// model, and dropping the byte keeps every line where it was.
-void NormalizeLineEnds(std::string* text) {
-  size_t r = LineEndBytes::FindIn(*text, 0);
-  if (r == std::string::npos) return;
+// CRLF and lone CR as LF, form feeds and invisible format characters dropped, in place (the
+// text only shrinks). pdftotext starts every page with a form feed ("\f表三…" or a line of its
+// own): left in, it hid titles, labels and the tab that leads a cell from every reader. The
+// page break means nothing to the model, and dropping the byte keeps every line where it was.
+void NormalizeText(std::string* text) {
   char* s = text->data();
   const size_t n = text->size();
-  size_t out = r;
-  for (size_t i = r; i < n; ++i) {
+  size_t out = 0;
+  for (size_t i = 0; i < n;) {
     if (s[i] == '\r') {
       s[out++] = '\n';
-      if (i + 1 < n && s[i + 1] == '\n') ++i;
-    } else if (s[i] != '\f') {
-      s[out++] = s[i];
+      i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+    } else if (s[i] == '\f') {
+      ++i;
+    } else if (const size_t invisible = InvisibleAt(*text, i)) {
+      i += invisible;
+    } else {
+      s[out++] = s[i++];
     }
   }
   text->resize(out);
@@ -228,8 +268,9 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
       break;
     }
   }
-  if (!LooksLikeText(out.text)) return Status::NotText("含有 NUL 或大量控制字符，不是文本文件");
-  NormalizeLineEnds(&out.text);
+  const TextScan scan = ScanText<false>(out.text);
+  if (!scan.text) return Status::NotText("含有 NUL 或大量控制字符，不是文本文件");
+  if (scan.changes) NormalizeText(&out.text);
   return out;
 }
 
@@ -237,12 +278,12 @@ Result<Decoded> Decode(std::string_view bytes) { return DecodeInPlace(std::strin
 
 bool DecodesToItself(std::string_view bytes) {
   // DecodeInPlace's own decision, for the form that keeps the bytes; then nothing the line
-  // ends or the text test would change or refuse. A CR or a form feed is looked for first:
-  // such a text is decoded anyway, and should not pay for the rest.
-  return !bytes.empty() && bytes.size() <= kMaxInputBytes &&
-         bytes.find('\r') == std::string_view::npos &&  // memchr twice: faster than one
-         bytes.find('\f') == std::string_view::npos &&  // two-byte search (callgrind)
-         FormOf(bytes).kind == Form::kUtf8 && LooksLikeText(bytes);
+  // ends, the invisible characters or the text test would change or refuse.
+  return !bytes.empty() && bytes.size() <= kMaxInputBytes && FormOf(bytes).kind == Form::kUtf8 &&
+         [&] {
+           const TextScan scan = ScanText<true>(bytes);
+           return scan.text && !scan.changes;
+         }();
 }
 
 namespace {

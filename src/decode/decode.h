@@ -2,7 +2,9 @@
 //
 // Supported: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or detected from the
 // pattern of zero bytes), GB18030 (which covers GBK and GB2312). CRLF and lone CR become LF;
-// form feeds (pdftotext's page breaks) are dropped, every line staying where it was.
+// form feeds (pdftotext's page breaks) and invisible format characters (zero-width space and
+// joiners, direction marks, word joiner, U+FEFF inside the text, soft hyphen) are dropped,
+// every line staying where it was.
 // UTF-8 with a few stray bytes (a conversion from PDF that left one) is read with each such
 // byte as U+FFFD and the count said (`replaced`), not refused whole. Anything else (binary
 // files, undecodable bytes) is an error naming the reason.

@@ -114,12 +114,20 @@ TEST(Decode, TextInAnotherEncodingIsNeverTakenForUtf8WithStrayBytes) {
   EXPECT_FALSE(Decode(std::string(300, 'a') + "caf\xE9").ok());
 }
 
-// Form feeds (pdftotext's page breaks) are dropped; the lines stay as they were.
-TEST(Decode, DropsFormFeedsKeepingTheLines) {
+// Form feeds (pdftotext's page breaks) and invisible format characters (zero-width space,
+// joiners, direction marks, word joiner, a byte-order mark inside the text, soft hyphen) are
+// dropped; the lines stay as they were, and every visible character too.
+TEST(Decode, DropsFormFeedsAndInvisibleCharactersKeepingTheLines) {
   auto d = Decode("第一页\n\f第二页\t合计\n末页\n\f");
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->text, "第一页\n第二页\t合计\n末页\n");
   EXPECT_EQ(Decode("a\fb\r\n\f\r\nc")->text, "ab\n\nc");
+  const std::string visible = "“表三”：支出—合计…，（万元）\u2010\u2061\u00A0\n";
+  auto invisible =
+      Decode("\u200B\t项目\u200C名\u200D称\u200E\u200F\n\uFEFF表\u2060三\u00AD\n" + visible);
+  ASSERT_TRUE(invisible.ok());
+  EXPECT_EQ(invisible->text, "\t项目名称\n表三\n" + visible);
+  EXPECT_EQ(invisible->encoding, "UTF-8");
 }
 
 TEST(Decode, RefusesEmptyAndBinaryInput) {
@@ -194,6 +202,10 @@ TEST(Decode, TextThatDecodesToItselfIsToldApartExactly) {
                                 "第一行\r\n第二行\r\n",
                                 "末尾\r",
                                 "\f第二页\n",
+                                "预\u200B算\n",
+                                "合\uFEFF计\n",
+                                "项目\u00AD名称\n",
+                                "“引号”与“，”不变\n",
                                 Encode(text, "GB18030"),
                                 Encode(text, "UTF-16LE"),
                                 "\xFF\xFE" + Encode(text, "UTF-16LE"),

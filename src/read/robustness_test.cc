@@ -269,10 +269,11 @@ TEST(Robustness, MutatedSeedsNeverCrash) {
   }
 }
 
-// pdftotext starts every page with a form feed ("\f第二页的第一行") and ends the last with one:
-// the seeds so broken into pages read to the same model, line for line. (Form feeds hid
-// titles and the tab leading a cell, and gave false errors.)
-TEST(Robustness, PageBreaksOfPdftotextChangeNothing) {
+// pdftotext starts every page with a form feed ("\f第二页的第一行") and ends the last with one;
+// Word and web pages leave zero-width spaces, and joined files a byte-order mark, at the start
+// of a line: the seeds so altered read to the same model, line for line. (Each hid titles and
+// the tab leading a cell, and gave false errors.)
+TEST(Robustness, PageBreaksAndInvisibleCharactersChangeNothing) {
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
     std::string paged;
@@ -281,6 +282,8 @@ TEST(Robustness, PageBreaksOfPdftotextChangeNothing) {
       size_t end = bytes.find('\n', start);
       end = end == std::string::npos ? bytes.size() : end + 1;
       if (line % 40 == 39) paged += '\f';
+      if (line % 30 == 29) paged += "\u200B";
+      if (line % 35 == 34) paged += "\uFEFF";
       paged.append(bytes, start, end - start);
       start = end;
     }
