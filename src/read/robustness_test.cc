@@ -8,6 +8,8 @@
 #include <random>
 #include <sstream>
 
+#include "base/text.h"
+#include "check/rule.h"
 #include "model/json.h"
 #include "read/document_reader.h"
 #include "testing/samples.h"
@@ -292,6 +294,55 @@ TEST(Robustness, PageBreaksAndInvisibleCharactersChangeNothing) {
     auto doc = ReadDocument(paged, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
     EXPECT_EQ(DocumentJson(*doc, 1), DocumentJson(*clean, 1)) << seed;
+  }
+}
+
+// The white space converters leave around lines (spaces on an empty line or after the text,
+// spaces or U+3000 before it or before its tab, a tab after it) changes no finding: each of
+// these gave false ones (an empty line of spaces split a one-cell-per-line row, a tab after a
+// printed label made it a row of the table before).
+TEST(Robustness, WhiteSpaceAroundLinesChangesNoFinding) {
+  using Alter = std::string (*)(std::string_view line, size_t n);
+  const std::pair<const char*, Alter> alterations[] = {
+      {"trailing spaces",
+       [](std::string_view l, size_t n) { return std::string(l) + (n % 3 == 0 ? "  " : ""); }},
+      {"leading spaces",
+       [](std::string_view l, size_t n) { return (n % 3 == 1 ? "  " : "") + std::string(l); }},
+      {"a tab after the text",
+       [](std::string_view l, size_t n) {
+         return std::string(l) + (n % 7 == 3 && !Trim(l).empty() ? " \t " : "");
+       }},
+      {"U+3000 around",
+       [](std::string_view l, size_t n) {
+         return n % 5 == 2 ? "\u3000" + std::string(l) + "\u3000" : std::string(l);
+       }},
+  };
+  auto summary = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+      out.push_back(f.rule + ":" + std::to_string(f.line) + ":" + f.message);
+    }
+    return out;
+  };
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    auto clean = ReadDocument(bytes, seed);
+    ASSERT_TRUE(clean.ok()) << seed;
+    const auto expected = summary(CheckDocument(*clean));
+    for (const auto& [name, alter] : alterations) {
+      std::string altered;
+      size_t n = 0;
+      for (size_t start = 0; start <= bytes.size(); ++n) {
+        size_t end = bytes.find('\n', start);
+        if (end == std::string::npos) end = bytes.size();
+        altered += alter(std::string_view(bytes).substr(start, end - start), n);
+        if (end < bytes.size()) altered += '\n';
+        start = end + 1;
+      }
+      auto doc = ReadDocument(altered, seed);
+      ASSERT_TRUE(doc.ok()) << seed << ", " << name;
+      EXPECT_EQ(summary(CheckDocument(*doc)), expected) << seed << ", " << name;
+    }
   }
 }
 

@@ -714,8 +714,10 @@ Table TableReader::Read() {
       continue;
     }
     if (!key.empty() && key.size() <= 24 && Contains(key, "公开表") &&
-        raw.find('\t') == std::string_view::npos) {
-      continue;  // the next table's printed label; the document reader attaches it
+        Trim(raw).find('\t') == std::string_view::npos) {
+      // The next table's printed label (a tab after it leaves it one: "部门公开表9\t"); the
+      // document reader attaches it.
+      continue;
     }
     SplitRowCells(raw, &cells, &plain_);
     if (!in_data) {

@@ -179,11 +179,35 @@ struct TRows {
 
 enum class Layout { kTabbed, kCellPerLine, kPdfText };
 
+// A line as the one-cell-per-line layout sees it: without the spaces (ASCII, U+3000, U+00A0) a
+// converter leaves before its tab or on an empty line ("  " is an empty line, "　\t合计" a
+// cell).
+std::string_view CellLineSkippingSpaces(std::string_view raw) {
+  size_t lead = 0;
+  while (lead < raw.size()) {
+    if (raw[lead] == ' ') {
+      ++lead;
+    } else if (raw.substr(lead, 3) == "\u3000") {
+      lead += 3;
+    } else if (raw.substr(lead, 2) == "\u00A0") {
+      lead += 2;
+    } else {
+      break;
+    }
+  }
+  return lead == raw.size() || raw[lead] == '\t' ? raw.substr(lead) : raw;
+}
+// Most lines start with none of those spaces' first bytes: asked first, inline.
+inline std::string_view CellLine(std::string_view raw) {
+  if (raw.empty() || (raw[0] != ' ' && raw[0] != '\xE3' && raw[0] != '\xC2')) return raw;
+  return CellLineSkippingSpaces(raw);
+}
+
 Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip) {
   int non_empty = 0, multi = 0, tab_led = 0;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
-    std::string_view raw = lines[n];
+    std::string_view raw = CellLine(lines[n]);
     if (raw.empty()) continue;
     ++non_empty;
     // How many of the line's tab-separated cells hold something (two are enough to know).
@@ -231,7 +255,7 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
   };
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
-    std::string_view raw = lines[n];
+    std::string_view raw = CellLine(lines[n]);
     if (raw.empty()) {
       end_row();
       continue;
