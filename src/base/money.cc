@@ -1,6 +1,9 @@
 #include "base/money.h"
 
 #include <cstdlib>
+#include <string>
+
+#include "base/text.h"
 
 namespace yusuan {
 namespace {
@@ -33,7 +36,8 @@ int Amount::decimals(MoneyUnit unit) const {
   return d;
 }
 
-bool LooksLikeAmount(std::string_view text) {
+// LooksLikeAmount for half-width digits.
+bool LooksLikeHalfWidthAmount(std::string_view text) {
   bool negative;
   text = StripSign(text, &negative);
   if (text.empty()) return false;
@@ -53,9 +57,35 @@ bool LooksLikeAmount(std::string_view text) {
   return digits && text.back() != '.';
 }
 
-Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit) {
-  if (!LooksLikeAmount(text)) {
-    return Status::InvalidArgument("不是金额: \"" + std::string(text) + "\"");
+// Whether `text`, past its sign, starts with a full-width digit (EF BC 90-99): an amount typed
+// in full-width ("６，０５６．３５" aside, which is not taken), read once folded.
+bool StartsFullWidth(std::string_view text) {
+  // Most texts asked (labels) start with an ideograph: turned away on their first byte.
+  if (text.empty() ||
+      (text[0] != '\xEF' && text[0] != '\xE2' && text[0] != '-' && text[0] != '+')) {
+    return false;
+  }
+  bool negative;
+  text = StripSign(text, &negative);
+  return text.size() >= 3 && text[0] == '\xEF' && text[1] == '\xBC' &&
+         static_cast<unsigned char>(text[2]) >= 0x90 && static_cast<unsigned char>(text[2]) <= 0x99;
+}
+
+bool LooksLikeAmount(std::string_view text) {
+  if (LooksLikeHalfWidthAmount(text)) return true;
+  if (!StartsFullWidth(text)) return false;
+  std::string storage;
+  return LooksLikeHalfWidthAmount(FoldDigits(text, &storage));
+}
+
+Result<Amount> ParseAmount(std::string_view printed, MoneyUnit unit) {
+  std::string storage;
+  std::string_view text = printed;
+  if (!LooksLikeHalfWidthAmount(text)) {
+    if (StartsFullWidth(text)) text = FoldDigits(text, &storage);
+    if (text.data() == printed.data() || !LooksLikeHalfWidthAmount(text)) {
+      return Status::InvalidArgument("不是金额: \"" + std::string(printed) + "\"");
+    }
   }
   bool negative;
   std::string_view body = StripSign(text, &negative);
@@ -69,7 +99,7 @@ Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit) {
     }
     if (__builtin_mul_overflow(digits_value, 10, &digits_value) ||
         __builtin_add_overflow(digits_value, c - '0', &digits_value)) {
-      return Status::OutOfRange("金额超出可表示范围: \"" + std::string(text) + "\"");
+      return Status::OutOfRange("金额超出可表示范围: \"" + std::string(printed) + "\"");
     }
     if (decimals >= 0) ++decimals;
   }
@@ -78,15 +108,15 @@ Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit) {
   int64_t divisor = 1;
   for (int i = 0; i < decimals; ++i) divisor *= 10;
   if (divisor > per_unit || per_unit % divisor != 0) {
-    return Status::OutOfRange("金额小数位超过分的精度: \"" + std::string(text) + "\"");
+    return Status::OutOfRange("金额小数位超过分的精度: \"" + std::string(printed) + "\"");
   }
   int64_t scale = per_unit / divisor;
   Amount amount;
   if (__builtin_mul_overflow(digits_value, scale, &amount.fen)) {
-    return Status::OutOfRange("金额超出可表示范围: \"" + std::string(text) + "\"");
+    return Status::OutOfRange("金额超出可表示范围: \"" + std::string(printed) + "\"");
   }
   if (amount.fen > kMaxAmountFen) {
-    return Status::OutOfRange("金额超出可表示范围（超过 1,000 万亿元）: \"" + std::string(text) +
+    return Status::OutOfRange("金额超出可表示范围（超过 1,000 万亿元）: \"" + std::string(printed) +
                               "\"");
   }
   if (negative) amount.fen = -amount.fen;

@@ -55,10 +55,12 @@ struct Amount {
 };
 
 // True when `text` looks like a printed amount: optional sign, digits with optional thousands
-// separators, optional decimals. Cheap; used to tell data rows from header rows.
+// separators, optional decimals; digits and the decimal point may be full-width ("６０５６．３５").
+// Cheap; used to tell data rows from header rows.
 bool LooksLikeAmount(std::string_view text);
 
-// Parses a printed amount in `unit` ("6,056.35", "-0.42", "35000000", "5831922.19").
+// Parses a printed amount in `unit` ("6,056.35", "-0.42", "35000000", "5831922.19", and
+// "６０５６．３５" as "6056.35").
 // Errors: InvalidArgument for text that is not an amount; OutOfRange when the value is beyond
 // kMaxAmountFen or has more decimals than a fen can hold.
 Result<Amount> ParseAmount(std::string_view text, MoneyUnit unit);

@@ -36,6 +36,22 @@ TEST(ParseAmount, ReadsPrintedAmountsExactlyInFen) {
   }
 }
 
+// An amount typed in full-width is the amount it reads as; a label is still no amount.
+TEST(ParseAmount, ReadsAmountsTypedInFullWidth) {
+  auto a = ParseAmount("６０５６．３５", MoneyUnit::kWanYuan);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->fen, 6056'35'00'00);
+  EXPECT_EQ(a->ulp_fen, 10000);  // two decimals of 万元
+  EXPECT_EQ(ParseAmount("－６．５", MoneyUnit::kYuan)->fen, -650);
+  EXPECT_EQ(ParseAmount("6,０５６", MoneyUnit::kYuan).ok(), false);  // ASCII first: no fold
+  EXPECT_EQ(ParseAmount("６,０５６", MoneyUnit::kYuan)->fen, 605600);
+  EXPECT_TRUE(LooksLikeAmount("１８６．８３"));
+  for (const char* label : {"（一）", "２０２６年", "１８６．８３万元", "６，０５６", "．５"}) {
+    EXPECT_FALSE(LooksLikeAmount(label)) << label;
+    EXPECT_FALSE(ParseAmount(label, MoneyUnit::kYuan).ok()) << label;
+  }
+}
+
 TEST(ParseAmount, RejectsTextThatIsNotAnAmount) {
   for (const char* text : {"", "-", "abc", "12a", "1..2", ".5", "5.", ",100", "1,,000", "合计"}) {
     auto a = ParseAmount(text, MoneyUnit::kWanYuan);

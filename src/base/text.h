@@ -309,6 +309,10 @@ DoubledRun FindDoubledRun(std::string_view s);
 // Number of code points (characters) in UTF-8 text.
 size_t CodePoints(std::string_view s);
 
+// Full-width digits, percent and dot (０-９, ％, ．) as half-width, for parsing numbers typed
+// in full-width: `text` itself when there is none, else a view of `*storage`.
+std::string_view FoldDigits(std::string_view text, std::string* storage);
+
 // True when `s` is one or more ASCII digits and nothing else.
 bool IsAsciiDigits(std::string_view s);
 

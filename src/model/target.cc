@@ -103,42 +103,6 @@ bool IsCadence(std::string_view s) {
   return Equals(s, "实时") || Equals(s, "及时") || Equals(s, "按时") || Equals(s, "定期");
 }
 
-// Whether text[i, i + 3) is a full-width digit, percent or dot: EF BC 90-99, EF BC 85 or
-// EF BC 8E in UTF-8.
-bool FoldsToAscii(std::string_view text, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i + 2]);
-  return text[i] == '\xEF' && text[i + 1] == '\xBC' &&
-         ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E);
-}
-
-// Full-width digits, percent and dot as half-width, for parsing. The fold works on bytes and
-// copies everything else whole. Returns `text` itself when there is nothing to fold, else a
-// view of `*storage`.
-std::string_view FoldDigits(std::string_view text, std::string* storage) {
-  // Full-width punctuation (，（）：) shares the EF BC lead: nothing is copied unless a
-  // character that folds is present.
-  using Lead = ByteSet<'\xEF'>;
-  size_t i = Lead::FindIn(text, 0);
-  while (i != std::string_view::npos && (i + 2 >= text.size() || !FoldsToAscii(text, i))) {
-    i = Lead::FindIn(text, i + 1);
-  }
-  if (i == std::string_view::npos) return text;
-  storage->clear();
-  storage->reserve(text.size());
-  size_t run = 0;
-  for (; i + 2 < text.size(); ++i) {
-    if (!FoldsToAscii(text, i)) continue;
-    const unsigned char c = static_cast<unsigned char>(text[i + 2]);
-    const char half = c == 0x85 ? '%' : c == 0x8E ? '.' : static_cast<char>('0' + (c - 0x90));
-    storage->append(text, run, i - run);
-    storage->push_back(half);
-    run = i + 3;
-    i += 2;
-  }
-  storage->append(text, run, std::string_view::npos);
-  return *storage;
-}
-
 // An indicator value taken apart, as views of the folded text (the comparator of the
 // symbol table). The single parser behind ParseIndicatorValue and IndicatorValueShapeOf.
 struct ValueParts {

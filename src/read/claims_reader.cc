@@ -27,8 +27,11 @@ struct SectionText {
   }
 };
 
+// The section's paragraphs as one text; figures typed in full-width ("６０５６．３５万元") are
+// read as the half-width figures they are.
 SectionText Join(const Section& s) {
   SectionText out;
+  std::string folded;
   for (const TextItem& p : s.paragraphs) {
     if (!out.text.empty()) {
       std::string_view t = out.text;
@@ -36,7 +39,7 @@ SectionText Join(const Section& s) {
       if (ended) out.text += "\n";
     }
     out.starts.emplace_back(out.text.size(), p.at);
-    out.text += p.text;
+    out.text += FoldDigits(p.text, &folded);
   }
   return out;
 }

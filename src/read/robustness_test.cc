@@ -346,6 +346,78 @@ TEST(Robustness, WhiteSpaceAroundLinesChangesNoFinding) {
   }
 }
 
+// Figures typed in full-width ("６０５６．３５" in a cell, "５８３８．２０万元" in the narrative,
+// "２０８０５０５" as a code) are read as the figures they are: every finding stays the same.
+TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
+  auto wide = [](std::string_view ascii) {
+    std::string out;
+    for (char c : ascii) {
+      if (c >= '0' && c <= '9') {
+        out += "\xEF\xBC";
+        out += static_cast<char>(0x90 + (c - '0'));
+      } else if (c == '.') {
+        out += "\xEF\xBC\x8E";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  auto is_figure = [](std::string_view cell) {
+    cell = Trim(cell);
+    return !cell.empty() && cell.size() <= 20 && std::all_of(cell.begin(), cell.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',';
+    });
+  };
+  auto summary = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+      out.push_back(f.rule + ":" + std::to_string(f.line) + ":" + f.message);
+    }
+    return out;
+  };
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    std::string altered;
+    for (size_t start = 0; start <= bytes.size();) {
+      size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      const std::string_view line = std::string_view(bytes).substr(start, end - start);
+      if (line.find('\t') != std::string_view::npos) {
+        // A table row: every cell that is a figure or a code.
+        for (size_t cell = 0; cell <= line.size();) {
+          size_t tab = line.find('\t', cell);
+          if (tab == std::string_view::npos) tab = line.size();
+          const std::string_view text = line.substr(cell, tab - cell);
+          altered += is_figure(text) ? wide(text) : std::string(text);
+          if (tab < line.size()) altered += '\t';
+          cell = tab + 1;
+        }
+      } else {
+        // The narrative: the figures before 万元.
+        std::string text(line);
+        for (size_t at = text.find("万元"); at != std::string::npos;
+             at = text.find("万元", at + 1)) {
+          size_t from = at;
+          while (from > 0 && is_figure(text.substr(from - 1, 1))) --from;
+          if (from == at || text[from] == '.' || text[from] == ',') continue;
+          const std::string w = wide(text.substr(from, at - from));
+          text.replace(from, at - from, w);
+          at = from + w.size();
+        }
+        altered += text;
+      }
+      if (end < bytes.size()) altered += '\n';
+      start = end + 1;
+    }
+    ASSERT_NE(altered, bytes);
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    EXPECT_EQ(summary(CheckDocument(*doc)), summary(CheckDocument(*clean))) << seed;
+  }
+}
+
 TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {
   std::string text =
       "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"

@@ -33,7 +33,8 @@ bool IsEmptyMark(std::string_view s) {
 }
 
 bool HasDecimalAmount(std::string_view s) {
-  return LooksLikeAmount(s) && s.find('.') != std::string_view::npos;
+  return LooksLikeAmount(s) &&
+         (s.find('.') != std::string_view::npos || s.find("．") != std::string_view::npos);
 }
 
 // "1 2 3 4 5 6 7": the row of column numbers under a header.
@@ -451,6 +452,10 @@ void TableReader::Classify(Row* row, uint32_t line) {
     case RowScheme::kFunctionCodes: {
       int code_col = side.code_column();
       Text& code = row->cells[code_col].text;
+      // Typed in full-width ("２０８０５０５"): the code it is.
+      if (std::string_view folded = FoldDigits(code, &storage_); folded.data() != code.data()) {
+        code = lines_.Keep(folded);
+      }
       // "2080505 机关事业单位…" printed in one cell.
       size_t space = code.find(' ');
       if (space != std::string::npos && IsAsciiDigits(code.substr(0, space)) && label.empty()) {

@@ -1032,6 +1032,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
             : CellPerLineRows(lines, title_line + 1, last_line, skip, &arena, &storage);
     s.confidence = "rows";
     std::vector<const TCell*> f;
+    std::string folded;  // a 序号 typed in full-width
     for (size_t row = 0; row < rows.size(); ++row) {
       f.clear();
       for (const TCell& c : rows[row]) {
@@ -1046,7 +1047,10 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         }
         continue;
       }
-      if (f.size() < 4 || !IsAsciiDigits(f[0]->text) || !LooksLikeAmount(f[3]->text)) continue;
+      if (f.size() < 4 || !IsAsciiDigits(FoldDigits(f[0]->text, &folded)) ||
+          !LooksLikeAmount(f[3]->text)) {
+        continue;
+      }
       LivelihoodRow r;
       r.number = f[0]->text;
       SplitUnit(f[1]->text, &r);
