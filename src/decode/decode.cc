@@ -20,8 +20,11 @@ namespace yusuan {
 namespace {
 
 // `bytes` start at byte `base` of the file (after a BOM): an error names the byte of the file,
-// counted from 1.
-Result<std::string> Convert(std::string_view bytes, const char* from, size_t base = 0) {
+// counted from 1. With `replaced`, a byte that does not decode, or a last character cut short,
+// becomes U+FFFD and is counted, as long as such bytes stay rare (one per hundred bytes): a
+// text with a stray byte is read, and one that is not in the encoding still fails.
+Result<std::string> Convert(std::string_view bytes, const char* from, size_t base = 0,
+                            size_t* replaced = nullptr) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return Status::NotText(std::string("系统不支持编码 ") + from);
@@ -29,7 +32,7 @@ Result<std::string> Convert(std::string_view bytes, const char* from, size_t bas
   std::string out(bytes.size() * 2 + 16, '\0');
   char* in_ptr = const_cast<char*>(bytes.data());
   size_t in_left = bytes.size();
-  size_t out_used = 0;
+  size_t out_used = 0, stray = 0;
   Status status;
   while (in_left > 0) {
     char* out_ptr = out.data() + out_used;
@@ -39,6 +42,19 @@ Result<std::string> Convert(std::string_view bytes, const char* from, size_t bas
     if (r != static_cast<size_t>(-1)) break;
     if (errno == E2BIG) {
       out.resize(out.size() * 2);
+      continue;
+    }
+    if (replaced != nullptr && (errno == EILSEQ || errno == EINVAL) &&
+        (stray + 1) * 100 <= bytes.size()) {
+      ++stray;
+      if (out.size() - out_used < 3) out.resize(out.size() * 2);
+      out.replace(out_used, 3, "\xEF\xBF\xBD");
+      out_used += 3;
+      // A character cut short at the end is the rest of the input; a bad byte is one.
+      const size_t skip = errno == EINVAL ? in_left : 1;
+      in_ptr += skip;
+      in_left -= skip;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);  // a fresh start after the byte
       continue;
     }
     const size_t at = base + (bytes.size() - in_left) + 1;
@@ -51,6 +67,7 @@ Result<std::string> Convert(std::string_view bytes, const char* from, size_t bas
   iconv_close(cd);
   if (!status.ok()) return status;
   out.resize(out_used);
+  if (replaced != nullptr) *replaced = stray;
   return out;
 }
 
@@ -260,7 +277,7 @@ Result<Decoded> DecodeInPlace(std::string bytes) {
         out.encoding = "UTF-8";
         break;
       }
-      auto text = Convert(view, "GB18030");
+      auto text = Convert(view, "GB18030", 0, &out.replaced);
       if (!text.ok())
         return Status::NotText("既不是 UTF-8 也不是 GB18030/GBK 文本（可能是二进制文件）");
       out.text = std::move(*text);

@@ -5,9 +5,10 @@
 // form feeds (pdftotext's page breaks) and invisible format characters (zero-width space and
 // joiners, direction marks, word joiner, U+FEFF inside the text, soft hyphen) are dropped,
 // every line staying where it was.
-// UTF-8 with a few stray bytes (a conversion from PDF that left one) is read with each such
-// byte as U+FFFD and the count said (`replaced`), not refused whole. Anything else (binary
-// files, undecodable bytes) is an error naming the reason.
+// UTF-8 or GB18030 with a few stray bytes (a conversion that left one, a last character cut
+// short) is read with each such byte as U+FFFD and the count said (`replaced`), not refused
+// whole. Anything else (binary files, text in no supported encoding) is an error naming the
+// reason.
 #pragma once
 
 #include <string>
@@ -20,8 +21,8 @@ namespace yusuan {
 struct Decoded {
   std::string text;      // UTF-8, LF line ends, no BOM
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
-  // Bytes that were not UTF-8 in a text that otherwise was, each now U+FFFD: the reader marks
-  // the lines holding them as doubtful.
+  // Bytes that did not decode in a text that otherwise did (UTF-8 or GB18030), each now
+  // U+FFFD: the reader marks the lines holding them as doubtful.
   size_t replaced = 0;
 };
 

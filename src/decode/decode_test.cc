@@ -110,8 +110,37 @@ TEST(Decode, TextInAnotherEncodingIsNeverTakenForUtf8WithStrayBytes) {
   std::string dense;
   for (int i = 0; i < 200; ++i) dense += "预算\xFF";
   EXPECT_FALSE(Decode(dense).ok());
-  // ASCII with a Latin-1 byte has no UTF-8 character beside it to vouch for the rest.
-  EXPECT_FALSE(Decode(std::string(300, 'a') + "caf\xE9").ok());
+  // ASCII with a Latin-1 byte has no UTF-8 character beside it to vouch for the rest: not
+  // UTF-8, but GB18030 with its last character cut short.
+  auto latin = Decode(std::string(300, 'a') + "caf\xE9");
+  ASSERT_TRUE(latin.ok());
+  EXPECT_EQ(latin->encoding, "GB18030");
+  EXPECT_EQ(latin->replaced, 1u);
+  EXPECT_EQ(latin->text, std::string(300, 'a') + "caf\uFFFD");
+}
+
+// GB18030 text with a stray byte, or cut short in its last character (a download cut off), is
+// read with U+FFFD for what does not decode, and the count said; many such bytes still fail.
+TEST(Decode, Gb18030WithAStrayByteOrCutShortIsReadWithTheByteReplaced) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += kText;
+  const std::string gb = Encode(text, "GB18030");
+  std::string stray = gb;
+  stray.insert(gb.find(Encode("预算", "GB18030")), "\xFF");
+  auto d = Decode(stray);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->encoding, "GB18030");
+  EXPECT_EQ(d->replaced, 1u);
+  std::string expected = text;
+  expected.insert(text.find("预算"), "\uFFFD");
+  EXPECT_EQ(d->text, expected);
+  auto cut = Decode(gb + Encode("合", "GB18030").substr(0, 1));
+  ASSERT_TRUE(cut.ok()) << cut.status().message();
+  EXPECT_EQ(cut->replaced, 1u);
+  EXPECT_EQ(cut->text, text + "\uFFFD");
+  std::string dense;
+  for (int i = 0; i < 50; ++i) dense += Encode("预算", "GB18030") + "\xFF";
+  EXPECT_FALSE(Decode(dense).ok());
 }
 
 // Form feeds (pdftotext's page breaks) and invisible format characters (zero-width space,

@@ -389,7 +389,7 @@ void MarkReplacedBytes(const Lines& lines, size_t replaced, std::vector<Diagnost
     if (FindText(lines[n], "\xEF\xBF\xBD") == std::string_view::npos) continue;
     if (marked++ < kListed) {
       out->push_back(Diagnostic{Location{n, 0},
-                                "此行有无法按 UTF-8 解码的字节（已换为“\uFFFD”），"
+                                "此行有无法解码的字节（已换为“\uFFFD”），"
                                 "其中的文字或数字可能不全"});
     } else if (more++ == 0) {
       more_from = n;

@@ -303,7 +303,7 @@ TEST(DocumentReader, AStrayByteIsReadAsUFFFDAndItsLineMarked) {
   ASSERT_EQ(doc->diagnostics.size(), clean->diagnostics.size() + 1);
   bool marked = false;
   for (const Diagnostic& d : doc->diagnostics) {
-    marked = marked || (d.at.line == line && d.message.find("无法按 UTF-8 解码") != d.message.npos);
+    marked = marked || (d.at.line == line && d.message.find("无法解码") != d.message.npos);
   }
   EXPECT_TRUE(marked);
   EXPECT_EQ(doc->name, "高\uFFFD平市医疗保险服务中心");
