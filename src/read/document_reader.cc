@@ -71,6 +71,90 @@ bool IsWatermark(std::string_view raw) {
   return KeptCharacters(raw, kWatermarkChars) <= kWatermarkChars && IsWatermarkKey(MatchKey(raw));
 }
 
+// A page number a PDF conversion leaves on a line of its own: "- 5 -", "—5—", "第 5 页",
+// "第5页 共20页", "第 5 页，共 20 页", "共20页 第5页" (digits may be full-width). Skipped as a
+// watermark is: left in, it was read as an indicator ("- 11 -") or a stray table line.
+[[gnu::noinline]] bool IsPageNumber(std::string_view plain) {
+  // Turned away unless it starts with a dash, 第 or 共 followed (past spaces) by a digit or a
+  // dash: "第一部分", "（一）", "共计" never get further.
+  if (plain.empty() || plain.size() > 60) return false;
+  // The leads' first bytes: '-', E2 (— –), EF (－), E7 (第), E5 (共).
+  const char first = plain[0];
+  if (first != '-' && first != '\xE2' && first != '\xEF' && first != '\xE7' && first != '\xE5') {
+    return false;
+  }
+  std::string_view rest;
+  for (std::string_view lead : {"-", "—", "–", "－", "第", "共"}) {
+    if (plain.starts_with(lead)) rest = plain.substr(lead.size());
+  }
+  if (rest.data() == nullptr) return false;
+  while (rest.starts_with(" ") || rest.starts_with("\u3000"))
+    rest.remove_prefix(rest[0] == ' ' ? 1 : 3);
+  const bool digit_next =
+      (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') ||
+      (rest.size() >= 3 && rest[0] == '\xEF' && rest[1] == '\xBC' &&
+       static_cast<unsigned char>(rest[2]) >= 0x90 && static_cast<unsigned char>(rest[2]) <= 0x99);
+  const bool dash_next = rest.starts_with("-") || rest.starts_with("—") || rest.starts_with("–") ||
+                         rest.starts_with("－");
+  if (!digit_next && !dash_next) return false;
+  std::string folded_storage;
+  std::string compact;  // without spaces (ASCII and U+3000), digits half-width
+  const std::string_view folded = FoldDigits(plain, &folded_storage);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.substr(i, 3) == "\u3000") {
+      i += 2;
+    } else if (folded[i] != ' ') {
+      compact += folded[i];
+    }
+  }
+  std::string_view t = compact;
+  auto digits = [&](std::string_view* s) {
+    size_t n = 0;
+    while (n < s->size() && (*s)[n] >= '0' && (*s)[n] <= '9') ++n;
+    s->remove_prefix(n);
+    return n > 0 && n <= 4;
+  };
+  auto dashes = [&](std::string_view* s) {
+    size_t n = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (std::string_view d : {"-", "—", "–", "－"}) {
+        if (s->starts_with(d)) {
+          s->remove_prefix(d.size());
+          ++n;
+          more = true;
+        }
+      }
+    }
+    return n > 0;
+  };
+  auto page = [&](std::string_view* s, std::string_view lead) {  // 第N页 or 共N页
+    if (!s->starts_with(lead)) return false;
+    s->remove_prefix(lead.size());
+    if (!digits(s) || !s->starts_with("页")) return false;
+    s->remove_prefix(std::string_view("页").size());
+    return true;
+  };
+  auto comma = [](std::string_view* s) {
+    for (std::string_view c : {",", "，", "、"}) {
+      if (s->starts_with(c)) s->remove_prefix(c.size());
+    }
+  };
+  std::string_view a = t;
+  if (dashes(&a) && digits(&a) && dashes(&a) && a.empty()) return true;
+  std::string_view b = t;
+  if (page(&b, "第")) {
+    comma(&b);
+    return b.empty() || (page(&b, "共") && b.empty());
+  }
+  std::string_view c = t;
+  if (page(&c, "共")) {
+    comma(&c);
+    return page(&c, "第") && c.empty();
+  }
+  return false;
+}
+
 // Characters in the longest key FindStructure compares whole: a watermark, 目录, a printed
 // label (IsPrintedLabel).
 constexpr size_t kShortKeyChars = 12;
@@ -244,6 +328,14 @@ Structure FindStructure(const Lines& lines) {
     auto short_key = [&] { return KeptCharacters(plain, kShortKeyChars) <= kShortKeyChars; };
     if (markup ? IsWatermark(raw)
                : StartsLikeWatermark(plain) && short_key() && IsWatermarkKey(get_key())) {
+      st.watermark[i] = true;
+      continue;
+    }
+    // Asked only of lines whose first byte could start one ('-', E2, EF, E7, E5): the rest of
+    // the test kept out of line, so that the scan's helpers inline as before.
+    if (const char c = plain.empty() ? '\0' : plain[0];
+        (c == '-' || c == '\xE2' || c == '\xEF' || c == '\xE7' || c == '\xE5') &&
+        IsPageNumber(plain)) {
       st.watermark[i] = true;
       continue;
     }

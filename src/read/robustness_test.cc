@@ -1,5 +1,6 @@
 // Broken input: every reading ends in a model (with gaps marked) or a clear error, never a
 // crash or a hang. These run under the sanitizer build too.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -415,6 +416,49 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
     EXPECT_EQ(summary(CheckDocument(*doc)), summary(CheckDocument(*clean))) << seed;
+  }
+}
+
+// The page numbers a PDF conversion leaves on lines of their own ("- 5 -", "第 5 页，共 20 页",
+// …) change no finding: each was read as an indicator ("- 11 -") or a stray table line, and
+// broke the runs of a livelihood table read from PDF text.
+TEST(Robustness, PageNumbersOnLinesOfTheirOwnChangeNoFinding) {
+  const char* forms[] = {"- {} -",        "第 {} 页，共 60 页", "—{}—",
+                         "第{}页 共60页", "共60页 第{}页",      "－　{}　－"};
+  auto findings = [](const Document& doc, const std::vector<uint32_t>& original) {
+    std::vector<std::string> out;
+    for (const Finding& f : CheckDocument(doc)) {
+      out.push_back(f.rule + ":" + std::to_string(original.at(f.line)));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    std::string paged;
+    std::vector<uint32_t> original = {0, 1};  // the source line of each line of `paged`
+    uint32_t line = 1, page = 0;
+    for (size_t start = 0; start <= bytes.size(); ++line) {
+      size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      paged.append(bytes, start, end - start);
+      if (end == bytes.size()) break;
+      paged += '\n';
+      original.push_back(line + 1);
+      if (line % 45 == 0) {
+        std::string number = fmt::format(fmt::runtime(forms[page % std::size(forms)]), ++page);
+        paged += number + "\n";
+        original.back() = line;  // the page number itself stands for the line before it
+        original.push_back(line + 1);
+      }
+      start = end + 1;
+    }
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(paged, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    std::vector<uint32_t> same(clean->line_count + 2);
+    for (uint32_t n = 0; n < same.size(); ++n) same[n] = n;
+    EXPECT_EQ(findings(*doc, original), findings(*clean, same)) << seed;
   }
 }
 

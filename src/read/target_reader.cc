@@ -1074,6 +1074,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         bool all_numbers = true;
         size_t before = numbers.size();
         for (uint32_t n = paras[i].at.line; n <= last_line && !Trim(lines[n]).empty(); ++n) {
+          if (skip[n]) continue;  // a page number or a watermark inside the run
           std::string_view t = Trim(lines[n]);
           if (!IsAsciiDigits(t) || t.size() > 3) {
             all_numbers = false;  // the run ends here: the lines after cannot change that
@@ -1100,7 +1101,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         // More amounts than numbers fail below whatever follows: no need to read on.
         for (uint32_t n = paras[i].at.line;
              n <= last_line && !Trim(lines[n]).empty() && amounts.size() <= count; ++n) {
-          amounts.emplace_back(Trim(lines[n]), Location{n, 0});
+          if (!skip[n]) amounts.emplace_back(Trim(lines[n]), Location{n, 0});
         }
       }
       if (units.size() != count || projects.size() != count || amounts.size() != count) break;
