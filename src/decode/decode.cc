@@ -201,7 +201,7 @@ std::optional<std::string> RepairMostlyUtf8(std::string_view bytes, size_t* repl
     const bool invalid =
         NextCodePoint(bytes, &next) == 0xFFFD && bytes.substr(i, 3) != kReplacement;
     if (invalid) {
-      ++stray;
+      if (++stray * 100 > bytes.size()) return std::nullopt;  // too many: no need to read on
       out += kReplacement;
     } else {
       ++wide;
@@ -209,7 +209,7 @@ std::optional<std::string> RepairMostlyUtf8(std::string_view bytes, size_t* repl
     }
     i = next;
   }
-  if (stray == 0 || stray * 100 > bytes.size() || wide < stray * 20) return std::nullopt;
+  if (stray == 0 || wide < stray * 20) return std::nullopt;
   *replaced = stray;
   return out;
 }
