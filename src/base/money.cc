@@ -58,7 +58,7 @@ bool LooksLikeHalfWidthAmount(std::string_view text) {
 }
 
 // Whether `text`, past its sign, starts with a full-width digit (EF BC 90-99): an amount typed
-// in full-width ("６，０５６．３５" aside, which is not taken), read once folded.
+// in full-width ("６，０５６．３５"), read once folded (FoldAmount).
 bool StartsFullWidth(std::string_view text) {
   // Most texts asked (labels) start with an ideograph: turned away on their first byte.
   if (text.empty() ||
@@ -71,18 +71,36 @@ bool StartsFullWidth(std::string_view text) {
          static_cast<unsigned char>(text[2]) >= 0x90 && static_cast<unsigned char>(text[2]) <= 0x99;
 }
 
+// An amount typed in full-width as half-width: its digits and point (FoldDigits), and a
+// full-width comma as the thousands separator it is there ("６，０５６" is 6,056).
+std::string_view FoldAmount(std::string_view text, std::string* storage) {
+  std::string_view folded = FoldDigits(text, storage);
+  if (folded.find("，") == std::string_view::npos) return folded;
+  std::string out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.substr(i, 3) == "，") {
+      out += ',';
+      i += 2;
+    } else {
+      out += folded[i];
+    }
+  }
+  *storage = std::move(out);
+  return *storage;
+}
+
 bool LooksLikeAmount(std::string_view text) {
   if (LooksLikeHalfWidthAmount(text)) return true;
   if (!StartsFullWidth(text)) return false;
   std::string storage;
-  return LooksLikeHalfWidthAmount(FoldDigits(text, &storage));
+  return LooksLikeHalfWidthAmount(FoldAmount(text, &storage));
 }
 
 Result<Amount> ParseAmount(std::string_view printed, MoneyUnit unit) {
   std::string storage;
   std::string_view text = printed;
   if (!LooksLikeHalfWidthAmount(text)) {
-    if (StartsFullWidth(text)) text = FoldDigits(text, &storage);
+    if (StartsFullWidth(text)) text = FoldAmount(text, &storage);
     if (text.data() == printed.data() || !LooksLikeHalfWidthAmount(text)) {
       return Status::InvalidArgument("不是金额: \"" + std::string(printed) + "\"");
     }

@@ -45,8 +45,11 @@ TEST(ParseAmount, ReadsAmountsTypedInFullWidth) {
   EXPECT_EQ(ParseAmount("－６．５", MoneyUnit::kYuan)->fen, -650);
   EXPECT_EQ(ParseAmount("6,０５６", MoneyUnit::kYuan).ok(), false);  // ASCII first: no fold
   EXPECT_EQ(ParseAmount("６,０５６", MoneyUnit::kYuan)->fen, 605600);
+  EXPECT_EQ(ParseAmount("６，０５６．３５", MoneyUnit::kYuan)->fen, 605635);
   EXPECT_TRUE(LooksLikeAmount("１８６．８３"));
-  for (const char* label : {"（一）", "２０２６年", "１８６．８３万元", "６，０５６", "．５"}) {
+  EXPECT_TRUE(LooksLikeAmount("１，８６２．８３"));
+  for (const char* label :
+       {"（一）", "２０２６年", "１８６．８３万元", "６，", "６，，０５６", "．５"}) {
     EXPECT_FALSE(LooksLikeAmount(label)) << label;
     EXPECT_FALSE(ParseAmount(label, MoneyUnit::kYuan).ok()) << label;
   }

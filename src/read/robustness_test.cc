@@ -350,7 +350,9 @@ TEST(Robustness, WhiteSpaceAroundLinesChangesNoFinding) {
 // Figures typed in full-width ("６０５６．３５" in a cell, "５８３８．２０万元" in the narrative,
 // "２０８０５０５" as a code) are read as the figures they are: every finding stays the same.
 TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
-  auto wide = [](std::string_view ascii) {
+  // `commas`: the thousands separator full-width too (in a table cell; in the narrative "，"
+  // is the sentence's comma).
+  auto wide = [](std::string_view ascii, bool commas) {
     std::string out;
     for (char c : ascii) {
       if (c >= '0' && c <= '9') {
@@ -358,6 +360,8 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
         out += static_cast<char>(0x90 + (c - '0'));
       } else if (c == '.') {
         out += "\xEF\xBC\x8E";
+      } else if (c == ',' && commas) {
+        out += "，";
       } else {
         out += c;
       }
@@ -390,7 +394,7 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
           size_t tab = line.find('\t', cell);
           if (tab == std::string_view::npos) tab = line.size();
           const std::string_view text = line.substr(cell, tab - cell);
-          altered += is_figure(text) ? wide(text) : std::string(text);
+          altered += is_figure(text) ? wide(text, true) : std::string(text);
           if (tab < line.size()) altered += '\t';
           cell = tab + 1;
         }
@@ -402,7 +406,7 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
           size_t from = at;
           while (from > 0 && is_figure(text.substr(from - 1, 1))) --from;
           if (from == at || text[from] == '.' || text[from] == ',') continue;
-          const std::string w = wide(text.substr(from, at - from));
+          const std::string w = wide(text.substr(from, at - from), false);
           text.replace(from, at - from, w);
           at = from + w.size();
         }
