@@ -66,9 +66,7 @@ bool StartsFullWidth(std::string_view text) {
     return false;
   }
   bool negative;
-  text = StripSign(text, &negative);
-  return text.size() >= 3 && text[0] == '\xEF' && text[1] == '\xBC' &&
-         static_cast<unsigned char>(text[2]) >= 0x90 && static_cast<unsigned char>(text[2]) <= 0x99;
+  return FullWidthDigitAt(StripSign(text, &negative), 0);
 }
 
 // An amount typed in full-width as half-width: its digits and point (FoldDigits), and a

@@ -309,6 +309,13 @@ DoubledRun FindDoubledRun(std::string_view s);
 // Number of code points (characters) in UTF-8 text.
 size_t CodePoints(std::string_view s);
 
+// Whether s[i, i + 3) is a full-width digit (０-９: EF BC 90-99 in UTF-8).
+inline bool FullWidthDigitAt(std::string_view s, size_t i) {
+  return i + 3 <= s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' &&
+         static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+         static_cast<unsigned char>(s[i + 2]) <= 0x99;
+}
+
 // Full-width digits, percent and dot (０-９, ％, ．) as half-width, for parsing numbers typed
 // in full-width: `text` itself when there is none, else a view of `*storage`.
 std::string_view FoldDigits(std::string_view text, std::string* storage);

@@ -77,23 +77,15 @@ bool IsWatermark(std::string_view raw) {
 [[gnu::noinline]] bool IsPageNumber(std::string_view plain) {
   // Turned away unless it starts with a dash, 第 or 共 followed (past spaces) by a digit or a
   // dash: "第一部分", "（一）", "共计" never get further.
-  if (plain.empty() || plain.size() > 60) return false;
-  // The leads' first bytes: '-', E2 (— –), EF (－), E7 (第), E5 (共).
-  const char first = plain[0];
-  if (first != '-' && first != '\xE2' && first != '\xEF' && first != '\xE7' && first != '\xE5') {
-    return false;
-  }
+  if (plain.size() > 60) return false;
   std::string_view rest;
   for (std::string_view lead : {"-", "—", "–", "－", "第", "共"}) {
     if (plain.starts_with(lead)) rest = plain.substr(lead.size());
   }
   if (rest.data() == nullptr) return false;
-  while (rest.starts_with(" ") || rest.starts_with("\u3000"))
-    rest.remove_prefix(rest[0] == ' ' ? 1 : 3);
+  rest = Trim(rest);
   const bool digit_next =
-      (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') ||
-      (rest.size() >= 3 && rest[0] == '\xEF' && rest[1] == '\xBC' &&
-       static_cast<unsigned char>(rest[2]) >= 0x90 && static_cast<unsigned char>(rest[2]) <= 0x99);
+      (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') || FullWidthDigitAt(rest, 0);
   const bool dash_next = rest.starts_with("-") || rest.starts_with("—") || rest.starts_with("–") ||
                          rest.starts_with("－");
   if (!digit_next && !dash_next) return false;
@@ -190,9 +182,7 @@ bool IsTargetTitle(std::string_view key) {
 bool EndsWithDigit(std::string_view s) {
   if (s.empty()) return false;
   if (s.back() >= '0' && s.back() <= '9') return true;
-  return s.size() >= 3 && s[s.size() - 3] == '\xEF' && s[s.size() - 2] == '\xBC' &&
-         static_cast<unsigned char>(s.back()) >= 0x90 &&
-         static_cast<unsigned char>(s.back()) <= 0x99;
+  return s.size() >= 3 && FullWidthDigitAt(s, s.size() - 3);
 }
 
 // "预算公开表10", "部门公开表9".
@@ -331,8 +321,9 @@ Structure FindStructure(const Lines& lines) {
       st.watermark[i] = true;
       continue;
     }
-    // Asked only of lines whose first byte could start one ('-', E2, EF, E7, E5): the rest of
-    // the test kept out of line, so that the scan's helpers inline as before.
+    // Asked only of lines whose first byte could start one ('-', E2 for — and –, EF for －, E7
+    // for 第, E5 for 共): the rest of the test kept out of line, so that the scan's helpers
+    // inline as before.
     if (const char c = plain.empty() ? '\0' : plain[0];
         (c == '-' || c == '\xE2' || c == '\xEF' || c == '\xE7' || c == '\xE5') &&
         IsPageNumber(plain)) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 
@@ -28,6 +29,31 @@ void ExpectModelOrClearError(const Result<Document>& r) {
     EXPECT_FALSE(r.status().message().empty());
     EXPECT_NE(r.status().message().find("broken.txt"), std::string::npos);
   }
+}
+
+// `bytes` with each line (its text without the '\n', numbered from 0) replaced by what `alter`
+// makes of it; the line ends stay as they were.
+std::string AlterLines(std::string_view bytes,
+                       const std::function<std::string(std::string_view, size_t)>& alter) {
+  std::string out;
+  size_t n = 0;
+  for (size_t start = 0; start <= bytes.size(); ++n) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    out += alter(bytes.substr(start, end - start), n);
+    if (end < bytes.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+// Each finding of `doc` as its rule, line and message: what the tests that alter a seed compare.
+std::vector<std::string> FindingsLineByLine(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Finding& f : CheckDocument(doc)) {
+    out.push_back(f.rule + ":" + std::to_string(f.line) + ":" + f.message);
+  }
+  return out;
 }
 
 // `head` followed by 100,000 lines that each continue the text before them, read; `seconds`
@@ -279,17 +305,10 @@ TEST(Robustness, MutatedSeedsNeverCrash) {
 TEST(Robustness, PageBreaksAndInvisibleCharactersChangeNothing) {
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
-    std::string paged;
-    size_t line = 0;
-    for (size_t start = 0; start < bytes.size(); ++line) {
-      size_t end = bytes.find('\n', start);
-      end = end == std::string::npos ? bytes.size() : end + 1;
-      if (line % 40 == 39) paged += '\f';
-      if (line % 30 == 29) paged += "\u200B";
-      if (line % 35 == 34) paged += "\uFEFF";
-      paged.append(bytes, start, end - start);
-      start = end;
-    }
+    std::string paged = AlterLines(bytes, [](std::string_view line, size_t n) {
+      return std::string(n % 40 == 39 ? "\f" : "") + (n % 30 == 29 ? "\u200B" : "") +
+             (n % 35 == 34 ? "\uFEFF" : "") + std::string(line);
+    });
     paged += '\f';
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(paged, seed);
@@ -318,31 +337,15 @@ TEST(Robustness, WhiteSpaceAroundLinesChangesNoFinding) {
          return n % 5 == 2 ? "\u3000" + std::string(l) + "\u3000" : std::string(l);
        }},
   };
-  auto summary = [](const std::vector<Finding>& findings) {
-    std::vector<std::string> out;
-    for (const Finding& f : findings) {
-      out.push_back(f.rule + ":" + std::to_string(f.line) + ":" + f.message);
-    }
-    return out;
-  };
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
     auto clean = ReadDocument(bytes, seed);
     ASSERT_TRUE(clean.ok()) << seed;
-    const auto expected = summary(CheckDocument(*clean));
+    const auto expected = FindingsLineByLine(*clean);
     for (const auto& [name, alter] : alterations) {
-      std::string altered;
-      size_t n = 0;
-      for (size_t start = 0; start <= bytes.size(); ++n) {
-        size_t end = bytes.find('\n', start);
-        if (end == std::string::npos) end = bytes.size();
-        altered += alter(std::string_view(bytes).substr(start, end - start), n);
-        if (end < bytes.size()) altered += '\n';
-        start = end + 1;
-      }
-      auto doc = ReadDocument(altered, seed);
+      auto doc = ReadDocument(AlterLines(bytes, alter), seed);
       ASSERT_TRUE(doc.ok()) << seed << ", " << name;
-      EXPECT_EQ(summary(CheckDocument(*doc)), expected) << seed << ", " << name;
+      EXPECT_EQ(FindingsLineByLine(*doc), expected) << seed << ", " << name;
     }
   }
 }
@@ -374,52 +377,41 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
       return (c >= '0' && c <= '9') || c == '.' || c == ',';
     });
   };
-  auto summary = [](const std::vector<Finding>& findings) {
-    std::vector<std::string> out;
-    for (const Finding& f : findings) {
-      out.push_back(f.rule + ":" + std::to_string(f.line) + ":" + f.message);
+  auto alter = [&](std::string_view line, size_t) {
+    std::string altered;
+    if (line.find('\t') != std::string_view::npos) {
+      // A table row: every cell that is a figure or a code.
+      for (size_t cell = 0; cell <= line.size();) {
+        size_t tab = line.find('\t', cell);
+        if (tab == std::string_view::npos) tab = line.size();
+        const std::string_view text = line.substr(cell, tab - cell);
+        altered += is_figure(text) ? wide(text, true) : std::string(text);
+        if (tab < line.size()) altered += '\t';
+        cell = tab + 1;
+      }
+      return altered;
     }
-    return out;
+    // The narrative: the figures before 万元.
+    altered = line;
+    for (size_t at = altered.find("万元"); at != std::string::npos;
+         at = altered.find("万元", at + 1)) {
+      size_t from = at;
+      while (from > 0 && is_figure(altered.substr(from - 1, 1))) --from;
+      if (from == at || altered[from] == '.' || altered[from] == ',') continue;
+      const std::string w = wide(altered.substr(from, at - from), false);
+      altered.replace(from, at - from, w);
+      at = from + w.size();
+    }
+    return altered;
   };
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
-    std::string altered;
-    for (size_t start = 0; start <= bytes.size();) {
-      size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      const std::string_view line = std::string_view(bytes).substr(start, end - start);
-      if (line.find('\t') != std::string_view::npos) {
-        // A table row: every cell that is a figure or a code.
-        for (size_t cell = 0; cell <= line.size();) {
-          size_t tab = line.find('\t', cell);
-          if (tab == std::string_view::npos) tab = line.size();
-          const std::string_view text = line.substr(cell, tab - cell);
-          altered += is_figure(text) ? wide(text, true) : std::string(text);
-          if (tab < line.size()) altered += '\t';
-          cell = tab + 1;
-        }
-      } else {
-        // The narrative: the figures before 万元.
-        std::string text(line);
-        for (size_t at = text.find("万元"); at != std::string::npos;
-             at = text.find("万元", at + 1)) {
-          size_t from = at;
-          while (from > 0 && is_figure(text.substr(from - 1, 1))) --from;
-          if (from == at || text[from] == '.' || text[from] == ',') continue;
-          const std::string w = wide(text.substr(from, at - from), false);
-          text.replace(from, at - from, w);
-          at = from + w.size();
-        }
-        altered += text;
-      }
-      if (end < bytes.size()) altered += '\n';
-      start = end + 1;
-    }
+    const std::string altered = AlterLines(bytes, alter);
     ASSERT_NE(altered, bytes);
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    EXPECT_EQ(summary(CheckDocument(*doc)), summary(CheckDocument(*clean))) << seed;
+    EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
   }
 }
 
@@ -439,24 +431,16 @@ TEST(Robustness, PageNumbersOnLinesOfTheirOwnChangeNoFinding) {
   };
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
-    std::string paged;
-    std::vector<uint32_t> original = {0, 1};  // the source line of each line of `paged`
-    uint32_t line = 1, page = 0;
-    for (size_t start = 0; start <= bytes.size(); ++line) {
-      size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      paged.append(bytes, start, end - start);
-      if (end == bytes.size()) break;
-      paged += '\n';
-      original.push_back(line + 1);
-      if (line % 45 == 0) {
-        std::string number = fmt::format(fmt::runtime(forms[page % std::size(forms)]), ++page);
-        paged += number + "\n";
-        original.back() = line;  // the page number itself stands for the line before it
-        original.push_back(line + 1);
-      }
-      start = end + 1;
-    }
+    std::vector<uint32_t> original = {0};  // the source line of each line of `paged`
+    uint32_t page = 0;
+    const std::string paged = AlterLines(bytes, [&](std::string_view text, size_t n) {
+      const uint32_t line = static_cast<uint32_t>(n) + 1;
+      original.push_back(line);
+      if (line % 45 != 0) return std::string(text);
+      original.push_back(line);  // the page number stands for the line before it
+      return std::string(text) + "\n" +
+             fmt::format(fmt::runtime(forms[page % std::size(forms)]), ++page);
+    });
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(paged, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;

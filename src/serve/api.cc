@@ -138,9 +138,8 @@ std::string ListSortColumn(std::string_view key) {
 
 // A count the client gave: decimal digits only, within int64.
 bool ParseCount(std::string_view text, int64_t* out) {
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
-  return ec == std::errc() && end == text.data() + text.size() && *out >= 0 &&
-         std::isdigit(static_cast<unsigned char>(text.front()));
+  return IsAsciiDigits(text) &&
+         std::from_chars(text.data(), text.data() + text.size(), *out).ec == std::errc();
 }
 
 // An integer column as the store hands it over (0 for NULL or anything unreadable).
