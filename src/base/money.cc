@@ -87,6 +87,10 @@ std::string_view FoldAmount(std::string_view text, std::string* storage) {
   return *storage;
 }
 
+bool IsEmptyAmountMark(std::string_view s) {
+  return s.empty() || s == "-" || s == "—" || s == "——" || s == "/" || s == "－" || s == "--";
+}
+
 bool LooksLikeAmount(std::string_view text) {
   if (LooksLikeHalfWidthAmount(text)) return true;
   if (!StartsFullWidth(text)) return false;

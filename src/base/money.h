@@ -59,6 +59,11 @@ struct Amount {
 // Cheap; used to tell data rows from header rows.
 bool LooksLikeAmount(std::string_view text);
 
+// True when an amount cell holds a mark that stands for "nothing here" instead of a figure: it
+// is blank, or a dash or slash as tables print for zero or not applicable ("-", "—", "——",
+// "－", "--", "/").
+bool IsEmptyAmountMark(std::string_view text);
+
 // Parses a printed amount in `unit` ("6,056.35", "-0.42", "35000000", "5831922.19", and
 // "６０５６．３５" as "6056.35").
 // Errors: InvalidArgument for text that is not an amount; OutOfRange when the value is beyond

@@ -26,12 +26,6 @@ RowKind CodeKind(std::string_view code) {
   }
 }
 
-// Marks that stand for "nothing here" in an amount cell.
-bool IsEmptyMark(std::string_view s) {
-  return s.empty() || Equals(s, "-") || Equals(s, "—") || Equals(s, "——") || Equals(s, "/") ||
-         Equals(s, "－") || Equals(s, "--");
-}
-
 bool HasDecimalAmount(std::string_view s) {
   return LooksLikeAmount(s) &&
          (s.find('.') != std::string_view::npos || s.find("．") != std::string_view::npos);
@@ -277,7 +271,7 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
         r.signature += '\x1f';
       }
       if (side.columns[c].type == ColumnType::kAmount) {
-        if (IsEmptyMark(text)) continue;
+        if (IsEmptyAmountMark(text)) continue;
         if (!LooksLikeAmount(text)) {
           r.valid = false;
           cell.text = lines_.ViewOrOwn(text);

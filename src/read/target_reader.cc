@@ -456,6 +456,8 @@ class RowTableParser {
           Gap(f[i + 1]->at, a.status().message());
         }
         ++i;
+      } else if (i + 1 < f.size() && IsEmptyAmountMark(f[i + 1]->text)) {
+        ++i;  // "-" or "—" where the amount would be: nothing printed, as a blank cell
       }
       ++period;
     }
