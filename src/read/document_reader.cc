@@ -278,6 +278,26 @@ enum class Region { kTable, kTarget };
 uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
                    Region region);
 
+// The key of the 单位名称/部门名称 line under a table's title, before its first row of cells;
+// "" when there is none.
+std::string EntityKeyUnder(const Lines& lines, uint32_t title_line) {
+  constexpr uint32_t kLook = 6;  // title, entity, unit and blank lines between
+  for (uint32_t i = title_line + 1; i <= lines.size() && i <= title_line + kLook; ++i) {
+    if (lines[i].find('\t') != std::string_view::npos) break;
+    std::string key = MatchKey(StripMarkup(lines[i]));
+    if (key.starts_with("单位名称") || key.starts_with("部门名称")) return key;
+  }
+  return {};
+}
+
+// Whether the title at `again`, the same table's as at `title_line` with nothing found between,
+// is that table's page header on the next page: it names no other budget unit. (A department's
+// disclosure may print a table for each of its units, one after the other.)
+bool ContinuesTable(const Lines& lines, uint32_t title_line, uint32_t again) {
+  const std::string entity = EntityKeyUnder(lines, again);
+  return entity.empty() || entity == EntityKeyUnder(lines, title_line);
+}
+
 Structure FindStructure(const Lines& lines) {
   Structure st;
   const uint32_t n = lines.size();
@@ -285,6 +305,9 @@ Structure FindStructure(const Lines& lines) {
   st.toc.assign(n + 2, false);
   bool in_toc = false;
   std::string pending_label;
+  uint32_t pending_label_line = 0;
+  // The last line that began a structure other than a standard table (a part, a target table).
+  uint32_t last_other_structure = 0;
   std::vector<uint32_t>& target_title_lines = st.target_titles;
   std::string plain_storage, key_storage;
   for (uint32_t i = 1; i <= n; ++i) {
@@ -356,6 +379,7 @@ Structure FindStructure(const Lines& lines) {
     if (plain.starts_with("第") && IsPartHeading(get_key(), &part) &&
         raw.find('\t') == std::string_view::npos) {
       st.parts.emplace(part, i);
+      last_other_structure = i;
       continue;
     }
     // A label's key ends with its number, and the key ends with a digit exactly when the plain
@@ -363,14 +387,28 @@ Structure FindStructure(const Lines& lines) {
     // lines that cannot be a label are turned away before the search for 表.
     if (EndsWithDigit(plain) && Contains(plain, "表") && short_key() && IsPrintedLabel(get_key())) {
       pending_label = CleanCell(plain);
+      pending_label_line = i;
       continue;
     }
     if (!IsTitleShaped(raw, plain)) continue;
     if (Contains(plain, "绩") && IsTargetTitle(get_key())) {
       target_title_lines.push_back(i);
+      last_other_structure = i;
       continue;
     }
     if (const TableSpec* spec = MayBeTitle(plain) ? MatchTitleKey(get_key()) : nullptr) {
+      // The title again, with nothing found since the table it names began ("…总表（续）" at
+      // the top of the next page): a page header inside that table, which goes on.
+      if (!st.tables.empty() && st.tables.back().spec == spec &&
+          st.tables.back().title_line > last_other_structure &&
+          ContinuesTable(lines, st.tables.back().title_line, i)) {
+        st.watermark[i] = true;
+        if (pending_label_line > st.tables.back().title_line) {
+          st.watermark[pending_label_line] = true;
+        }
+        pending_label.clear();
+        continue;
+      }
       TableRegion r;
       r.spec = spec;
       r.title_line = i;
