@@ -26,6 +26,28 @@ RowKind CodeKind(std::string_view code) {
   }
 }
 
+constexpr size_t kNoCell = SIZE_MAX;
+
+// The only cell of a line that is not blank, or kNoCell.
+size_t LoneCell(const std::vector<std::string_view>& cells) {
+  size_t lone = kNoCell;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (Trim(cells[i]).empty()) continue;
+    if (lone != kNoCell) return kNoCell;
+    lone = i;
+  }
+  return lone;
+}
+
+// Text that can be the rest of a name wrapped onto the next line: a few words, not a sentence
+// or a note.
+bool IsNameTail(std::string_view text) {
+  constexpr size_t kMaxChars = 30;
+  return CodePoints(text) <= kMaxChars && text.find("。") == std::string_view::npos &&
+         text.find("，") == std::string_view::npos && text.find("；") == std::string_view::npos &&
+         text.find("：") == std::string_view::npos && text.find(':') == std::string_view::npos;
+}
+
 bool HasDecimalAmount(std::string_view s) {
   return LooksLikeAmount(s) &&
          (s.find('.') != std::string_view::npos || s.find("．") != std::string_view::npos);
@@ -163,6 +185,19 @@ class TableReader {
   void AddRows(Reading reading, uint32_t line);
   // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
   void FlushWrapped();
+  // Whether a line of text alone continues the name of the row above: in the tables whose
+  // rows are classification codes or projects (a unit's table may head its rows with a name
+  // and no figure; a fixed-row table has two label columns).
+  bool HasCode(const Row& row) const {
+    const int code = spec_.sides[row.side].code_column();
+    if (code < 0) return false;
+    std::string_view text = row.cells[code].text;
+    return !text.empty() && text[0] >= '0' && text[0] <= '9';
+  }
+  bool ContinuesNames() const {
+    return spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic ||
+           spec_.scheme == RowScheme::kProjects;
+  }
   // The match key of `label` as a text of the model: the label itself when it is its own key
   // (most Chinese names), else a copy kept in the backing.
   Text KeyOf(const Text& label) {
@@ -378,8 +413,10 @@ void TableReader::FlushWrapped() {
   if (wrapped_row_ == kNoRow) return;
   Row& row = table_.rows[wrapped_row_];
   Text& label = row.cells[spec_.sides[row.side].label_column()].text;
+  // A row keyed by its name is keyed by the whole name; one keyed by its code keeps the code.
+  const bool keyed_by_name = row.key == KeyOf(label);
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
-  row.key = KeyOf(label);
+  if (keyed_by_name) row.key = KeyOf(label);
   wrapped_row_ = kNoRow;
 }
 
@@ -744,20 +781,29 @@ Table TableReader::Read() {
         if (std::binary_search(first, header_keys.end(), line_key)) continue;
       }
     }
-    bool single = cells.size() == 1;
-    if (single && !LooksLikeAmount(CleanCell(cells[0])) && !IsDataLike(cells)) {
-      if (!table_.rows.empty() && spec_.scheme == RowScheme::kProjects) {
+    // A line of one text cell (alone, or the one cell of a row that is not blank) is a wrapped
+    // name's tail in tables whose rows each carry a code or a project: the name goes on.
+    const size_t lone = cells.size() == 1 || ContinuesNames() ? LoneCell(cells) : kNoCell;
+    if (lone != kNoCell && !LooksLikeAmount(CleanCell(cells[lone])) && !IsDataLike(cells)) {
+      const std::string tail = CleanCell(cells[lone]);
+      // Under a row with a classification code, the tail of its name is certain: every row of
+      // those tables has a code. A project's name may be followed by other text: doubtful.
+      const bool coded = spec_.scheme != RowScheme::kProjects;
+      if (!table_.rows.empty() && ContinuesNames() &&
+          (!coded || (HasCode(table_.rows.back()) && IsNameTail(tail)))) {
         Row& prev = table_.rows.back();
         if (wrapped_row_ != table_.rows.size() - 1) {
           FlushWrapped();
           wrapped_row_ = table_.rows.size() - 1;
           wrapped_ = prev.cells[spec_.sides[prev.side].label_column()].text;
         }
-        wrapped_ += CleanCell(cells[0]);
-        prev.doubt = Text::View("名称跨行，已与上一行合并");
-        Note(n, "此行被读作上一行名称的续行");
+        wrapped_ += tail;
+        if (!coded) {
+          prev.doubt = Text::View("名称跨行，已与上一行合并");
+          Note(n, "此行被读作上一行名称的续行");
+        }
       } else {
-        Note(n, "表格区域内的单独文字行，未归入任何行：“" + CleanCell(cells[0]) + "”");
+        Note(n, "表格区域内的单独文字行，未归入任何行：“" + tail + "”");
       }
       continue;
     }
