@@ -185,15 +185,16 @@ class TableReader {
   void AddRows(Reading reading, uint32_t line);
   // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
   void FlushWrapped();
-  // Whether a line of text alone continues the name of the row above: in the tables whose
-  // rows are classification codes or projects (a unit's table may head its rows with a name
-  // and no figure; a fixed-row table has two label columns).
+  // Whether the row has a classification code (it starts with a digit).
   bool HasCode(const Row& row) const {
     const int code = spec_.sides[row.side].code_column();
     if (code < 0) return false;
     std::string_view text = row.cells[code].text;
     return !text.empty() && text[0] >= '0' && text[0] <= '9';
   }
+  // Whether a line of text alone continues the name of the row above: in the tables whose
+  // rows are classification codes or projects (a unit's table may head its rows with a name
+  // and no figure; a fixed-row table has two label columns).
   bool ContinuesNames() const {
     return spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic ||
            spec_.scheme == RowScheme::kProjects;
@@ -414,7 +415,7 @@ void TableReader::FlushWrapped() {
   Row& row = table_.rows[wrapped_row_];
   Text& label = row.cells[spec_.sides[row.side].label_column()].text;
   // A row keyed by its name is keyed by the whole name; one keyed by its code keeps the code.
-  const bool keyed_by_name = row.key == KeyOf(label);
+  const bool keyed_by_name = row.key == MatchKey(label);
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
   if (keyed_by_name) row.key = KeyOf(label);
   wrapped_row_ = kNoRow;
@@ -784,8 +785,8 @@ Table TableReader::Read() {
     // A line of one text cell (alone, or the one cell of a row that is not blank) is a wrapped
     // name's tail in tables whose rows each carry a code or a project: the name goes on.
     const size_t lone = cells.size() == 1 || ContinuesNames() ? LoneCell(cells) : kNoCell;
-    if (lone != kNoCell && !LooksLikeAmount(CleanCell(cells[lone])) && !IsDataLike(cells)) {
-      const std::string tail = CleanCell(cells[lone]);
+    const std::string tail = lone == kNoCell ? std::string() : CleanCell(cells[lone]);
+    if (lone != kNoCell && !LooksLikeAmount(tail) && !IsDataLike(cells)) {
       // Under a row with a classification code, the tail of its name is certain: every row of
       // those tables has a code. A project's name may be followed by other text: doubtful.
       const bool coded = spec_.scheme != RowScheme::kProjects;
