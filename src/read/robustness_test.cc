@@ -576,10 +576,11 @@ TEST(Robustness, ATableRepeatedForAnotherUnitIsAnotherTable) {
   EXPECT_EQ(doc->tables[1].title_at.line, 7u);
 }
 
-// A name wrapped onto the next line under a row with a classification code, its tail alone on
-// that line (in the name's column, or with no tab at all), continues the name: each tail was a
-// row without a code or a stray line (38 to 145 findings instead of 14 to 98), and the name
-// left short failed code.class-name.
+// A name wrapped onto the next line in a row with a classification code continues the name,
+// whether the figures stay on the code's line (the tail alone under it, in the name's column
+// or with no tab at all) or go down with the tail: each tail was a row without a code or a
+// stray line, and the code's line a row without figures (38 to 321 findings instead of 14 to
+// 98); the name left short failed code.class-name.
 TEST(Robustness, ANameWrappedUnderACodedRowContinuesIt) {
   auto is_code = [](std::string_view cell) {
     return cell.size() >= 3 && cell.size() <= 7 &&
@@ -604,16 +605,32 @@ TEST(Robustness, ANameWrappedUnderACodedRowContinuesIt) {
       const std::string_view name = cells[1];
       size_t half = 0;
       for (size_t chars = 0; chars < CodePoints(name) / 2; ++chars) NextCodePoint(name, &half);
-      std::string head(cells[0]), tail;
-      head += "\t" + std::string(name.substr(0, half));
-      for (size_t c = 2; c < cells.size(); ++c) head += "\t" + std::string(cells[c]);
-      if (wrapped++ % 2 == 0) {
-        tail = "\t" + std::string(name.substr(half)) + std::string(cells.size() - 2, '\t');
-      } else {
-        tail = name.substr(half);
+      std::string figures;  // the cells after the name, each after its tab
+      for (size_t c = 2; c < cells.size(); ++c) figures += "\t" + std::string(cells[c]);
+      const std::string head = std::string(cells[0]) + "\t" + std::string(name.substr(0, half));
+      const std::string rest(name.substr(half));
+      const std::string blanks(cells.size() - 2, '\t');
+      std::string first, second;
+      switch (wrapped++ % 4) {
+        case 0:  // the figures on the first line, the tail in the name's column under it
+          first = head + figures;
+          second = "\t" + rest + blanks;
+          break;
+        case 1:  // the figures on the first line, the tail alone under it
+          first = head + figures;
+          second = rest;
+          break;
+        case 2:  // the figures with the tail, in their columns
+          first = head + blanks;
+          second = "\t" + rest + figures;
+          break;
+        default:  // the figures with the tail, the code's cell left out
+          first = head;
+          second = rest + figures;
+          break;
       }
       original.push_back(static_cast<uint32_t>(n) + 1);
-      return head + "\n" + tail;
+      return first + "\n" + second;
     });
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
@@ -636,6 +653,28 @@ TEST(Robustness, ANameWrappedUnderACodedRowContinuesIt) {
     EXPECT_EQ(FindingsAtOriginalLines(*doc, original), FindingsAtOriginalLines(*clean, {})) << seed;
   }
   EXPECT_GE(wrapped, 100u);
+}
+
+// A coded row without figures followed by another coded row, or last in its table, is a row of
+// its own.
+TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
+  const std::string text =
+      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
+      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "合计\t\t1.00\t1.00\t\n"
+      "208\t社会保障和就业支出\t\t\t\n"
+      "20805\t行政事业单位养老支出\t1.00\t1.00\t\n"
+      "2080505\t机关事业单位基本养老保险缴费支出\t\t\t\n";
+  auto doc = ReadDocument(text, "rows.txt");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->tables.size(), 1u);
+  const Table& t = doc->tables[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1].key, "208");
+  EXPECT_EQ(t.rows[1].at.line, 6u);
+  EXPECT_EQ(t.rows[2].key, "20805");
+  EXPECT_EQ(t.rows[3].key, "2080505");
+  EXPECT_EQ(t.rows[3].cells[1].text, "机关事业单位基本养老保险缴费支出");
 }
 
 // Under a coded row, a line of text that reads as a sentence or a note is not taken into the

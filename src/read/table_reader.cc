@@ -185,6 +185,22 @@ class TableReader {
   void AddRows(Reading reading, uint32_t line);
   // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
   void FlushWrapped();
+  // A row split over two lines where a name wraps: the code and the name's head on one line,
+  // the name's tail and the figures on the next. The first line is held until the next tells.
+  // Whether the table's rows may be so split: coded rows, the code then the name first.
+  bool SplitsRows() const {
+    const SideSpec& side = spec_.sides[0];
+    return spec_.sides.size() == 1 &&
+           (spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic) &&
+           side.code_column() == 0 && side.label_column() == 1;
+  }
+  // Whether `cells` is a code and a name with no figure: a line to hold.
+  bool IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const;
+  // Joins the held line with `cells`, the next, when that goes on with the name's tail and
+  // the figures; the joined cells replace `cells` (and `plain`). False when it does not.
+  bool JoinHeld(std::vector<std::string_view>* cells, std::vector<char>* plain);
+  // Reads the held line as a row of its own.
+  void FlushHeld();
   // Whether the row has a classification code (it starts with a digit).
   bool HasCode(const Row& row) const {
     const int code = spec_.sides[row.side].code_column();
@@ -225,6 +241,11 @@ class TableReader {
   // made a table with many continuation lines quadratic in time.
   std::string wrapped_;
   size_t wrapped_row_ = kNoRow;
+  // The held first line of a split row (SplitsRows), its cells and their plainness.
+  uint32_t held_line_ = 0;
+  std::vector<std::string_view> held_cells_;
+  std::vector<char> held_plain_;
+  std::string joined_name_;
   static constexpr size_t kNoRow = static_cast<size_t>(-1);
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
@@ -419,6 +440,47 @@ void TableReader::FlushWrapped() {
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
   if (keyed_by_name) row.key = KeyOf(label);
   wrapped_row_ = kNoRow;
+}
+
+bool TableReader::IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const {
+  if (cells.size() < 2) return false;
+  const std::string_view code = Trim(cells[0]);
+  if (code.empty() || code[0] < '0' || code[0] > '9' || Trim(cells[1]).empty()) return false;
+  return std::all_of(cells.begin() + 2, cells.end(),
+                     [](std::string_view c) { return Trim(c).empty(); });
+}
+
+bool TableReader::JoinHeld(std::vector<std::string_view>* cells, std::vector<char>* plain) {
+  const size_t first =
+      static_cast<size_t>(std::find_if(cells->begin(), cells->end(),
+                                       [](std::string_view c) { return !Trim(c).empty(); }) -
+                          cells->begin());
+  // The tail: the first cell that is not blank, in the name's column (the code's left blank)
+  // or first of all (the code's cell left out); then at least one figure.
+  if (first > 1 || first >= cells->size()) return false;
+  const std::string tail = CleanCell((*cells)[first]);
+  if (tail.empty() || LooksLikeAmount(tail) || !IsNameTail(tail) || LabelMatchesRowSpec(tail) ||
+      (tail[0] >= '0' && tail[0] <= '9')) {
+    return false;
+  }
+  const bool figures = std::any_of(cells->begin() + first + 1, cells->end(),
+                                   [](std::string_view c) { return LooksLikeAmount(Trim(c)); });
+  if (!figures) return false;
+  joined_name_ = CleanCell(held_cells_[1]) + tail;
+  std::vector<std::string_view> joined = {held_cells_[0], joined_name_};
+  joined.insert(joined.end(), cells->begin() + first + 1, cells->end());
+  std::vector<char> joined_plain = {held_plain_[0], false};
+  joined_plain.insert(joined_plain.end(), plain->begin() + first + 1, plain->end());
+  *cells = std::move(joined);
+  *plain = std::move(joined_plain);
+  return true;
+}
+
+void TableReader::FlushHeld() {
+  if (held_line_ == 0) return;
+  const uint32_t line = held_line_;
+  held_line_ = 0;
+  AddRows(ChooseReading(held_cells_, held_plain_, line), line);
 }
 
 void TableReader::AddRows(Reading reading, uint32_t line) {
@@ -782,6 +844,33 @@ Table TableReader::Read() {
         if (std::binary_search(first, header_keys.end(), line_key)) continue;
       }
     }
+    if (SplitsRows()) {
+      if (held_line_ != 0) {
+        const uint32_t first_line = held_line_;
+        if (JoinHeld(&cells, &plain_)) {
+          held_line_ = 0;
+          FlushWrapped();
+          const size_t before = table_.rows.size();
+          AddRows(ChooseReading(cells, plain_, n), n);
+          // The row begins on the line of its code and its name's head; its figures are on n.
+          if (table_.rows.size() > before) {
+            Row& row = table_.rows.back();
+            row.at.line = first_line;
+            row.cells[0].at.line = first_line;
+            row.cells[1].at.line = first_line;
+          }
+          continue;
+        }
+        FlushHeld();
+      }
+      if (IsCodeAndNameOnly(cells)) {
+        FlushWrapped();
+        held_line_ = n;
+        held_cells_ = cells;
+        held_plain_ = plain_;
+        continue;
+      }
+    }
     // A line of one text cell (alone, or the one cell of a row that is not blank) is a wrapped
     // name's tail in tables whose rows each carry a code or a project: the name goes on.
     const size_t lone = cells.size() == 1 || ContinuesNames() ? LoneCell(cells) : kNoCell;
@@ -811,6 +900,7 @@ Table TableReader::Read() {
     FlushWrapped();
     AddRows(ChooseReading(cells, plain_, n), n);
   }
+  FlushHeld();
   FlushWrapped();
 
   switch (spec_.scheme) {
