@@ -194,6 +194,15 @@ class TableReader {
            (spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic) &&
            side.code_column() == 0 && side.label_column() == 1;
   }
+  // "2080505 机关事业单位基本养老保险缴费支出" in the code's cell (a converter that took the tab
+  // between a code and its name for a space, or a template that prints them together): the
+  // code and the name as two cells. The name fills a blank cell after the code (the
+  // template's name cell) unless the line is short of the table's width and reads as printed
+  // only with the name inserted before that cell (the tab after the code was lost); with no
+  // blank cell there it is inserted. A code has 3, 5 or 7 digits ("2026年" is not one); a
+  // figure ("6056.35") goes on with a digit or a point, a name with neither.
+  void SplitCodeFromName(std::vector<std::string_view>* cells, std::vector<char>* plain,
+                         uint32_t line) const;
   // Whether `cells` is a code and a name with no figure: a line to hold.
   bool IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const;
   // Joins the held line with `cells`, the next, when that goes on with the name's tail and
@@ -440,6 +449,46 @@ void TableReader::FlushWrapped() {
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
   if (keyed_by_name) row.key = KeyOf(label);
   wrapped_row_ = kNoRow;
+}
+
+void TableReader::SplitCodeFromName(std::vector<std::string_view>* cells, std::vector<char>* plain,
+                                    uint32_t line) const {
+  if (cells->empty()) return;
+  const std::string_view cell = Trim((*cells)[0]);
+  size_t digits = 0;
+  while (digits < cell.size() && cell[digits] >= '0' && cell[digits] <= '9') ++digits;
+  if ((digits != 3 && digits != 5 && digits != 7) || digits == cell.size()) return;
+  const std::string_view name = Trim(cell.substr(digits));
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9') || name[0] == '.' || name[0] == ',') {
+    return;
+  }
+  (*cells)[0] = cell.substr(0, digits);
+  auto as_printed = [&](const std::vector<std::string_view>& c, const std::vector<char>& p) {
+    const int n = static_cast<int>(c.size());
+    Reading r = Evaluate(c, p, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
+    return r.valid && r.violated == 0;
+  };
+  if (cells->size() > 1 && Trim((*cells)[1]).empty()) {
+    (*cells)[1] = name;
+    (*plain)[1] = false;
+    // A line as wide as the table keeps its blank name cell; a shorter one may have lost the
+    // tab after the code, or another (which the reading repairs as for any line).
+    if (cells->size() >= static_cast<size_t>(spec_.total_width()) || as_printed(*cells, *plain)) {
+      return;
+    }
+    std::vector<std::string_view> inserted = *cells;
+    std::vector<char> inserted_plain = *plain;
+    inserted[1] = std::string_view();
+    inserted.insert(inserted.begin() + 1, name);
+    inserted_plain.insert(inserted_plain.begin() + 1, false);
+    if (as_printed(inserted, inserted_plain)) {
+      *cells = std::move(inserted);
+      *plain = std::move(inserted_plain);
+    }
+    return;
+  }
+  cells->insert(cells->begin() + 1, name);
+  plain->insert(plain->begin() + 1, false);
 }
 
 bool TableReader::IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const {
@@ -845,6 +894,7 @@ Table TableReader::Read() {
       }
     }
     if (SplitsRows()) {
+      SplitCodeFromName(&cells, &plain_, n);
       if (held_line_ != 0) {
         const uint32_t first_line = held_line_;
         if (JoinHeld(&cells, &plain_)) {
