@@ -782,6 +782,72 @@ bool FoldsToAscii(std::string_view text, size_t i) {
 
 }  // namespace
 
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `c` is read with a figure next to it: a byte of a non-ASCII character (Chinese, ×,
+// ＝, ％), a percent sign or an ASCII operator.
+bool GoesWithFigure(char c) {
+  return static_cast<unsigned char>(c) >= 0x80 || c == '%' || c == '*' || c == '=' || c == 'x' ||
+         c == '/';
+}
+
+// Whether an operator of arithmetic (*, =, ×, ＝) ends just before `end`, or starts at `start`.
+bool OperatorEndsAt(std::string_view text, size_t end) {
+  return (end >= 1 && (text[end - 1] == '*' || text[end - 1] == '=')) ||
+         (end >= 2 && text.compare(end - 2, 2, "×") == 0) ||
+         (end >= 3 && text.compare(end - 3, 3, "＝") == 0);
+}
+bool OperatorStartsAt(std::string_view text, size_t start) {
+  return start < text.size() &&
+         (text[start] == '*' || text[start] == '=' || text.compare(start, 2, "×") == 0 ||
+          text.compare(start, 3, "＝") == 0);
+}
+
+// The width of the run of spaces (ASCII or U+3000) at `i`, or 0.
+size_t SpacesAt(std::string_view text, size_t i) {
+  size_t j = i;
+  while (j < text.size()) {
+    if (text[j] == ' ') {
+      ++j;
+    } else if (text.compare(j, 3, "\u3000") == 0) {
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  return j - i;
+}
+
+}  // namespace
+
+std::string_view DropSpacesAroundFigures(std::string_view text, std::string* storage) {
+  // A space is ' ' or U+3000 (E3 80 80): only those bytes are stopped at.
+  using Lead = ByteSet<' ', '\xE3'>;
+  size_t copied = 0;
+  for (size_t i = Lead::FindIn(text, 0); i != std::string_view::npos; i = Lead::FindIn(text, i)) {
+    const size_t run = SpacesAt(text, i);
+    if (run == 0) {
+      ++i;
+      continue;
+    }
+    const size_t end = i + run;
+    if (i > 0 && end < text.size() &&
+        ((IsAsciiDigit(text[i - 1]) && GoesWithFigure(text[end])) ||
+         (GoesWithFigure(text[i - 1]) && IsAsciiDigit(text[end])) || OperatorEndsAt(text, i) ||
+         OperatorStartsAt(text, end))) {
+      if (copied == 0) storage->clear();
+      storage->append(text.substr(copied, i - copied));
+      copied = end;
+    }
+    i = end;
+  }
+  if (copied == 0) return text;
+  storage->append(text.substr(copied));
+  return *storage;
+}
+
 // Full-width digits, percent and dot as half-width, for parsing. The fold works on bytes and
 // copies everything else whole. Returns `text` itself when there is nothing to fold, else a
 // view of `*storage`.

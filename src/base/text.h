@@ -320,6 +320,13 @@ inline bool FullWidthDigitAt(std::string_view s, size_t i) {
 // in full-width: `text` itself when there is none, else a view of `*storage`.
 std::string_view FoldDigits(std::string_view text, std::string* storage);
 
+// `text` without the spaces (ASCII or U+3000) between a figure and what is read with it (the
+// Chinese around it, a percent sign) and around an operator of arithmetic (*, =, ×, ＝):
+// "增加 1770.29 万元" is "增加1770.29万元", "100人 × 990元 = 99000元" is "100人×990元=99000元".
+// Spaces between two figures stay ("100 200" may be two), as do those in Latin text. Returns
+// `text` itself when nothing is dropped, else a view of `*storage`.
+std::string_view DropSpacesAroundFigures(std::string_view text, std::string* storage);
+
 // True when `s` is one or more ASCII digits and nothing else.
 bool IsAsciiDigits(std::string_view s);
 

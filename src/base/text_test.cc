@@ -596,5 +596,26 @@ TEST(ParseHundredths, IsExact) {
   EXPECT_FALSE(ParseHundredths(std::string(40, '9'), &v));
 }
 
+TEST(DropSpacesAroundFigures, DropsSpacesBetweenAFigureAndWhatIsReadWithIt) {
+  std::string storage;
+  auto drop = [&](std::string_view s) { return std::string(DropSpacesAroundFigures(s, &storage)); };
+  EXPECT_EQ(drop("比上年增加 1770.29 万元"), "比上年增加1770.29万元");
+  EXPECT_EQ(drop("占 31.53 %，"), "占31.53%，");
+  EXPECT_EQ(drop("实有\u30001\u3000辆"), "实有1辆");
+  EXPECT_EQ(drop("100人 × 990元/人 = 99000元"), "100人×990元/人=99000元");
+  EXPECT_EQ(drop("190 * 500 ＝ 9.5万元"), "190*500＝9.5万元");
+}
+
+TEST(DropSpacesAroundFigures, KeepsSpacesBetweenFiguresAndInLatinText) {
+  std::string storage;
+  for (std::string_view s : {"100 200", "Windows 11", "A B", "", " ", "2026年预算"}) {
+    const std::string_view out = DropSpacesAroundFigures(s, &storage);
+    EXPECT_EQ(out, s);
+    EXPECT_EQ(out.data(), s.data()) << s;  // nothing dropped: the text itself, not a copy
+  }
+  // Spaces at either end have nothing on one side: they stay.
+  EXPECT_EQ(DropSpacesAroundFigures(" 5万元 ", &storage), " 5万元 ");
+}
+
 }  // namespace
 }  // namespace yusuan

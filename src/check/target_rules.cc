@@ -104,10 +104,13 @@ bool ParseDecimal(std::string_view s, size_t* pos, __int128* num, __int128* den)
   return any;
 }
 
-std::vector<Product> Products(std::string_view s) {
+std::vector<Product> Products(std::string_view text) {
   std::vector<Product> out;
   // Every product states its result after '=' or '＝'; most texts state none.
-  if (s.find('=') == std::string_view::npos && !Contains(s, "＝")) return out;
+  if (text.find('=') == std::string_view::npos && !Contains(text, "＝")) return out;
+  // Typed with spaces ("100人 × 990元 = 99000元"): read without them.
+  std::string unspaced;
+  const std::string_view s = DropSpacesAroundFigures(text, &unspaced);
   // From one digit to the next (the text between is words).
   using Digits = ByteRange<'0', '9'>;
   for (size_t i = Digits::FindIn(s, 0); i != std::string_view::npos; i = Digits::FindIn(s, i + 1)) {

@@ -28,10 +28,10 @@ struct SectionText {
 };
 
 // The section's paragraphs as one text; figures typed in full-width ("６０５６．３５万元") are
-// read as the half-width figures they are.
+// read as the half-width figures they are, and spaces around figures are dropped.
 SectionText Join(const Section& s) {
   SectionText out;
-  std::string folded;
+  std::string folded, unspaced;
   for (const TextItem& p : s.paragraphs) {
     if (!out.text.empty()) {
       std::string_view t = out.text;
@@ -39,7 +39,7 @@ SectionText Join(const Section& s) {
       if (ended) out.text += "\n";
     }
     out.starts.emplace_back(out.text.size(), p.at);
-    out.text += FoldDigits(p.text, &folded);
+    out.text += DropSpacesAroundFigures(FoldDigits(p.text, &folded), &unspaced);
   }
   return out;
 }

@@ -493,6 +493,52 @@ TEST(Robustness, ZerosPrintedAsDashesChangeNoFinding) {
   EXPECT_GE(seeds_altered, 4u);
 }
 
+// Spaces typed around figures in the prose ("实有 1 辆", "增加 1770.29 万元", "2026 年") change
+// no finding: the narrative's claims and the assets were read only without them (a missed
+// amount in 003, a missed vehicle count in 001), and a product in a project's overview with
+// spaces around × or = was not read at all.
+TEST(Robustness, SpacesAroundFiguresChangeNoFinding) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto wide = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  size_t spaced = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      std::string out;
+      if (line.find('\t') != std::string_view::npos) {
+        // In a table's cells (a project's overview): spaces around × and =.
+        for (size_t i = 0; i < line.size(); ++i) {
+          if (line.compare(i, 2, "×") == 0 || line[i] == '=') {
+            const size_t width = line[i] == '=' ? 1 : 2;
+            out += " " + std::string(line.substr(i, width)) + " ";
+            i += width - 1;
+            ++spaced;
+          } else {
+            out += line[i];
+          }
+        }
+        return out;
+      }
+      for (size_t i = 0; i < line.size(); ++i) {
+        if (i > 0 && ((is_digit(line[i - 1]) && wide(line[i])) ||
+                      (wide(line[i - 1]) && is_digit(line[i])))) {
+          out += ' ';
+          ++spaced;
+        }
+        out += line[i];
+      }
+      return out;
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    EXPECT_EQ(doc->claims.size(), clean->claims.size()) << seed;
+    // Rules and lines: a message quotes the text as printed, spaces and all.
+    EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
+  }
+  EXPECT_GE(spaced, 1000u);
+}
+
 // The page numbers a PDF conversion leaves on lines of their own ("- 5 -", "第 5 页，共 20 页",
 // …) change no finding: each was read as an indicator ("- 11 -") or a stray table line, and
 // broke the runs of a livelihood table read from PDF text.

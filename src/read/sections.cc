@@ -200,7 +200,13 @@ void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
       in_assets = false;
     }
     if (!in_assets) continue;
-    for (const TextItem& p : s.paragraphs) {
+    std::string storage;
+    for (const TextItem& printed : s.paragraphs) {
+      // Read without the spaces typed around figures ("实有 1 辆"); what is kept is copied.
+      const std::string_view text = DropSpacesAroundFigures(printed.text, &storage);
+      const TextItem unspaced =
+          text.data() == printed.text.data() ? TextItem{} : TextItem{Text(text), printed.at};
+      const TextItem& p = text.data() == printed.text.data() ? printed : unspaced;
       Quantity q;
       if (FindQuantity(p, "公务用车编制", "辆", &q) || FindQuantity(p, "车辆编制", "辆", &q)) {
         q.label = "编制";
