@@ -159,8 +159,8 @@ TextScan ScanText(std::string_view text) {
   return TextScan{!nul && control * 100 <= text.size(), changes};
 }
 
-// CRLF and lone CR as LF, form feeds and invisible format characters dropped, in place (the
-// text only shrinks). pdftotext starts every page with a form feed ("\f表三…" or a line of its
+// CRLF, CR CR LF and lone CR as LF, form feeds and invisible format characters dropped, in place
+// (the text only shrinks). pdftotext starts every page with a form feed ("\f表三…" or a line of its
 // own): left in, it hid titles, labels and the tab that leads a cell from every reader. The
 // page break means nothing to the model, and dropping the byte keeps every line where it was.
 void NormalizeText(std::string* text) {
@@ -170,7 +170,13 @@ void NormalizeText(std::string* text) {
   for (size_t i = 0; i < n;) {
     if (s[i] == '\r') {
       s[out++] = '\n';
-      i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+      // CR CR LF is one line end too: a CRLF file whose LFs were made CRLF again by a tool
+      // that saved it (every line would be followed by an empty one, which the layouts that
+      // read empty lines as empty cells or paragraph ends take at their word).
+      const size_t width = i + 1 < n && s[i + 1] == '\n'                       ? 2
+                           : i + 2 < n && s[i + 1] == '\r' && s[i + 2] == '\n' ? 3
+                                                                               : 1;
+      i += width;
     } else if (s[i] == '\f') {
       ++i;
     } else if (const size_t invisible = InvisibleAt(*text, i)) {

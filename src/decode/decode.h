@@ -1,7 +1,8 @@
 // Decoding: bytes of any supported encoding in, UTF-8 text with LF line ends out.
 //
 // Supported: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or detected from the
-// pattern of zero bytes), GB18030 (which covers GBK and GB2312). CRLF and lone CR become LF;
+// pattern of zero bytes), GB18030 (which covers GBK and GB2312). CRLF, CR CR LF (a CRLF file
+// converted again) and lone CR become LF;
 // form feeds (pdftotext's page breaks) and invisible format characters (zero-width space and
 // joiners, direction marks, word joiner, U+FEFF inside the text, soft hyphen) are dropped,
 // every line staying where it was.

@@ -73,6 +73,15 @@ TEST(Decode, NormalizesCrlfAndLoneCr) {
   EXPECT_EQ(d->text, "a\nb\nc\nd");
 }
 
+// A CRLF file saved again by a tool that made each LF a CRLF ends its lines in CR CR LF: one
+// line end, not a line and an empty one (the layouts that read an empty line as an empty cell
+// or a paragraph's end gave 78 findings for 000's 2). An empty line in it stays.
+TEST(Decode, CrCrLfIsOneLineEnd) {
+  auto d = Decode("表一\r\r\n\r\r\n合计\t1.00\r\r\n");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "表一\n\n合计\t1.00\n");
+}
+
 // UTF-8 that a conversion left a stray byte in is read, the byte as U+FFFD and counted, not
 // refused whole (it was, as "neither UTF-8 nor GB18030, perhaps binary"); with a BOM too.
 TEST(Decode, Utf8WithAStrayByteIsReadWithTheByteReplacedAndCounted) {

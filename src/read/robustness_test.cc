@@ -460,6 +460,24 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
   }
 }
 
+// Every line end written CR CR LF (a CRLF file converted again) changes no finding: each was
+// a line and an empty one, and the layouts that read empty lines as empty cells or paragraph
+// ends gave 78 findings for 000's 2 and 66 for 002's 40.
+TEST(Robustness, LineEndsWrittenCrCrLfChangeNoFinding) {
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    std::string doubled;
+    for (char c : bytes) {
+      if (c == '\n') doubled += "\r\r";
+      doubled += c;
+    }
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(doubled, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
+  }
+}
+
 // Zero printed as a dash ("-", as spreadsheets format it, "—", "－", …) or a slash changes no
 // finding: in a performance target's 项目资金 row each was a doubtful unclassified cell (10 to
 // 144 per seed).
