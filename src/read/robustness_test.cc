@@ -792,25 +792,29 @@ TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
   EXPECT_EQ(t.rows[3].cells[1].text, "机关事业单位基本养老保险缴费支出");
 }
 
-// Under a coded row, a line of text that reads as a sentence or a note is not taken into the
-// name: it stays a stray line, named.
+// Under a coded row, a line of text that reads as a sentence, a note or a footer is not taken
+// into the name: it stays a stray line, named.
 TEST(Robustness, ASentenceUnderACodedRowIsNotTakenIntoItsName) {
   const std::string text =
       "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
       "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
       "合计\t\t10.00\t10.00\t\n"
       "208\t社会保障和就业支出\t10.00\t10.00\t\n"
-      "\t本单位无其他支出，特此说明。\t\t\t\n";
+      "\t本单位无其他支出，特此说明。\t\t\t\n"
+      "填报单位（盖章）\n";
   auto doc = ReadDocument(text, "note.txt");
   ASSERT_TRUE(doc.ok());
   ASSERT_EQ(doc->tables.size(), 1u);
   ASSERT_EQ(doc->tables[0].rows.size(), 2u);
   EXPECT_EQ(doc->tables[0].rows[1].cells[1].text, "社会保障和就业支出");
-  bool named = false;
+  bool sentence = false, footer = false;
   for (const Diagnostic& d : doc->diagnostics) {
-    named = named || (d.at.line == 7 && d.message.find("本单位无其他支出") != std::string::npos);
+    sentence =
+        sentence || (d.at.line == 7 && d.message.find("本单位无其他支出") != std::string::npos);
+    footer = footer || (d.at.line == 8 && d.message.find("填报单位") != std::string::npos);
   }
-  EXPECT_TRUE(named);
+  EXPECT_TRUE(sentence);
+  EXPECT_TRUE(footer);
 }
 
 TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {

@@ -49,13 +49,16 @@ bool IsContinuationMark(std::string_view key) {
          std::find(std::begin(kMarks), std::end(kMarks), key) != std::end(kMarks);
 }
 
-// Text that can be the rest of a name wrapped onto the next line: a few words, not a sentence
-// or a note.
+// Text that can be the rest of a name wrapped onto the next line: a few words, not a sentence,
+// a note or a table's footer ("填报单位（盖章）", "制表人 张三").
 bool IsNameTail(std::string_view text) {
   constexpr size_t kMaxChars = 30;
-  return CodePoints(text) <= kMaxChars && text.find("。") == std::string_view::npos &&
-         text.find("，") == std::string_view::npos && text.find("；") == std::string_view::npos &&
-         text.find("：") == std::string_view::npos && text.find(':') == std::string_view::npos;
+  if (CodePoints(text) > kMaxChars) return false;
+  for (std::string_view mark : {"。", "，", "；", "：", ":", "填报", "制表", "盖章", "负责人",
+                                "审核", "联系电话", "日期"}) {
+    if (text.find(mark) != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 bool HasDecimalAmount(std::string_view s) {
