@@ -935,16 +935,18 @@ Table TableReader::Read() {
         continue;
       }
     }
-    // A line of one text cell (alone, or the one cell of a row that is not blank) is a wrapped
-    // name's tail in tables whose rows each carry a code or a project: the name goes on.
-    const size_t lone = cells.size() == 1 || ContinuesNames() ? LoneCell(cells) : kNoCell;
+    // A line of one text cell is a wrapped name's tail in tables whose rows each carry a code
+    // or a project: the name goes on. Under a coded row the cell may stand among blank ones (in
+    // the name's column); in a project table a line of blank cells and a name may be a unit's.
+    const bool coded_rows =
+        spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic;
+    const size_t lone = cells.size() == 1 || coded_rows ? LoneCell(cells) : kNoCell;
     const std::string tail = lone == kNoCell ? std::string() : CleanCell(cells[lone]);
     if (lone != kNoCell && !LooksLikeAmount(tail) && !IsDataLike(cells)) {
       // Under a row with a classification code, the tail of its name is certain: every row of
       // those tables has a code. A project's name may be followed by other text: doubtful.
-      const bool coded = spec_.scheme != RowScheme::kProjects;
       if (!table_.rows.empty() && ContinuesNames() &&
-          (!coded || (HasCode(table_.rows.back()) && IsNameTail(tail)))) {
+          (!coded_rows || (HasCode(table_.rows.back()) && IsNameTail(tail)))) {
         Row& prev = table_.rows.back();
         if (wrapped_row_ != table_.rows.size() - 1) {
           FlushWrapped();
@@ -952,7 +954,7 @@ Table TableReader::Read() {
           wrapped_ = prev.cells[spec_.sides[prev.side].label_column()].text;
         }
         wrapped_ += tail;
-        if (!coded) {
+        if (!coded_rows) {
           prev.doubt = Text::View("名称跨行，已与上一行合并");
           Note(n, "此行被读作上一行名称的续行");
         }
