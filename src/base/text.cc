@@ -772,12 +772,40 @@ bool Contains(std::string_view s, std::string_view part) {
 
 namespace {
 
-// Whether text[i, i + 3) is a full-width digit, percent or dot: EF BC 90-99, EF BC 85 or
-// EF BC 8E in UTF-8.
+// Whether a digit, ASCII or full-width, ends just before byte `end`; starts at `start` (then
+// `*width` is its width).
+bool DigitEndsAt(std::string_view text, size_t end) {
+  return (end >= 1 && text[end - 1] >= '0' && text[end - 1] <= '9') ||
+         (end >= 3 && FullWidthDigitAt(text, end - 3));
+}
+bool DigitStartsAt(std::string_view text, size_t start, size_t* width) {
+  if (start < text.size() && text[start] >= '0' && text[start] <= '9') {
+    *width = 1;
+    return true;
+  }
+  *width = 3;
+  return FullWidthDigitAt(text, start);
+}
+
+// Whether the "，" at text[i, i + 3) separates thousands: a digit before it, exactly three
+// after it ("5，838.20万元", typed with full-width punctuation on).
+bool IsThousandsComma(std::string_view text, size_t i) {
+  if (!DigitEndsAt(text, i)) return false;
+  size_t at = i + 3, width = 0;
+  for (int k = 0; k < 3; ++k) {
+    if (!DigitStartsAt(text, at, &width)) return false;
+    at += width;
+  }
+  return !DigitStartsAt(text, at, &width);
+}
+
+// Whether text[i, i + 3) is a full-width digit, percent or dot (EF BC 90-99, EF BC 85 or
+// EF BC 8E in UTF-8), or a full-width comma between thousands (EF BC 8C).
 bool FoldsToAscii(std::string_view text, size_t i) {
   const unsigned char c = static_cast<unsigned char>(text[i + 2]);
   return text[i] == '\xEF' && text[i + 1] == '\xBC' &&
-         ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E);
+         ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E ||
+          (c == 0x8C && IsThousandsComma(text, i)));
 }
 
 }  // namespace
@@ -866,7 +894,10 @@ std::string_view FoldDigits(std::string_view text, std::string* storage) {
   for (; i + 2 < text.size(); ++i) {
     if (!FoldsToAscii(text, i)) continue;
     const unsigned char c = static_cast<unsigned char>(text[i + 2]);
-    const char half = c == 0x85 ? '%' : c == 0x8E ? '.' : static_cast<char>('0' + (c - 0x90));
+    const char half = c == 0x85   ? '%'
+                      : c == 0x8E ? '.'
+                      : c == 0x8C ? ','
+                                  : static_cast<char>('0' + (c - 0x90));
     storage->append(text, run, i - run);
     storage->push_back(half);
     run = i + 3;

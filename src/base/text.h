@@ -316,8 +316,9 @@ inline bool FullWidthDigitAt(std::string_view s, size_t i) {
          static_cast<unsigned char>(s[i + 2]) <= 0x99;
 }
 
-// Full-width digits, percent and dot (０-９, ％, ．) as half-width, for parsing numbers typed
-// in full-width: `text` itself when there is none, else a view of `*storage`.
+// Full-width digits, percent and dot (０-９, ％, ．) as half-width, and "，" between thousands
+// ("5，838.20", a digit before and exactly three after) as ",", for parsing numbers typed in
+// full-width: `text` itself when there is none, else a view of `*storage`.
 std::string_view FoldDigits(std::string_view text, std::string* storage);
 
 // `text` without the spaces (ASCII or U+3000) between a figure and what is read with it (the

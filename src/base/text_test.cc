@@ -596,6 +596,18 @@ TEST(ParseHundredths, IsExact) {
   EXPECT_FALSE(ParseHundredths(std::string(40, '9'), &v));
 }
 
+TEST(FoldDigits, TakesAFullWidthCommaBetweenThousandsAsTheSeparator) {
+  std::string storage;
+  auto fold = [&](std::string_view s) { return std::string(FoldDigits(s, &storage)); };
+  EXPECT_EQ(fold("预算收入总计5，838.20万元"), "预算收入总计5,838.20万元");
+  EXPECT_EQ(fold("８，２３７．７４"), "8,237.74");
+  EXPECT_EQ(fold("1，234，567元"), "1,234,567元");
+  // A sentence's comma: not three digits after it, or no digit before it.
+  for (std::string_view s : {"共3个，12人", "第1，2项", "3，4567", "增长5%，100人", "年，2025年"}) {
+    EXPECT_EQ(FoldDigits(s, &storage).data(), s.data()) << s;
+  }
+}
+
 TEST(DropSpacesAroundFigures, DropsSpacesBetweenAFigureAndWhatIsReadWithIt) {
   std::string storage;
   auto drop = [&](std::string_view s) { return std::string(DropSpacesAroundFigures(s, &storage)); };

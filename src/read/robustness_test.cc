@@ -398,8 +398,8 @@ TEST(Robustness, WhiteSpaceAroundLinesChangesNoFinding) {
 // Figures typed in full-width ("６０５６．３５" in a cell, "５８３８．２０万元" in the narrative,
 // "２０８０５０５" as a code) are read as the figures they are: every finding stays the same.
 TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
-  // `commas`: the thousands separator full-width too (in a table cell; in the narrative "，"
-  // is the sentence's comma).
+  // `commas`: the thousands separator full-width too ("８，２３７．７４"; in the narrative it is
+  // told from the sentence's comma by the three digits after it).
   auto wide = [](std::string_view ascii, bool commas) {
     std::string out;
     for (char c : ascii) {
@@ -443,7 +443,7 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
       size_t from = at;
       while (from > 0 && is_figure(altered.substr(from - 1, 1))) --from;
       if (from == at || altered[from] == '.' || altered[from] == ',') continue;
-      const std::string w = wide(altered.substr(from, at - from), false);
+      const std::string w = wide(altered.substr(from, at - from), true);
       altered.replace(from, at - from, w);
       at = from + w.size();
     }
