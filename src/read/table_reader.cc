@@ -203,9 +203,8 @@ class TableReader {
   // Whether the table's rows may be so split: coded rows, the code then the name first.
   bool SplitsRows() const {
     const SideSpec& side = spec_.sides[0];
-    return spec_.sides.size() == 1 &&
-           (spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic) &&
-           side.code_column() == 0 && side.label_column() == 1;
+    return spec_.sides.size() == 1 && HasCodedRows() && side.code_column() == 0 &&
+           side.label_column() == 1;
   }
   // "2080505 机关事业单位基本养老保险缴费支出" in the code's cell (a converter that took the tab
   // between a code and its name for a space, or a template that prints them together): the
@@ -233,9 +232,10 @@ class TableReader {
   // Whether a line of text alone continues the name of the row above: in the tables whose
   // rows are classification codes or projects (a unit's table may head its rows with a name
   // and no figure; a fixed-row table has two label columns).
-  bool ContinuesNames() const {
-    return spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic ||
-           spec_.scheme == RowScheme::kProjects;
+  bool ContinuesNames() const { return HasCodedRows() || spec_.scheme == RowScheme::kProjects; }
+  // Whether every row but a total has a classification code (function and economic tables).
+  bool HasCodedRows() const {
+    return spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic;
   }
   // The match key of `label` as a text of the model: the label itself when it is its own key
   // (most Chinese names), else a copy kept in the backing.
@@ -938,8 +938,7 @@ Table TableReader::Read() {
     // A line of one text cell is a wrapped name's tail in tables whose rows each carry a code
     // or a project: the name goes on. Under a coded row the cell may stand among blank ones (in
     // the name's column); in a project table a line of blank cells and a name may be a unit's.
-    const bool coded_rows =
-        spec_.scheme == RowScheme::kFunctionCodes || spec_.scheme == RowScheme::kEconomic;
+    const bool coded_rows = HasCodedRows();
     const size_t lone = cells.size() == 1 || coded_rows ? LoneCell(cells) : kNoCell;
     const std::string tail = lone == kNoCell ? std::string() : CleanCell(cells[lone]);
     if (lone != kNoCell && !LooksLikeAmount(tail) && !IsDataLike(cells)) {
