@@ -69,8 +69,9 @@ bool StartsFullWidth(std::string_view text) {
   return FullWidthDigitAt(StripSign(text, &negative), 0);
 }
 
-// An amount typed in full-width as half-width: its digits and point (FoldDigits), and a
-// full-width comma as the thousands separator it is there ("６，０５６" is 6,056).
+// An amount typed in full-width as half-width: its digits, point and thousands separators
+// (FoldDigits), and any other full-width comma as "," too: in an amount cell a comma can only
+// be a separator, and a half-width one is taken loosely as well ("60,56").
 std::string_view FoldAmount(std::string_view text, std::string* storage) {
   std::string_view folded = FoldDigits(text, storage);
   if (folded.find("，") == std::string_view::npos) return folded;

@@ -772,14 +772,15 @@ bool Contains(std::string_view s, std::string_view part) {
 
 namespace {
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Whether a digit, ASCII or full-width, ends just before byte `end`; starts at `start` (then
 // `*width` is its width).
 bool DigitEndsAt(std::string_view text, size_t end) {
-  return (end >= 1 && text[end - 1] >= '0' && text[end - 1] <= '9') ||
-         (end >= 3 && FullWidthDigitAt(text, end - 3));
+  return (end >= 1 && IsAsciiDigit(text[end - 1])) || (end >= 3 && FullWidthDigitAt(text, end - 3));
 }
 bool DigitStartsAt(std::string_view text, size_t start, size_t* width) {
-  if (start < text.size() && text[start] >= '0' && text[start] <= '9') {
+  if (start < text.size() && IsAsciiDigit(text[start])) {
     *width = 1;
     return true;
   }
@@ -807,12 +808,6 @@ bool FoldsToAscii(std::string_view text, size_t i) {
          ((c >= 0x90 && c <= 0x99) || c == 0x85 || c == 0x8E ||
           (c == 0x8C && IsThousandsComma(text, i)));
 }
-
-}  // namespace
-
-namespace {
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether `c` is read with a figure next to it: a byte of a non-ASCII character (Chinese, ×,
 // ＝, ％), a percent sign or an ASCII operator.

@@ -328,6 +328,14 @@ std::string_view FoldDigits(std::string_view text, std::string* storage);
 // `text` itself when nothing is dropped, else a view of `*storage`.
 std::string_view DropSpacesAroundFigures(std::string_view text, std::string* storage);
 
+// Prose as its figures are read: FoldDigits, then DropSpacesAroundFigures ("增加 １，７７０．２９
+// 万元" is "增加1,770.29万元"). `text` itself when neither changes it, else a view of one of
+// the storages.
+inline std::string_view FiguresReadable(std::string_view text, std::string* folded,
+                                        std::string* unspaced) {
+  return DropSpacesAroundFigures(FoldDigits(text, folded), unspaced);
+}
+
 // True when `s` is one or more ASCII digits and nothing else.
 bool IsAsciiDigits(std::string_view s);
 

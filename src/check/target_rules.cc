@@ -111,7 +111,7 @@ std::vector<Product> Products(std::string_view text) {
   // Typed in full-width ("１，４２５．６万元") or with spaces ("100人 × 990元 = 99000元"):
   // read as the figures they are, as the narrative's claims are.
   std::string folded, unspaced;
-  const std::string_view s = DropSpacesAroundFigures(FoldDigits(text, &folded), &unspaced);
+  const std::string_view s = FiguresReadable(text, &folded, &unspaced);
   // From one digit to the next (the text between is words).
   using Digits = ByteRange<'0', '9'>;
   for (size_t i = Digits::FindIn(s, 0); i != std::string_view::npos; i = Digits::FindIn(s, i + 1)) {

@@ -159,10 +159,11 @@ TextScan ScanText(std::string_view text) {
   return TextScan{!nul && control * 100 <= text.size(), changes};
 }
 
-// CRLF, CR CR LF and lone CR as LF, form feeds and invisible format characters dropped, in place
-// (the text only shrinks). pdftotext starts every page with a form feed ("\f表三…" or a line of its
-// own): left in, it hid titles, labels and the tab that leads a cell from every reader. The
-// page break means nothing to the model, and dropping the byte keeps every line where it was.
+// CRLF, CR CR LF and lone CR as LF, form feeds and invisible format characters dropped, in
+// place (the text only shrinks). pdftotext starts every page with a form feed ("\f表三…" or a
+// line of its own): left in, it hid titles, labels and the tab that leads a cell from every
+// reader. The page break means nothing to the model, and dropping the byte keeps every line
+// where it was.
 void NormalizeText(std::string* text) {
   char* s = text->data();
   const size_t n = text->size();

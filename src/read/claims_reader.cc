@@ -39,7 +39,7 @@ SectionText Join(const Section& s) {
       if (ended) out.text += "\n";
     }
     out.starts.emplace_back(out.text.size(), p.at);
-    out.text += DropSpacesAroundFigures(FoldDigits(p.text, &folded), &unspaced);
+    out.text += FiguresReadable(p.text, &folded, &unspaced);
   }
   return out;
 }

@@ -59,6 +59,39 @@ std::vector<std::string> FindingsLineByLine(const Document& doc) {
   return out;
 }
 
+// The cells of a table line, split at its tabs (blank ones kept).
+std::vector<std::string_view> TabCells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  for (size_t at = 0; at <= line.size();) {
+    const size_t tab = std::min(line.find('\t', at), line.size());
+    cells.push_back(line.substr(at, tab - at));
+    at = tab + 1;
+  }
+  return cells;
+}
+
+// `line` with each of its cells replaced by what `alter` makes of it, the tabs kept.
+std::string AlterCells(std::string_view line,
+                       const std::function<std::string(std::string_view)>& alter) {
+  std::string out;
+  const std::vector<std::string_view> cells = TabCells(line);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += '\t';
+    out += alter(cells[i]);
+  }
+  return out;
+}
+
+// Whether a cell is a classification code as the seeds print one (3, 5 or 7 digits).
+bool IsCodeCell(std::string_view cell) {
+  return cell.size() >= 3 && cell.size() <= 7 && IsAsciiDigits(cell);
+}
+
+// The head of a 预算支出总表 in a document of its own: unit, title, column headers.
+constexpr std::string_view kExpenditureSummaryHead =
+    "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
+    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n";
+
 // A text with lines inserted, and the line of the original text each of its lines stands for.
 struct Inserted {
   std::string text;
@@ -426,15 +459,9 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
     std::string altered;
     if (line.find('\t') != std::string_view::npos) {
       // A table row: every cell that is a figure or a code.
-      for (size_t cell = 0; cell <= line.size();) {
-        size_t tab = line.find('\t', cell);
-        if (tab == std::string_view::npos) tab = line.size();
-        const std::string_view text = line.substr(cell, tab - cell);
-        altered += is_figure(text) ? wide(text, true) : std::string(text);
-        if (tab < line.size()) altered += '\t';
-        cell = tab + 1;
-      }
-      return altered;
+      return AlterCells(line, [&](std::string_view text) {
+        return is_figure(text) ? wide(text, true) : std::string(text);
+      });
     }
     // The narrative: the figures before 万元.
     altered = line;
@@ -486,17 +513,10 @@ TEST(Robustness, ZerosPrintedAsDashesChangeNoFinding) {
   size_t next = 0;
   auto alter = [&](std::string_view line, size_t) {
     if (line.find('\t') == std::string_view::npos) return std::string(line);
-    std::string altered;
-    for (size_t cell = 0; cell <= line.size();) {
-      size_t tab = line.find('\t', cell);
-      if (tab == std::string_view::npos) tab = line.size();
-      const std::string_view text = Trim(line.substr(cell, tab - cell));
-      altered += text == "0.00" || text == "0" ? std::string_view(marks[next++ % std::size(marks)])
-                                               : line.substr(cell, tab - cell);
-      if (tab < line.size()) altered += '\t';
-      cell = tab + 1;
-    }
-    return altered;
+    return AlterCells(line, [&](std::string_view cell) {
+      const std::string_view text = Trim(cell);
+      return std::string(text == "0.00" || text == "0" ? marks[next++ % std::size(marks)] : cell);
+    });
   };
   size_t seeds_altered = 0;
   for (const char* seed : kSeeds) {
@@ -658,23 +678,14 @@ TEST(Robustness, ATableRepeatedForAnotherUnitIsAnotherTable) {
 // stray line, and the code's line a row without figures (38 to 321 findings instead of 14 to
 // 98); the name left short failed code.class-name.
 TEST(Robustness, ANameWrappedUnderACodedRowContinuesIt) {
-  auto is_code = [](std::string_view cell) {
-    return cell.size() >= 3 && cell.size() <= 7 &&
-           std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
   size_t wrapped = 0;
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
     std::vector<uint32_t> original = {0};
     const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t n) {
       original.push_back(static_cast<uint32_t>(n) + 1);
-      std::vector<std::string_view> cells;
-      for (size_t at = 0; at <= line.size();) {
-        size_t tab = std::min(line.find('\t', at), line.size());
-        cells.push_back(line.substr(at, tab - at));
-        at = tab + 1;
-      }
-      if (cells.size() < 3 || !is_code(cells[0]) || CodePoints(cells[1]) < 8) {
+      const std::vector<std::string_view> cells = TabCells(line);
+      if (cells.size() < 3 || !IsCodeCell(cells[0]) || CodePoints(cells[1]) < 8) {
         return std::string(line);
       }
       // Half the name's characters on the row, the rest on the next line.
@@ -751,8 +762,7 @@ TEST(Robustness, ACodeAndItsNameInOneCellAreTwoCells) {
     const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t n) {
       const size_t tab = line.find('\t');
       const std::string_view code = line.substr(0, tab);
-      if (tab == std::string_view::npos || code.size() < 3 || code.size() > 7 ||
-          !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      if (tab == std::string_view::npos || !IsCodeCell(code) ||
           repaired.count(static_cast<uint32_t>(n) + 1) > 0) {
         return std::string(line);
       }
@@ -773,13 +783,11 @@ TEST(Robustness, ACodeAndItsNameInOneCellAreTwoCells) {
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
-  const std::string text =
-      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
-      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-      "合计\t\t1.00\t1.00\t\n"
-      "208\t社会保障和就业支出\t\t\t\n"
-      "20805\t行政事业单位养老支出\t1.00\t1.00\t\n"
-      "2080505\t机关事业单位基本养老保险缴费支出\t\t\t\n";
+  const std::string text = std::string(kExpenditureSummaryHead) +
+                           "合计\t\t1.00\t1.00\t\n"
+                           "208\t社会保障和就业支出\t\t\t\n"
+                           "20805\t行政事业单位养老支出\t1.00\t1.00\t\n"
+                           "2080505\t机关事业单位基本养老保险缴费支出\t\t\t\n";
   auto doc = ReadDocument(text, "rows.txt");
   ASSERT_TRUE(doc.ok());
   ASSERT_EQ(doc->tables.size(), 1u);
@@ -795,13 +803,11 @@ TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
 // Under a coded row, a line of text that reads as a sentence, a note or a footer is not taken
 // into the name: it stays a stray line, named.
 TEST(Robustness, ASentenceUnderACodedRowIsNotTakenIntoItsName) {
-  const std::string text =
-      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
-      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-      "合计\t\t10.00\t10.00\t\n"
-      "208\t社会保障和就业支出\t10.00\t10.00\t\n"
-      "\t本单位无其他支出，特此说明。\t\t\t\n"
-      "填报单位（盖章）\n";
+  const std::string text = std::string(kExpenditureSummaryHead) +
+                           "合计\t\t10.00\t10.00\t\n"
+                           "208\t社会保障和就业支出\t10.00\t10.00\t\n"
+                           "\t本单位无其他支出，特此说明。\t\t\t\n"
+                           "填报单位（盖章）\n";
   auto doc = ReadDocument(text, "note.txt");
   ASSERT_TRUE(doc.ok());
   ASSERT_EQ(doc->tables.size(), 1u);
@@ -819,10 +825,7 @@ TEST(Robustness, ASentenceUnderACodedRowIsNotTakenIntoItsName) {
 
 TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {
   std::string text =
-      "测试单位\n2026年度单位预算公开\n2026年预算支出总表\n"
-      "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-      "合计\t\t" +
-      std::string(400, '9') + ".00\t1.00\t\n";
+      std::string(kExpenditureSummaryHead) + "合计\t\t" + std::string(400, '9') + ".00\t1.00\t\n";
   auto r = ReadDocument(text, "broken.txt");
   ASSERT_TRUE(r.ok());
   const Table* t = r->table(TableKind::kExpenditureSummary);
