@@ -1,6 +1,7 @@
 #include "read/table_reader.h"
 
 #include <algorithm>
+#include <deque>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -215,6 +216,16 @@ class TableReader {
   // figure ("6056.35") goes on with a digit or a point, a name with neither.
   void SplitCodeFromName(std::vector<std::string_view>* cells, std::vector<char>* plain,
                          uint32_t line) const;
+  // Whether the table prints its codes over the cells 类, 款 and 项 ("208\t05\t05\t机关…"), as
+  // the national template does: a header line 类|款|项, or a first coded row with a second cell
+  // that starts with a class and a 款 in cells of their own. Looked for before the rows are read.
+  bool PrintsCodeLevels() const;
+  // Joins a code printed over three cells into one ("208", "05", "05" into "2080505"), so that
+  // the line reads as in the one-cell layout; a 款 or 项 printed without its parents takes them
+  // from the rows above. Lines that start otherwise lose the two blank cells (the 合计 row, a
+  // wrapped name's tail); a line it cannot read so is left as printed.
+  // Returns whether it joined them.
+  bool JoinCodeLevels(std::vector<std::string_view>* cells, std::vector<char>* plain);
   // Whether `cells` is a code and a name with no figure: a line to hold.
   bool IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const;
   // Joins the held line with `cells`, the next, when that goes on with the name's tail and
@@ -268,6 +279,11 @@ class TableReader {
   std::vector<std::string_view> held_cells_;
   std::vector<char> held_plain_;
   std::string joined_name_;
+  // Codes printed over the cells 类, 款 and 项 (PrintsCodeLevels), and the last class and 款 seen.
+  bool code_levels_ = false;
+  std::string_view level_class_, level_kuan_;
+  std::deque<std::string> joined_codes_;  // the joined codes the lines' cells refer to
+  int joined_levels_ = 0;  // the cells the line's code level cells were joined from, less one
   static constexpr size_t kNoRow = static_cast<size_t>(-1);
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
@@ -340,7 +356,9 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
     for (size_t c = 0; c < side.columns.size(); ++c) {
       int phys = r.source[offset + c];
       Cell& cell = r.sides[s][c];
-      cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? phys + 1 : 0)};
+      // Cells after a code joined from its levels stand two printed columns further right.
+      const int printed = phys + (phys > 0 ? joined_levels_ : 0);
+      cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? printed + 1 : 0)};
       std::string_view text = phys < 0      ? std::string_view()
                               : plain[phys] ? cells[phys]
                                             : CleanValidCellView(cells[phys], &storage);
@@ -502,6 +520,60 @@ void TableReader::SplitCodeFromName(std::vector<std::string_view>* cells, std::v
   }
   cells->insert(cells->begin() + 1, name);
   plain->insert(plain->begin() + 1, false);
+}
+
+bool TableReader::PrintsCodeLevels() const {
+  auto digits = [](std::string_view s, size_t n) { return s.size() == n && IsAsciiDigits(s); };
+  for (uint32_t n = region_.title_line + 1; n <= region_.last_line; ++n) {
+    if (skip_[n]) continue;
+    std::string_view rest = lines_[n];
+    std::string_view first[3];
+    size_t got = 0;
+    for (; got < 3; ++got) {
+      const size_t tab = rest.find('\t');
+      first[got] = Trim(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    if (got < 2) continue;
+    if (first[0] == "类" && first[1] == "款" && first[2] == "项") return true;
+    // The first coded row with a second cell tells (rows in the one-cell layout soon come).
+    if (IsClassificationCode(first[0]) && !first[1].empty()) {
+      return digits(first[0], 3) && digits(first[1], 2) &&
+             (first[2].empty() || digits(first[2], 2));
+    }
+  }
+  return false;
+}
+
+bool TableReader::JoinCodeLevels(std::vector<std::string_view>* cells, std::vector<char>* plain) {
+  if (cells->size() < 3) return false;
+  std::vector<std::string_view>& c = *cells;
+  const std::string_view cls = Trim(c[0]), kuan = Trim(c[1]), xiang = Trim(c[2]);
+  auto level = [](std::string_view s) { return s.empty() || (s.size() == 2 && IsAsciiDigits(s)); };
+  if (!level(kuan) || !level(xiang)) return false;
+  if (!kuan.empty() || !xiang.empty()) {
+    std::string code;
+    if (cls.size() == 3 && IsAsciiDigits(cls)) {
+      if (kuan.empty()) return false;  // a 项 without its 款
+      code.append(cls).append(kuan).append(xiang);
+    } else if (cls.empty() && !level_class_.empty() && (!kuan.empty() || !level_kuan_.empty())) {
+      code.append(level_class_).append(kuan.empty() ? level_kuan_ : kuan).append(xiang);
+    } else {
+      return false;
+    }
+    c[0] = joined_codes_.emplace_back(std::move(code));
+    (*plain)[0] = true;
+  }
+  // The parents a 款 or 项 printed alone takes.
+  const std::string_view code = Trim(c[0]);
+  if (IsClassificationCode(code)) {
+    level_class_ = code.substr(0, 3);
+    level_kuan_ = code.size() >= 5 ? code.substr(3, 2) : std::string_view();
+  }
+  c.erase(c.begin() + 1, c.begin() + 3);
+  plain->erase(plain->begin() + 1, plain->begin() + 3);
+  return true;
 }
 
 bool TableReader::IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const {
@@ -836,6 +908,7 @@ Table TableReader::Read() {
   }
   table_.rows.reserve(most_rows * spec_.sides.size());
 
+  code_levels_ = SplitsRows() && PrintsCodeLevels();
   std::vector<std::string_view> cells;
   std::vector<std::string> header_keys;
   std::string line_key;  // reused for every line
@@ -882,6 +955,7 @@ Table TableReader::Read() {
       continue;
     }
     SplitRowCells(raw, &cells, &plain_);
+    joined_levels_ = code_levels_ && JoinCodeLevels(&cells, &plain_) ? 2 : 0;
     if (!in_data) {
       if (!IsDataLike(cells)) {
         if (!IsColumnNumberRow(cells)) {

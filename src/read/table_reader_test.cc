@@ -54,6 +54,43 @@ TEST(TableReader, ReadsCodesIntoTheHierarchy) {
   EXPECT_TRUE(doc.diagnostics.empty());
 }
 
+// The national template's code columns 类, 款 and 项: told by the header line or, without it,
+// by a row that starts with a class and a 款; a 款 or 项 printed without its parents takes them
+// from the rows above; a 项 under a class with no 款 is left as printed, marked.
+TEST(TableReader, JoinsACodePrintedOverTheCellsOfItsLevels) {
+  const std::string head =
+      "2026年预算支出总表\n"
+      "单位：万元\n"
+      "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出\n";
+  const std::string levels = "类\t款\t项\n";
+  const std::string rows =
+      "\t\t\t合计\t56.83\t56.83\t\n"
+      "208\t\t\t社会保障和就业支出\t56.83\t56.83\t\n"
+      "208\t05\t\t行政事业单位养老支出\t56.83\t56.83\t\n"
+      "\t\t05\t机关事业单位基本养老保险缴费支出\t37.89\t37.89\t\n"
+      "\t\t06\t机关事业单位职业年金缴费支出\t18.94\t18.94\t\n";
+  for (const std::string& text : {head + levels + rows, head + rows}) {
+    Document doc = Read(text);
+    const Table* t = doc.table(TableKind::kExpenditureSummary);
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->rows.size(), 5u);
+    EXPECT_EQ(t->rows[0].kind, RowKind::kTotal);
+    EXPECT_EQ(t->rows[2].key, "20805");
+    EXPECT_EQ(t->rows[3].key, "2080505");
+    EXPECT_EQ(t->rows[4].key, "2080506");
+    EXPECT_EQ(t->rows[4].parent, 2);
+    EXPECT_EQ(t->rows[4].cells[1].text, "机关事业单位职业年金缴费支出");
+    EXPECT_EQ(t->rows[4].cell(*t, "total")->at.column, 5u);  // as printed
+    EXPECT_TRUE(doc.diagnostics.empty()) << doc.diagnostics.front().message;
+  }
+  Document odd = Read(head + levels + "208\t\t01\t行政运行\t1.00\t1.00\t\n");
+  const Table* t = odd.table(TableKind::kExpenditureSummary);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_NE(t->rows[0].key, "20801");
+  EXPECT_FALSE(odd.diagnostics.empty());
+}
+
 TEST(TableReader, RepairsAMissingTabWhenExactlyOneReadingSatisfiesTheRowSum) {
   // The second data row lost a tab before 上年结转, putting 268.37 under 单位资金.
   Document doc = Read(
