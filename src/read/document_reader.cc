@@ -283,9 +283,13 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
 std::string EntityKeyUnder(const Lines& lines, uint32_t title_line) {
   constexpr uint32_t kLook = 6;  // title, entity, unit and blank lines between
   for (uint32_t i = title_line + 1; i <= lines.size() && i <= title_line + kLook; ++i) {
-    if (lines[i].find('\t') != std::string_view::npos) break;
-    std::string key = MatchKey(StripMarkup(lines[i]));
-    if (key.starts_with("单位名称") || key.starts_with("部门名称")) return key;
+    const std::string plain = StripMarkup(lines[i]);
+    TableHead head;
+    if (StartsLikeTableHead(MatchKey(plain)) && ReadTableHead(plain, &head)) {
+      if (!head.entity.empty()) return MatchKey(head.entity);
+      continue;
+    }
+    if (lines[i].find('\t') != std::string_view::npos) break;  // the column headers
   }
   return {};
 }

@@ -851,6 +851,45 @@ TEST(Robustness, ACodePrintedOverTheCellsOfItsLevelsIsOneCode) {
   EXPECT_GE(split, 250u);
 }
 
+// The budget unit's line and the money unit's line printed as one ("部门名称：某局\t\t单位：万元"
+// and the other forms below) read as the two: the unit's label went into every table's entity,
+// and the document's name.
+TEST(Robustness, TheEntityAndTheMoneyUnitOnOneLineAreBothRead) {
+  const char* separators[] = {"\t\t\t", "\u3000\u3000", "    ", ""};
+  size_t merged = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const Lines lines(bytes, nullptr);
+    // Each entity line takes the unit line after it (blank lines between); that line is blank.
+    std::set<size_t> taken;
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t n) {
+      if (taken.count(n) > 0) return std::string();
+      const std::string key = MatchKey(line);
+      if (!key.starts_with("单位名称:") && !key.starts_with("部门名称:")) return std::string(line);
+      for (uint32_t next = static_cast<uint32_t>(n) + 2; next <= lines.size(); ++next) {
+        const std::string next_key = MatchKey(lines[next]);
+        if (next_key.empty()) continue;
+        if (next_key != "单位:万元") break;
+        for (size_t k = n + 1; k < next; ++k) taken.insert(k);
+        return std::string(Trim(line)) + separators[merged++ % std::size(separators)] +
+               std::string(Trim(lines[next]));
+      }
+      return std::string(line);
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    EXPECT_EQ(doc->name, clean->name) << seed;
+    ASSERT_EQ(doc->tables.size(), clean->tables.size()) << seed;
+    for (size_t t = 0; t < clean->tables.size(); ++t) {
+      EXPECT_EQ(doc->tables[t].entity, clean->tables[t].entity) << seed;
+      EXPECT_EQ(doc->tables[t].unit, clean->tables[t].unit) << seed;
+    }
+    EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
+  }
+  EXPECT_GE(merged, 30u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {

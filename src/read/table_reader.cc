@@ -255,6 +255,15 @@ class TableReader {
     if (key.data() == label.data() && key.size() == label.size()) return label;
     return lines_.Keep(key);
   }
+  // Reads a head line (ReadTableHead) into the table; false when `plain` is none. Out of line:
+  // a few lines per table come here, and Read's loop stays as the compiler laid it out before.
+  [[gnu::noinline]] bool ReadHead(std::string_view plain) {
+    TableHead head;
+    if (!ReadTableHead(plain, &head)) return false;
+    if (!head.entity.empty()) table_.entity = std::move(head.entity);
+    if (head.has_unit) table_.unit = head.unit;
+    return true;
+  }
   void Classify(Row* row, uint32_t line);
   void LinkFunctionCodes();
   void LinkEconomic();
@@ -891,6 +900,93 @@ std::string_view AfterColon(std::string_view s) {
   return half == std::string_view::npos ? std::string_view() : s.substr(half + 1);
 }
 
+// The labels of a table's head line, as match keys (the colon folded to ':').
+constexpr std::string_view kEntityLabels[] = {"单位名称:", "部门名称:", "编制单位:", "预算单位:"};
+constexpr std::string_view kUnitLabels[] = {"单位:", "金额单位:"};
+
+// Whether `key` is a money unit's label and unit ("单位:万元").
+bool ReadUnitKey(std::string_view key, TableHead* head) {
+  for (std::string_view label : kUnitLabels) {
+    if (!key.starts_with(label)) continue;
+    const std::string_view unit = key.substr(label.size());
+    if (unit != "万元" && unit != "元") return false;
+    head->has_unit = true;
+    head->unit = unit == "元" ? MoneyUnit::kYuan : MoneyUnit::kWanYuan;
+    return true;
+  }
+  return false;
+}
+
+// One part of a head line: an entity's label and name, a unit's label and unit, or the two
+// run together ("部门名称：某局单位：万元").
+bool ReadHeadPart(std::string_view part, TableHead* head) {
+  const std::string key = MatchKey(part);
+  if (ReadUnitKey(key, head)) return true;
+  if (std::none_of(std::begin(kEntityLabels), std::end(kEntityLabels),
+                   [&](std::string_view label) { return key.starts_with(label); })) {
+    return false;
+  }
+  std::string_view entity = AfterColon(part);
+  // A unit run on after the name: the last "单位：" whose rest is a unit.
+  if (key.ends_with("单位:万元") || key.ends_with("单位:元")) {
+    for (std::string_view colon : {"单位：", "单位:"}) {
+      const size_t at = entity.rfind(colon);
+      if (at == std::string_view::npos || !ReadUnitKey(MatchKey(entity.substr(at)), head)) {
+        continue;
+      }
+      entity = entity.substr(0, at);
+      if (entity.ends_with("金额")) entity.remove_suffix(std::string_view("金额").size());
+      break;
+    }
+  }
+  head->entity = CleanCell(entity);
+  return true;
+}
+
+}  // namespace
+
+bool StartsLikeTableHead(std::string_view key) {
+  // Every label is two to four ideographs and a colon: most lines are turned away here.
+  auto colon_at = [&](size_t i) { return i < key.size() && key[i] == ':'; };
+  if (!colon_at(6) && !colon_at(9) && !colon_at(12)) return false;
+  auto starts = [&](std::string_view label) { return key.starts_with(label); };
+  return std::any_of(std::begin(kEntityLabels), std::end(kEntityLabels), starts) ||
+         std::any_of(std::begin(kUnitLabels), std::end(kUnitLabels), starts);
+}
+
+bool ReadTableHead(std::string_view plain, TableHead* head) {
+  *head = TableHead{};
+  bool any = false;
+  // Parts are separated by tabs or runs of spaces (two or more ASCII, or one U+3000).
+  size_t start = 0;
+  while (start < plain.size()) {
+    size_t end = start, next = plain.size();
+    for (; end < plain.size(); ++end) {
+      if (plain[end] == '\t') {
+        next = end + 1;
+        break;
+      }
+      if (plain[end] == ' ' && end + 1 < plain.size() && plain[end + 1] == ' ') {
+        next = end + 2;
+        break;
+      }
+      if (plain[end] == '\xE3' && plain.substr(end).starts_with("\u3000")) {
+        next = end + 3;
+        break;
+      }
+    }
+    const std::string_view part = Trim(plain.substr(start, end - start));
+    if (!part.empty()) {
+      if (!ReadHeadPart(part, head)) return false;
+      any = true;
+    }
+    start = next;
+  }
+  return any;
+}
+
+namespace {
+
 Table TableReader::Read() {
   table_.spec = &spec_;
   table_.title = region_.title;
@@ -919,25 +1015,15 @@ Table TableReader::Read() {
     std::string_view raw = lines_[n];
     if (Trim(raw).empty()) continue;
     std::string_view plain = StripMarkupView(raw, &plain_storage);
-    // The lines below are known by keys that start with 单, 部, 金 or 注 (which never fold, so
-    // the plain line starts so too) or by a short key; a data row needs none.
+    // The lines below are known by keys that start with 单, 部, 金, 编, 预 or 注 (which never
+    // fold, so the plain line starts so too) or by a short key; a data row needs none.
     std::string_view key;
     if (StartsWith(plain, "单") || StartsWith(plain, "部") || StartsWith(plain, "金") ||
-        StartsWith(plain, "注") || KeptCharacters(plain, 24) <= 24) {
+        StartsWith(plain, "编") || StartsWith(plain, "预") || StartsWith(plain, "注") ||
+        KeptCharacters(plain, 24) <= 24) {
       key = MatchKeyView(plain, &key_storage);
     }
-    if (StartsWith(key, "单位名称:") || StartsWith(key, "部门名称:")) {
-      table_.entity = CleanCell(AfterColon(plain));
-      continue;
-    }
-    if (Equals(key, "单位:万元") || Equals(key, "金额单位:万元")) {
-      table_.unit = MoneyUnit::kWanYuan;
-      continue;
-    }
-    if (Equals(key, "单位:元") || Equals(key, "金额单位:元")) {
-      table_.unit = MoneyUnit::kYuan;
-      continue;
-    }
+    if (StartsLikeTableHead(key) && ReadHead(plain)) continue;
     if (StartsWith(key, "注")) {
       if (Contains(key, "本表无数据")) {
         table_.no_data = true;

@@ -24,6 +24,18 @@ struct TableRegion {
   std::string printed_label;
 };
 
+// A line between a table's title and its header that names the budget unit and/or the money
+// unit: "单位名称：某局", "单位：万元", or both on one line ("部门名称：某局\t\t单位：万元",
+// "编制单位：某局　单位：元"). Every part of the line must be one of them.
+struct TableHead {
+  std::string entity;  // "某局"; empty when the line names none
+  bool has_unit = false;
+  MoneyUnit unit = MoneyUnit::kWanYuan;
+};
+bool ReadTableHead(std::string_view plain, TableHead* head);
+// Whether a line's match key starts as a head line's does: the cheap test before ReadTableHead.
+bool StartsLikeTableHead(std::string_view key);
+
 // `skip[n]` is true for line n that belongs to no table (a watermark). `kind` tells how tables
 // 11-13 start (a department total, or a unit's own total).
 Table ReadTable(const Lines& lines, const TableRegion& region, const LineFlags& skip,

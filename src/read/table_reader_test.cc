@@ -91,6 +91,34 @@ TEST(TableReader, JoinsACodePrintedOverTheCellsOfItsLevels) {
   EXPECT_FALSE(odd.diagnostics.empty());
 }
 
+// The budget unit and the money unit on one line, in the forms templates print them: both
+// are read (the money unit was missed, and a table in 元 read as 万元, ten thousand times too
+// much; the unit's label went into the entity's name).
+TEST(TableReader, ReadsTheEntityAndTheMoneyUnitFromOneLine) {
+  for (const char* head :
+       {"部门名称：测试局\t\t\t单位：元", "编制单位：测试局　　金额单位：元",
+        "单位名称：测试局    单位:元", "单位名称：测试局单位：元", "单位：元\t单位名称：测试局",
+        "预算单位：测试局\t金额单位：元\t",
+        "编制单位：长治市屯留区卫生健康和体育局下属社区卫生服务中心\t\t单位：元"}) {
+    Document doc = Read(std::string("2026年预算支出总表\n") + head +
+                        "\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                        "合计\t\t1500.00\t1500.00\t\n");
+    const Table* t = doc.table(TableKind::kExpenditureSummary);
+    ASSERT_NE(t, nullptr) << head;
+    EXPECT_TRUE(t->entity == "测试局" || t->entity.ends_with("服务中心")) << head;
+    EXPECT_EQ(t->unit, MoneyUnit::kYuan) << head;
+    ASSERT_EQ(t->rows.size(), 1u) << head;
+    EXPECT_EQ(t->rows[0].amount(*t, "total").fen, 150000) << head;
+  }
+  // A name with 单位 in it stays whole; a line with more than the two is no head line.
+  TableHead head;
+  ASSERT_TRUE(ReadTableHead("单位名称：测试事业单位", &head));
+  EXPECT_EQ(head.entity, "测试事业单位");
+  EXPECT_FALSE(head.has_unit);
+  EXPECT_FALSE(ReadTableHead("单位名称：测试局\t科目编码", &head));
+  EXPECT_FALSE(ReadTableHead("单位：千元", &head));
+}
+
 TEST(TableReader, RepairsAMissingTabWhenExactlyOneReadingSatisfiesTheRowSum) {
   // The second data row lost a tab before 上年结转, putting 268.37 under 单位资金.
   Document doc = Read(
