@@ -12,6 +12,22 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Where the comparison that a change word ends begins in `window`, the text before the word:
+// the last 比 ("比上年", "同比", "与上年相比"), or 较 when a time follows it ("较上年",
+// "较2025年", "较去年同期"; "人员较多，增加…" is no comparison). npos when there is none.
+size_t ComparisonBefore(std::string_view window) {
+  const size_t bi = window.rfind("比");
+  for (size_t end = window.size();;) {
+    const size_t jiao = window.substr(0, end).rfind("较");
+    if (jiao == std::string_view::npos || (bi != std::string_view::npos && jiao < bi)) return bi;
+    const std::string_view rest = window.substr(jiao + std::string_view("较").size());
+    for (std::string_view time : {"上年", "上一年", "去年", "同期", "20"}) {
+      if (rest.starts_with(time)) return jiao;
+    }
+    end = jiao;
+  }
+}
+
 // A section's text with the line each byte came from. Paragraphs that do not end a sentence
 // are joined without a break ("支" + "出包括" -> "支出包括").
 struct SectionText {
@@ -256,15 +272,14 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
       for (std::string_view w : {"增加", "减少", "增长", "下降"}) {
         if (before.ends_with(w)) change_word = n.start - w.size();
       }
-      // The 比 must lie within 24 bytes before the word: only those bytes are searched (a
-      // search back through the whole section, for every figure, was quadratic).
+      // The 比 (or 较 of "较上年增加") must lie within 24 bytes before the word: only those
+      // bytes are searched (a search back through the whole section, for every figure, was
+      // quadratic).
       size_t bi = std::string_view::npos;
       if (change_word != std::string_view::npos) {
         const size_t from = change_word > 24 ? change_word - 24 : 0;
-        if (size_t b = s.substr(from, change_word - from).rfind("比");
-            b != std::string_view::npos) {
-          bi = from + b;
-        }
+        bi = ComparisonBefore(s.substr(from, change_word - from));
+        if (bi != std::string_view::npos) bi += from;
       }
       bool is_change = bi != std::string_view::npos;
       if (is_change) {

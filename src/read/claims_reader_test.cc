@@ -52,6 +52,34 @@ TEST(ExtractClaims, ReadsAmountsSharesAndChangesWithTheirLines) {
   EXPECT_EQ(change->at.line, 11u);
 }
 
+// A change against last year said with 较 ("较上年", "较2025年预算") as with 比: it was read as
+// an amount whose subject was "较上年增加", and a wrong change went unchecked. 较 of a degree
+// ("人员较多，增加…") begins no comparison.
+TEST(ExtractClaims, ReadsAChangeSaidWith较) {
+  for (const char* said : {"较上年减少", "较2025年预算减少", "较去年同期减少", "比上年减少"}) {
+    Document doc = WithNarrative("三、支出预算情况说明", {std::string("项目支出5673.09万元，") +
+                                                          said + "1770.29万元，下降23.78%。"});
+    ExtractClaims(&doc);
+    const Claim* change = nullptr;
+    size_t amounts = 0;
+    for (const Claim& c : doc.claims) {
+      if (c.kind == ClaimKind::kChange) change = &c;
+      amounts += c.kind == ClaimKind::kAmount;
+    }
+    ASSERT_NE(change, nullptr) << said;
+    EXPECT_EQ(amounts, 1u) << said;
+    EXPECT_TRUE(change->decrease) << said;
+    EXPECT_EQ(change->subject, "项目支出") << said;
+    EXPECT_EQ(change->amount.fen, int64_t{177029} * 10000) << said;
+    EXPECT_TRUE(change->has_percent) << said;
+    EXPECT_TRUE(change->text.starts_with(std::string(said).substr(0, 3))) << change->text;
+  }
+  Document degree =
+      WithNarrative("三、支出预算情况说明", {"基本支出383.26万元，因人员较多，增加12.00万元。"});
+  ExtractClaims(&degree);
+  for (const Claim& c : degree.claims) EXPECT_NE(c.kind, ClaimKind::kChange) << c.text;
+}
+
 TEST(ExtractClaims, ReadsListsAndStatementsOfNone) {
   Document doc =
       WithNarrative("七、“三公”经费预算情况说明",

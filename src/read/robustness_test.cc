@@ -890,6 +890,35 @@ TEST(Robustness, TheEntityAndTheMoneyUnitOnOneLineAreBothRead) {
   EXPECT_GE(merged, 30u);
 }
 
+// A change against last year said "较上年增加" (or 较 with a year) reads as "比上年增加" does:
+// the same claims but for the printed text, the same findings.
+TEST(Robustness, AChangeSaidWith较ReadsAsOneSaidWith比) {
+  size_t changes = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    size_t said = 0;
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      std::string out(line);
+      for (size_t at = out.find("比上年"); at != std::string::npos; at = out.find("比上年", at)) {
+        out.replace(at, std::string_view("比上年").size(), said++ % 2 ? "较上年" : "较2025年");
+      }
+      return out;
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->claims.size(), clean->claims.size()) << seed;
+    for (size_t i = 0; i < clean->claims.size(); ++i) {
+      Claim a = clean->claims[i], b = doc->claims[i];
+      a.text = b.text = "";  // 比上年 or 较上年, as printed
+      EXPECT_EQ(b, a) << seed << " " << clean->claims[i].text;
+      changes += a.kind == ClaimKind::kChange;
+    }
+    EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
+  }
+  EXPECT_GE(changes, 9u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
