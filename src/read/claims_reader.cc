@@ -1,6 +1,7 @@
 #include "read/claims_reader.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -139,6 +140,55 @@ bool ReadNumber(std::string_view s, size_t pos, Number* n) {
   return true;
 }
 
+// The bytes of the money unit that `after` (the text after a figure) starts with: "万元",
+// "元", or "万" alone where punctuation or a word that goes on with the sentence follows it
+// ("6056.35万，", "31.32万等", "2.18万比2025年减少0.42万", as some write it; "3万人次",
+// "1.5万平方米" are no money). 0 when none.
+size_t MoneyUnitAt(std::string_view after) {
+  if (after.starts_with("万元")) return std::string_view("万元").size();
+  if (after.starts_with("元")) return std::string_view("元").size();
+  if (!after.starts_with("万")) return 0;
+  const std::string_view rest = after.substr(std::string_view("万").size());
+  for (std::string_view end :
+       {"，", "。", "；", "、", "：", "（", "）",   ",",    ";",    ":",   "(",
+        ")",  "\n", "等", "比", "较", "与", "同比", "其中", "主要", "用于"}) {
+    if (rest.starts_with(end)) return std::string_view("万").size();
+  }
+  return rest.empty() ? std::string_view("万").size() : 0;
+}
+
+// The percentage said right after an amount, in `tail` (the text after its unit): a separator
+// ("，", ",", "（", "("), one of `words`, up to kGap ideographs ("占比", "占总支出的", "增幅为")
+// and the figure with its "%". `*said` is the words and the figure ("占6.33%"); the figure is
+// `*p`, its offsets in `tail`.
+bool PercentAfter(std::string_view tail, std::initializer_list<std::string_view> words, Number* p,
+                  std::string_view* said) {
+  constexpr int kGap = 6;
+  size_t at = 0;
+  for (std::string_view sep : {"，", ",", "（", "("}) {
+    if (tail.starts_with(sep)) at = sep.size();
+  }
+  if (at == 0) return false;
+  const size_t start = at;
+  const auto word = std::find_if(words.begin(), words.end(), [&](std::string_view w) {
+    return tail.substr(start).starts_with(w);
+  });
+  if (word == words.end()) return false;
+  at += word->size();
+  for (int gap = 0; gap <= kGap; ++gap) {
+    if (ReadNumber(tail, at, p)) {
+      if (!StartsWith(tail.substr(p->end), "%")) return false;
+      *said = tail.substr(start, p->end + 1 - start);
+      return true;
+    }
+    // Only ideographs stand between ("的", "比", "总支出"): punctuation or a figure ends it.
+    const auto lead = static_cast<unsigned char>(at < tail.size() ? tail[at] : 0);
+    if (lead < 0xE4 || lead > 0xE9) return false;
+    NextCodePoint(tail, &at);
+  }
+  return false;
+}
+
 Decimal ToDecimal(std::string_view digits) {
   Decimal d;
   int scale = -1;
@@ -256,11 +306,10 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
     std::string_view after = s.substr(n.end);
     std::string_view before = s.substr(0, n.start);
     Location at = st.At(n.start);
-    bool wan = StartsWith(after, "万元");
-    bool yuan = !wan && StartsWith(after, "元");
-    if ((wan || yuan) && !StartsWith(after.substr(wan ? 6 : 3), "/") &&
-        !StartsWith(after.substr(wan ? 6 : 3), "（原值）") &&
-        !StartsWith(after.substr(wan ? 6 : 3), "以上")) {
+    const size_t unit = MoneyUnitAt(after);
+    const bool wan = unit > 0 && StartsWith(after, "万");
+    if (unit > 0 && !StartsWith(after.substr(unit), "/") &&
+        !StartsWith(after.substr(unit), "（原值）") && !StartsWith(after.substr(unit), "以上")) {
       Claim c;
       c.section = heading;
       c.at = at;
@@ -287,51 +336,43 @@ void ExtractSection(const Section& section, const std::string& name, std::vector
         c.decrease = EndsWith(before, "减少") || EndsWith(before, "下降");
         c.part = sentence_amount;
         c.subject = sentence_amount >= 0 ? (*claims)[sentence_amount].subject : "";
-        c.text = std::string(s.substr(bi, n.end + (wan ? 6 : 3) - bi));
-        // "，增长41.30%" right after.
-        std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
-        if (StartsWith(tail, "，") || StartsWith(tail, ",")) {
-          tail.remove_prefix(StartsWith(tail, "，") ? 3 : 1);
-          for (std::string_view w : {"增长", "下降", "增加", "减少", "降低"}) {
-            if (!tail.starts_with(w)) continue;
-            Number p;
-            if (ReadNumber(tail, w.size(), &p) && StartsWith(tail.substr(p.end), "%")) {
-              c.percent = ToDecimal(p.text);
-              c.has_percent = true;
-              c.text += "，" + std::string(tail.substr(0, p.end + 1));
-            }
-          }
+        c.text = std::string(s.substr(bi, n.end + unit - bi));
+        // "，增长41.30%", "（增幅41.30%）", "，同比下降2.5%" right after.
+        Number p;
+        std::string_view said;
+        if (PercentAfter(s.substr(n.end + unit),
+                         {"增长", "下降", "增加", "减少", "降低", "增幅", "降幅", "同比增长",
+                          "同比下降", "同比增加", "同比减少"},
+                         &p, &said)) {
+          c.percent = ToDecimal(p.text);
+          c.has_percent = true;
+          c.text += "，" + std::string(said);
         }
         claims->push_back(std::move(c));
       } else {
         c.kind = ClaimKind::kAmount;
         c.subject = SubjectBefore(s, n.start, name);
-        c.text = c.subject + n.text + (wan ? "万元" : "元");
+        c.text = c.subject + n.text + std::string(after.substr(0, unit));
         claims->push_back(std::move(c));
         last_amount = static_cast<int>(claims->size()) - 1;
         const Claim& amount_claim = claims->back();
         if (first_amount < 0) first_amount = last_amount;
         if (sentence_amount < 0) sentence_amount = last_amount;
-        // "，占6.33%" right after.
-        std::string_view tail = s.substr(n.end + (wan ? 6 : 3));
-        if (StartsWith(tail, "，") || StartsWith(tail, ",")) {
-          tail.remove_prefix(StartsWith(tail, "，") ? 3 : 1);
-          if (StartsWith(tail, "占")) {
-            Number p;
-            if (ReadNumber(tail, 3, &p) && StartsWith(tail.substr(p.end), "%")) {
-              Claim share;
-              share.kind = ClaimKind::kShare;
-              share.section = heading;
-              share.subject = amount_claim.subject;
-              share.text = amount_claim.text + "，占" + p.text + "%";
-              share.at = at;
-              share.percent = ToDecimal(p.text);
-              share.has_percent = true;
-              share.part = last_amount;
-              share.base = first_amount == last_amount ? -1 : first_amount;
-              claims->push_back(std::move(share));
-            }
-          }
+        // "，占6.33%", "（占6.33%）", "，占比6.33%", "，占总支出的6.33%" right after.
+        Number p;
+        std::string_view said;
+        if (PercentAfter(s.substr(n.end + unit), {"占"}, &p, &said)) {
+          Claim share;
+          share.kind = ClaimKind::kShare;
+          share.section = heading;
+          share.subject = amount_claim.subject;
+          share.text = amount_claim.text + "，" + std::string(said);
+          share.at = at;
+          share.percent = ToDecimal(p.text);
+          share.has_percent = true;
+          share.part = last_amount;
+          share.base = first_amount == last_amount ? -1 : first_amount;
+          claims->push_back(std::move(share));
         }
       }
       pos = n.end;

@@ -80,6 +80,62 @@ TEST(ExtractClaims, ReadsAChangeSaidWith较) {
   for (const Claim& c : degree.claims) EXPECT_NE(c.kind, ClaimKind::kChange) << c.text;
 }
 
+// A share or a change's percentage in the forms narratives print them, and amounts in "万"
+// without 元: each form but the first was missed (the percentage, or the amount itself).
+TEST(ExtractClaims, ReadsSharesAndPercentagesInTheirPrintedForms) {
+  for (const char* share : {"，占6.33%", "（占6.33%）", "，占比6.33%", "，占总支出的6.33%"}) {
+    Document doc = WithNarrative(
+        "三、支出预算情况说明",
+        {std::string("支出预算6056.35万元，其中：基本支出383.26万元") + share + "；"});
+    ExtractClaims(&doc);
+    const Claim* found = nullptr;
+    for (const Claim& c : doc.claims) {
+      if (c.kind == ClaimKind::kShare) found = &c;
+    }
+    ASSERT_NE(found, nullptr) << share;
+    EXPECT_EQ(found->subject, "基本支出");
+    EXPECT_EQ(found->percent.digits, 633) << share;
+  }
+  for (const char* change :
+       {"，增长41.30%", "（增长41.30%）", "，增幅41.30%", "，同比增长41.30%", "，增幅为41.30%"}) {
+    Document doc =
+        WithNarrative("三、支出预算情况说明",
+                      {std::string("支出预算6056.35万元，比上年增加1770.29万元") + change + "。"});
+    ExtractClaims(&doc);
+    const Claim* found = nullptr;
+    for (const Claim& c : doc.claims) {
+      if (c.kind == ClaimKind::kChange) found = &c;
+    }
+    ASSERT_NE(found, nullptr) << change;
+    EXPECT_TRUE(found->has_percent) << change;
+    EXPECT_EQ(found->percent.digits, 4130) << change;
+  }
+  // A percentage further on, or after a figure that is no percentage, is not taken.
+  Document far = WithNarrative("三、支出预算情况说明",
+                               {"基本支出383.26万元，占全部支出中人员和公用经费合计的6.33%。"});
+  ExtractClaims(&far);
+  for (const Claim& c : far.claims) EXPECT_NE(c.kind, ClaimKind::kShare) << c.text;
+}
+
+TEST(ExtractClaims, ReadsAnAmountInWanWithoutYuan) {
+  Document doc = WithNarrative(
+      "三、支出预算情况说明",
+      {"支出预算6056.35万，其中：住房保障支出31.32万等；“三公”经费2.18万比2025年减少0.42万。"
+       "服务参保群众3万人次，新建1.5万平方米。"});
+  ExtractClaims(&doc);
+  std::vector<int64_t> amounts;
+  const Claim* change = nullptr;
+  for (const Claim& c : doc.claims) {
+    if (c.kind == ClaimKind::kAmount) amounts.push_back(c.amount.fen);
+    if (c.kind == ClaimKind::kChange) change = &c;
+  }
+  EXPECT_EQ(amounts, (std::vector<int64_t>{int64_t{605635} * 10000, int64_t{3132} * 10000,
+                                           int64_t{218} * 10000}));
+  ASSERT_NE(change, nullptr);
+  EXPECT_EQ(change->amount.fen, int64_t{42} * 10000);
+  EXPECT_EQ(change->unit, MoneyUnit::kWanYuan);
+}
+
 TEST(ExtractClaims, ReadsListsAndStatementsOfNone) {
   Document doc =
       WithNarrative("七、“三公”经费预算情况说明",

@@ -919,6 +919,71 @@ TEST(Robustness, AChangeSaidWith较ReadsAsOneSaidWith比) {
   EXPECT_GE(changes, 9u);
 }
 
+// The prose's amounts, shares and changes in the other forms narratives print them ("6056.35万",
+// "（占6.33%）", "，占比6.33%", "，占总支出的6.33%", "（增长41.30%）", "，增幅41.30%") read as
+// the seeds' forms: the same claims but for the printed text, the same findings.
+TEST(Robustness, SharesAndAmountsInTheirOtherPrintedFormsReadTheSame) {
+  const char* shares[] = {"（占{}）", "，占比{}", "，占总支出的{}"};
+  const char* changes[] = {"（{}{}）", "，{}幅{}"};
+  size_t altered_forms = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      if (line.find('\t') != std::string_view::npos) return std::string(line);  // tables
+      std::string out;
+      for (size_t at = 0; at < line.size();) {
+        const std::string_view rest = line.substr(at);
+        // A percentage after "，占" or "，增长"/"，下降": the figure and its "%".
+        auto percent_after = [&](std::string_view word) -> std::string {
+          if (!rest.starts_with(word)) return {};
+          const size_t end = rest.find('%');
+          if (end == std::string_view::npos) return {};
+          const std::string_view figure = rest.substr(word.size(), end + 1 - word.size());
+          if (figure.empty() || !IsAsciiDigits(figure.substr(0, 1))) return {};
+          return std::string(figure);
+        };
+        if (std::string figure = percent_after("，占"); !figure.empty()) {
+          out += fmt::format(fmt::runtime(shares[altered_forms++ % std::size(shares)]), figure);
+          at += std::string_view("，占").size() + figure.size();
+          continue;
+        }
+        bool done = false;
+        for (std::string_view word : {"，增长", "，下降"}) {
+          const std::string figure = percent_after(word);
+          if (figure.empty()) continue;
+          const std::string_view verb = word.substr(std::string_view("，").size(), 3);
+          out += altered_forms++ % 2 ? fmt::format(fmt::runtime(changes[0]), word.substr(3), figure)
+                                     : fmt::format(fmt::runtime(changes[1]), verb, figure);
+          at += word.size() + figure.size();
+          done = true;
+          break;
+        }
+        if (done) continue;
+        if (at > 0 && IsAsciiDigits(line.substr(at - 1, 1)) && rest.starts_with("万元")) {
+          out += "万";  // "6056.35万元" -> "6056.35万"
+          at += std::string_view("万元").size();
+          ++altered_forms;
+          continue;
+        }
+        out += line[at++];
+      }
+      return out;
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->claims.size(), clean->claims.size()) << seed;
+    for (size_t i = 0; i < clean->claims.size(); ++i) {
+      Claim a = clean->claims[i], b = doc->claims[i];
+      a.text = b.text = "";  // as printed
+      EXPECT_EQ(b, a) << seed << " " << clean->claims[i].text << " | " << doc->claims[i].text;
+    }
+    // The messages quote the prose as printed.
+    EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
+  }
+  EXPECT_GE(altered_forms, 300u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
