@@ -172,6 +172,20 @@ ValueParts SplitValue(std::string_view folded) {
   v.prefix = Trim(prefix);
   v.number = number;
   v.unit = Trim(folded.substr(end));
+  // A bound said after the figure and its unit ("90%以上", "5个及以下", "30分钟以内"): the
+  // comparison it states (以上 and 以下 include the figure, as in regulations), and the unit
+  // without it. Each word ends in 上, 下 or 内, whose last bytes are tested first.
+  static constexpr std::pair<std::string_view, std::string_view> kBoundsAfter[] = {
+      {"及以上", "≥"}, {"以上", "≥"}, {"及以下", "≤"}, {"以下", "≤"}, {"以内", "≤"}};
+  if (const char last = v.unit.empty() ? '\0' : v.unit.back();
+      last == '\x8A' || last == '\x8B' || last == '\x85') {
+    for (auto [text, symbol] : kBoundsAfter) {
+      if (!v.unit.ends_with(text)) continue;
+      v.unit = Trim(v.unit.substr(0, v.unit.size() - text.size()));
+      if (v.comparator.empty()) v.comparator = symbol;
+      break;
+    }
+  }
   v.value = Decimal{digits, static_cast<uint8_t>(scale < 0 ? 0 : scale)};
   return v;
 }

@@ -36,6 +36,11 @@ TEST(ParseIndicatorValue, ReadsComparisonsNumbersAndUnits) {
       {"综合参保率达90%", ValueKind::kQuantity, "", "综合参保率达", "90", 90, 0, "%"},
       {"401条", ValueKind::kQuantity, "", "", "401", 401, 0, "条"},
       {"1,250.5平方米", ValueKind::kQuantity, "", "", "1,250.5", 12505, 1, "平方米"},
+      // A bound said after the unit: its comparison, and the unit alone.
+      {"90%以上", ValueKind::kQuantity, "≥", "", "90", 90, 0, "%"},
+      {"5个及以下", ValueKind::kQuantity, "≤", "", "5", 5, 0, "个"},
+      {"30分钟以内", ValueKind::kQuantity, "≤", "", "30", 30, 0, "分钟"},
+      {"≥90%以上", ValueKind::kQuantity, "≥", "", "90", 90, 0, "%"},
   };
   for (const ValueCase& c : cases) {
     IndicatorValue v = ParseIndicatorValue(c.raw);

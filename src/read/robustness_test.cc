@@ -984,6 +984,49 @@ TEST(Robustness, SharesAndAmountsInTheirOtherPrintedFormsReadTheSame) {
   EXPECT_GE(altered_forms, 300u);
 }
 
+// An indicator's bound said after its figure ("90%以上", "6514人以下") reads as said before it
+// ("≥90%", "≤6514人"): the same comparison, figure and unit, the same findings (the satisfaction
+// targets so written were each a false target.unit-mismatch: "%以上" was taken for the unit).
+TEST(Robustness, ABoundSaidAfterTheFigureReadsAsOneSaidBefore) {
+  size_t rewritten = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      return AlterCells(line, [&](std::string_view cell) {
+        for (auto [before, after] :
+             {std::pair<std::string_view, std::string_view>{"≥", "以上"}, {"≤", "以下"}}) {
+          if (cell.starts_with(before) && cell.size() > before.size() &&
+              IsAsciiDigits(cell.substr(before.size(), 1))) {
+            ++rewritten;
+            return std::string(cell.substr(before.size())) + std::string(after);
+          }
+        }
+        return std::string(cell);
+      });
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->targets.size(), clean->targets.size()) << seed;
+    for (size_t t = 0; t < clean->targets.size(); ++t) {
+      for (int period : {kImplementation, kAnnual}) {
+        const auto& a = clean->targets[t].indicators[period];
+        const auto& b = doc->targets[t].indicators[period];
+        ASSERT_EQ(b.size(), a.size()) << seed;
+        for (size_t i = 0; i < a.size(); ++i) {
+          EXPECT_EQ(b[i].value.comparator(), a[i].value.comparator())
+              << seed << " " << a[i].value.raw;
+          EXPECT_EQ(b[i].value.number(), a[i].value.number()) << seed;
+          EXPECT_EQ(b[i].value.unit(), a[i].value.unit()) << seed << " " << b[i].value.raw;
+        }
+      }
+    }
+    // The messages quote the values as printed.
+    EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
+  }
+  EXPECT_GE(rewritten, 300u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
