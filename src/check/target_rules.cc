@@ -33,6 +33,49 @@ bool TreeKnown(const TargetTable& t) {
   return t.layout != "pdf-text" && t.confidence != Confidence::kLow;
 }
 
+// The canonical names of indicators' levels (LevelOf), asked indicator by indicator. The
+// indicators under one heading share its text, so the last answer for each level is kept.
+class Levels {
+ public:
+  std::string_view Of(std::string_view printed, int level) {
+    Memo& m = memo_[level - 1];
+    if (printed.data() != m.printed.data() || printed.size() != m.printed.size()) {
+      m = Memo{printed, LevelOf(printed, level)};
+    }
+    return m.canonical;
+  }
+  // Whether `i` is of the second-level kind `canonical` (数量指标, 成本指标, …): by its 二级指标,
+  // or for 成本指标 also by a first-level 成本指标 (templates that put costs at the first level,
+  // split into 经济成本指标, 社会成本指标 and 生态环境成本指标).
+  bool IsKindOf(const Indicator& i, std::string_view canonical) {
+    // Most templates print the canonical names: compared first, without a key.
+    if (KeyIs(i.level2, canonical)) return true;
+    return Of(i.level2, 2) == canonical ||
+           (canonical == "成本指标" && Of(i.level1, 1) == canonical);
+  }
+  // Whether one of `list` is of the level `level` kind `canonical` (with a name, for the first
+  // level): the canonical name looked for first, its other forms only when it is not printed.
+  bool AnyOf(const std::vector<Indicator>& list, int level, std::string_view canonical) {
+    auto printed = [&](const Indicator& i) -> std::string_view {
+      return level == 1 ? i.level1 : i.level2;
+    };
+    auto counts = [&](const Indicator& i) { return level == 2 || !i.name.empty(); };
+    for (const Indicator& i : list) {
+      if (counts(i) && KeyIs(printed(i), canonical)) return true;
+    }
+    for (const Indicator& i : list) {
+      if (counts(i) && Of(printed(i), level) == canonical) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Memo {
+    std::string_view printed;
+    std::string_view canonical;
+  } memo_[2];
+};
+
 // 一次性项目 and 项目期 1年: the two sides should say the same.
 bool OneYear(const TargetTable& t) {
   return Contains(t.attribute.text, "一次性") || KeyIs(t.duration.text, "1年");
@@ -341,15 +384,14 @@ void AddTargetRules(std::vector<Rule>* rules) {
       });
   Add(rules, "target.first-level", Severity::kWarning, "每侧指标须有产出、效益、满意度三类一级指标",
       "年度目标没有满意度指标", [](const Document& doc, Reporter& rep) {
+        Levels levels;
         for (const TargetTable& t : doc.targets) {
           if (!TreeKnown(t)) continue;
           for (int side : {kImplementation, kAnnual}) {
             const auto& list = t.indicators[side];
             if (list.empty()) continue;
             for (std::string_view l1 : {"产出指标", "效益指标", "满意度指标"}) {
-              bool has = false;
-              for (const Indicator& i : list) has = has || (KeyIs(i.level1, l1) && !i.name.empty());
-              if (has) continue;
+              if (levels.AnyOf(list, 1, l1)) continue;
               rep.Report(list.front().at.line,
                          fmt::format("绩效目标表{}{}指标没有“{}”", Name(t), kSide[side], l1));
             }
@@ -357,17 +399,18 @@ void AddTargetRules(std::vector<Rule>* rules) {
         }
       });
   Add(rules, "target.output-second-level", Severity::kWarning,
-      "产出指标下须有数量、质量、时效、成本四类二级指标", "产出指标缺少时效指标",
-      [](const Document& doc, Reporter& rep) {
+      "产出指标下须有数量、质量、时效、成本四类二级指标（成本指标为一级指标的模板中，成本在其下）",
+      "产出指标缺少时效指标", [](const Document& doc, Reporter& rep) {
+        Levels levels;
         for (const TargetTable& t : doc.targets) {
           if (!TreeKnown(t)) continue;
           for (int side : {kImplementation, kAnnual}) {
             const auto& list = t.indicators[side];
             if (list.empty()) continue;
             for (std::string_view l2 : {"数量指标", "质量指标", "时效指标", "成本指标"}) {
-              bool has = false;
-              for (const Indicator& i : list) has = has || KeyIs(i.level2, l2);
-              if (has) continue;
+              if (levels.AnyOf(list, 2, l2)) continue;
+              // 成本指标 as a first level.
+              if (l2 == "成本指标" && levels.AnyOf(list, 1, l2)) continue;
               rep.Report(list.front().at.line,
                          fmt::format("绩效目标表{}{}产出指标下没有“{}”", Name(t), kSide[side], l2));
             }
@@ -377,17 +420,19 @@ void AddTargetRules(std::vector<Rule>* rules) {
   Add(rules, "target.quantified", Severity::kWarning,
       "数量指标和成本指标的指标值须量化（数字与单位）", "数量指标“培训人次”的指标值为“较多”",
       [](const Document& doc, Reporter& rep) {
+        Levels levels;
         for (const TargetTable& t : doc.targets) {
           for (int side : {kImplementation, kAnnual}) {
             for (const Indicator& i : t.indicators[side]) {
               if (i.value.kind == ValueKind::kEmpty || i.value.kind == ValueKind::kQuantity ||
-                  (!KeyIs(i.level2, "数量指标") && !KeyIs(i.level2, "成本指标"))) {
+                  (!levels.IsKindOf(i, "数量指标") && !levels.IsKindOf(i, "成本指标"))) {
                 continue;
               }
-              Finding& f =
-                  rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
-                             fmt::format("绩效目标表{}{}“{}”是{}，指标值“{}”未量化", Name(t),
-                                         kSide[side], i.name, i.level2, i.value.raw));
+              Finding& f = rep.Report(
+                  i.value_at.line ? i.value_at.line : i.at.line,
+                  fmt::format("绩效目标表{}{}“{}”是{}，指标值“{}”未量化", Name(t), kSide[side],
+                              i.name, levels.IsKindOf(i, "数量指标") ? "数量指标" : "成本指标",
+                              i.value.raw));
               f.actual = i.value.raw;
             }
           }
@@ -409,13 +454,17 @@ void AddTargetRules(std::vector<Rule>* rules) {
   Add(rules, "target.cost-exceeds", Severity::kError, "以万元或元表述的成本总额不得超过项目资金",
       "成本指标“该项目总金额”写 154 万元，项目年度资金 1,440,000 元",
       [](const Document& doc, Reporter& rep) {
+        Levels levels;
         for (const TargetTable& t : doc.targets) {
           for (int side : {kImplementation, kAnnual}) {
             const Amount& budget = t.funds[side].total;
             if (!budget.present()) continue;
             for (const Indicator& i : t.indicators[side]) {
               int64_t cost = 0;
-              if (!KeyIs(i.level2, "成本指标") || !TotalMoney(i.value, &cost)) continue;
+              if (i.value.kind != ValueKind::kQuantity || !levels.IsKindOf(i, "成本指标") ||
+                  !TotalMoney(i.value, &cost)) {
+                continue;
+              }
               if (cost <= budget.fen) continue;
               Finding& f = rep.Report(
                   i.value_at.line ? i.value_at.line : i.at.line,

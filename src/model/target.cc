@@ -190,7 +190,107 @@ ValueParts SplitValue(std::string_view folded) {
   return v;
 }
 
+struct LevelForm {
+  std::string_view printed;    // the match key of a printed form
+  std::string_view canonical;  // the name the rules use
+  uint8_t level;
+};
+
+constexpr LevelForm kLevelForms[] = {
+    {"产出指标", "产出指标", 1},
+    {"产出", "产出指标", 1},
+    {"效益指标", "效益指标", 1},
+    {"效益", "效益指标", 1},
+    {"效果指标", "效益指标", 1},
+    {"效果", "效益指标", 1},
+    {"满意度指标", "满意度指标", 1},
+    {"满意度", "满意度指标", 1},
+    {"成本指标", "成本指标", 1},
+    {"成本", "成本指标", 1},
+    {"数量指标", "数量指标", 2},
+    {"数量", "数量指标", 2},
+    {"质量指标", "质量指标", 2},
+    {"质量", "质量指标", 2},
+    {"时效指标", "时效指标", 2},
+    {"时效", "时效指标", 2},
+    {"成本指标", "成本指标", 2},
+    {"成本", "成本指标", 2},
+    {"经济效益指标", "经济效益指标", 2},
+    {"经济效益", "经济效益指标", 2},
+    {"社会效益指标", "社会效益指标", 2},
+    {"社会效益", "社会效益指标", 2},
+    {"生态效益指标", "生态效益指标", 2},
+    {"生态效益", "生态效益指标", 2},
+    {"可持续影响指标", "可持续影响指标", 2},
+    {"可持续影响", "可持续影响指标", 2},
+    {"可持续发展影响指标", "可持续影响指标", 2},
+    {"可持续发展影响", "可持续影响指标", 2},
+    {"可持续性影响指标", "可持续影响指标", 2},
+    {"可持续性影响", "可持续影响指标", 2},
+    {"可持续发展", "可持续影响指标", 2},
+    {"服务对象满意度指标", "服务对象满意度指标", 2},
+    {"服务对象满意度", "服务对象满意度指标", 2},
+    {"经济成本指标", "经济成本指标", 2},
+    {"经济成本", "经济成本指标", 2},
+    {"社会成本指标", "社会成本指标", 2},
+    {"社会成本", "社会成本指标", 2},
+    {"生态环境成本指标", "生态环境成本指标", 2},
+    {"生态环境成本", "生态环境成本指标", 2},
+};
+
+// The forms by a hash of their first and last characters and length, in a table of 128 slots
+// (open addressing, built at compile time): the readers ask every cell of an indicator row,
+// and a cell that is no level name is mostly turned away at an empty slot.
+constexpr size_t kLevelSlots = 128;
+constexpr size_t LevelHash(std::string_view key) {
+  // The first character's last byte, the last byte and the length: three loads, few collisions.
+  const auto byte = [&](size_t i) {
+    return static_cast<size_t>(static_cast<unsigned char>(key[i]));
+  };
+  return (byte(2) * 7 + byte(key.size() - 1) * 31 + key.size()) % kLevelSlots;
+}
+constexpr auto kLevelTable = [] {
+  std::array<int8_t, kLevelSlots> slots{};
+  slots.fill(-1);
+  for (size_t i = 0; i < std::size(kLevelForms); ++i) {
+    size_t h = LevelHash(kLevelForms[i].printed);
+    while (slots[h] >= 0) h = (h + 1) % kLevelSlots;
+    slots[h] = static_cast<int8_t>(i);
+  }
+  return slots;
+}();
+
+// The last bytes of the forms, as a set of their low six bits: a first test, of one byte.
+constexpr uint64_t kLevelLastBytes = [] {
+  uint64_t set = 0;
+  for (const LevelForm& f : kLevelForms) set |= uint64_t{1} << (f.printed.back() & 63);
+  return set;
+}();
+
 }  // namespace
+
+std::string_view CanonicalLevelName(std::string_view key, int level) {
+  // Every form is two to nine ideographs.
+  if (key.size() < 6 || key.size() > 27 || ((kLevelLastBytes >> (key.back() & 63)) & 1) == 0 ||
+      key.size() % 3 != 0) {
+    return {};
+  }
+  for (size_t h = LevelHash(key); kLevelTable[h] >= 0; h = (h + 1) % kLevelSlots) {
+    const LevelForm& f = kLevelForms[static_cast<size_t>(kLevelTable[h])];
+    if (f.level == level && f.printed == key) return f.canonical;
+  }
+  return {};
+}
+
+std::string_view LevelOf(std::string_view printed, int level) {
+  std::string storage;  // level names are ideographs: their own keys, nothing copied
+  return CanonicalLevelName(MatchKeyView(printed, &storage), level);
+}
+
+bool IsCostLevel2(std::string_view key) {
+  const std::string_view name = CanonicalLevelName(key, 2);
+  return name == "经济成本指标" || name == "社会成本指标" || name == "生态环境成本指标";
+}
 
 namespace {
 constexpr std::string_view kComparatorSymbols[] = {"", "≥", "≤", "=", "<", ">"};

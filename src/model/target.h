@@ -79,10 +79,23 @@ struct ValueShape {
 };
 ValueShape IndicatorValueShapeOf(std::string_view clean);
 
+// The names of the indicator levels, as templates print them. The rules speak of canonical
+// names; a printed name may be another form of one: "产出" is 产出指标, "效果指标" (older
+// templates) is 效益指标, "数量" is 数量指标. 成本指标 is first-level in the templates that
+// split costs into 经济成本指标, 社会成本指标 and 生态环境成本指标, and second-level (under
+// 产出指标) in the others.
+//
+// The canonical name of a level `level` (1 or 2) name given by its match key, or "".
+std::string_view CanonicalLevelName(std::string_view key, int level);
+// The canonical name of a printed level `level` name, or "".
+std::string_view LevelOf(std::string_view printed, int level);
+// Whether a second-level name (its key) is one of the costs under a first-level 成本指标.
+bool IsCostLevel2(std::string_view key);
+
 struct Indicator {
-  Text level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标
-  Text level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …
-  Text name;  // 三级指标
+  Text level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标 (/ 成本指标), as printed
+  Text level2;  // 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, …, as printed
+  Text name;    // 三级指标
   IndicatorValue value;
   Location at;        // the name cell
   Location value_at;  // the value cell

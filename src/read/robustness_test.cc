@@ -1027,6 +1027,55 @@ TEST(Robustness, ABoundSaidAfterTheFigureReadsAsOneSaidBefore) {
   EXPECT_GE(rewritten, 300u);
 }
 
+// Indicator levels named as other templates name them: without 指标 ("产出", "数量",
+// "服务对象满意度"), or 效益指标 as 效果指标. Each was a row misread (24 to 288 false
+// target.first-level findings, 32 to 380 target.output-second-level, the cells doubtful); now
+// the same tree and the same findings at the same lines.
+TEST(Robustness, IndicatorLevelsInTheirOtherNamesReadTheSame) {
+  const std::map<std::string_view, std::string_view> other = {
+      {"产出指标", "产出"},         {"效益指标", "效果指标"},
+      {"满意度指标", "满意度"},     {"数量指标", "数量"},
+      {"质量指标", "质量"},         {"时效指标", "时效"},
+      {"成本指标", "成本"},         {"社会效益指标", "社会效益"},
+      {"经济效益指标", "经济效益"}, {"服务对象满意度指标", "服务对象满意度"}};
+  size_t renamed = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      if (line.find('\t') == std::string_view::npos) return std::string(line);
+      return AlterCells(line, [&](std::string_view cell) {
+        auto it = other.find(cell);
+        if (it == other.end()) return std::string(cell);
+        ++renamed;
+        return std::string(it->second);
+      });
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->targets.size(), clean->targets.size()) << seed;
+    for (size_t t = 0; t < clean->targets.size(); ++t) {
+      for (int period : {kImplementation, kAnnual}) {
+        const auto& a = clean->targets[t].indicators[period];
+        const auto& b = doc->targets[t].indicators[period];
+        ASSERT_EQ(b.size(), a.size()) << seed;
+        for (size_t i = 0; i < a.size(); ++i) {
+          EXPECT_EQ(b[i].name, a[i].name) << seed;
+          EXPECT_EQ(b[i].value.raw, a[i].value.raw) << seed;
+          EXPECT_EQ(CanonicalLevelName(MatchKey(b[i].level1), 1),
+                    CanonicalLevelName(MatchKey(a[i].level1), 1))
+              << seed << " " << a[i].name;
+          EXPECT_EQ(CanonicalLevelName(MatchKey(b[i].level2), 2),
+                    CanonicalLevelName(MatchKey(a[i].level2), 2))
+              << seed << " " << a[i].name;
+        }
+      }
+    }
+    EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
+  }
+  EXPECT_GE(renamed, 900u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {

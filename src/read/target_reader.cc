@@ -277,29 +277,11 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
 
 // ---- vocabulary ------------------------------------------------------------------------------
 
-bool IsLevel1(std::string_view k) {
-  return Equals(k, "产出指标") || Equals(k, "效益指标") || Equals(k, "满意度指标");
-}
-
-bool IsLevel2(std::string_view k) {
-  static constexpr std::string_view kNames[] = {
-      "数量指标",         "质量指标",       "时效指标",       "成本指标",           "经济效益",
-      "经济效益指标",     "社会效益",       "社会效益指标",   "生态效益",           "生态效益指标",
-      "可持续影响",       "可持续影响指标", "可持续发展影响", "可持续发展影响指标", "可持续性影响",
-      "可持续性影响指标", "可持续发展",     "服务对象满意度", "服务对象满意度指标"};
-  // Every cell of an indicator row is asked: the names' last characters (标, 益, 响, 展, 度)
-  // turn most cells away before the list is searched. (A name added with another last
-  // character fails to compile here rather than being turned away.)
-  static_assert(std::all_of(std::begin(kNames), std::end(kNames), [](std::string_view n) {
-    return n.ends_with("标") || n.ends_with("益") || n.ends_with("响") || n.ends_with("展") ||
-           n.ends_with("度");
-  }));
-  if (!EndsWith(k, "标") && !EndsWith(k, "益") && !EndsWith(k, "响") && !EndsWith(k, "展") &&
-      !EndsWith(k, "度")) {
-    return false;
-  }
-  return std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
-}
+// Level names in their printed forms (model/target: CanonicalLevelName). 成本指标 at the head of
+// a row is first-level only before a cost's second-level name (经济成本指标, …); else it is the
+// second-level 成本指标 of the templates that put costs under 产出指标.
+bool IsLevel1(std::string_view k) { return !CanonicalLevelName(k, 1).empty(); }
+bool IsLevel2(std::string_view k) { return !CanonicalLevelName(k, 2).empty(); }
 
 // `text` is clean (CleanCell).
 bool LooksLikeValue(std::string_view text) {
@@ -607,7 +589,8 @@ class RowTableParser {
   // names that do not, and cells on the side their printed column suggests.
   void IndicatorRow(Cells f) {
     size_t i = 0;
-    if (IsLevel1(Key(*f[0]))) {
+    if (const std::string_view l1 = CanonicalLevelName(Key(*f[0]), 1);
+        !l1.empty() && (l1 != "成本指标" || (f.size() > 1 && IsCostLevel2(Key(*f[1]))))) {
       level1_ = Keep(f[0]->text);
       i = 1;
     }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "check/rule.h"
 #include "read/document_reader.h"
 
 namespace yusuan {
@@ -74,6 +75,47 @@ TEST(TargetReader, ReadsATabbedTableByMeaningDespiteShiftedColumns) {
   EXPECT_EQ(t.indicators[kAnnual][1].value_at.line, 15u);
   EXPECT_EQ(t.confidence, Confidence::kFull);
   EXPECT_TRUE(t.gaps.empty());
+}
+
+// Level names as other templates print them: short ("产出", "数量"), older ("效果指标"), and
+// 成本指标 as a first level over 经济成本指标 and the other costs. Each is read into the tree;
+// the rules judge them by their canonical names, so the table raises nothing but the cost
+// beyond its funds.
+TEST(TargetReader, ReadsLevelNamesInTheirOtherPrintedForms) {
+  std::string text = kTabbed;
+  const std::string rows_before =
+      "\t产出指标\t数量指标\t网络条数\t401条\t数量指标\t网络条数\t401条\n"
+      "\t\t\t覆盖村数\t≥190个\t\t覆盖村数\t≥190个\n"
+      "\t成本指标\t该项目总金额\t30.42万元\t成本指标\t该项目总金额\t30.42万元\t\n"
+      "\t效益指标\t经济效益\t\t\t经济效益\t\t\n"
+      "\t\t社会效益\t提高管理水平\t提高\t社会效益\t提高管理水平\t提高\n"
+      "满意度指标\t服务对象满意度\t服务对象满意度\t≥90%\t服务对象满意度\t服务对象满意度\t≥90%\t\n";
+  const std::string rows_after =
+      "\t产出\t数量\t网络条数\t401条\t数量\t网络条数\t401条\n"
+      "\t\t质量\t验收合格率\t100%\t质量\t验收合格率\t100%\n"
+      "\t\t时效\t完成时间\t2026年12月底前\t时效\t完成时间\t2026年12月底前\n"
+      "\t成本指标\t经济成本指标\t该项目总金额\t40万元\t经济成本指标\t该项目总金额\t30.42万元\n"
+      "\t效果指标\t社会效益\t提高管理水平\t提高\t社会效益\t提高管理水平\t提高\n"
+      "满意度\t服务对象满意度\t服务对象满意度\t≥90%\t服务对象满意度\t服务对象满意度\t≥90%\t\n";
+  text.replace(text.find(rows_before), rows_before.size(), rows_after);
+  Document doc = Read(text);
+  ASSERT_EQ(doc.targets.size(), 1u);
+  const TargetTable& t = doc.targets[0];
+  EXPECT_EQ(Names(t.indicators[kAnnual]),
+            (std::vector<std::string>{
+                "数量/网络条数=401条", "质量/验收合格率=100%", "时效/完成时间=2026年12月底前",
+                "经济成本指标/该项目总金额=30.42万元", "社会效益/提高管理水平=提高",
+                "服务对象满意度/服务对象满意度=≥90%"}));
+  EXPECT_EQ(t.indicators[kAnnual][3].level1, "成本指标");
+  EXPECT_EQ(t.indicators[kAnnual][4].level1, "效果指标");
+  EXPECT_EQ(LevelOf(t.indicators[kAnnual][4].level1, 1), "效益指标");
+  EXPECT_TRUE(t.gaps.empty());
+  std::vector<std::string> rules;
+  for (const Finding& f : CheckDocument(doc)) {
+    if (f.rule.starts_with("target.")) rules.push_back(f.rule + " " + f.message);
+  }
+  ASSERT_EQ(rules.size(), 1u) << ::testing::PrintToString(rules);
+  EXPECT_TRUE(rules[0].starts_with("target.cost-exceeds")) << rules[0];
 }
 
 TEST(TargetReader, RegroupsOneCellPerLineIntoRows) {
