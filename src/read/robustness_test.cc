@@ -1076,6 +1076,55 @@ TEST(Robustness, IndicatorLevelsInTheirOtherNamesReadTheSame) {
   EXPECT_GE(renamed, 900u);
 }
 
+// A target table's 项目资金 printed in 万元 under the label "项目资金 (万元)" reads as the same
+// funds in 元: it was read as 元, ten thousand times too little (10 to 28 false
+// target.amount-vs-table12 findings per seed so altered, and a table paired with no project).
+TEST(Robustness, ProjectFundsPrintedIn万元ReadTheSame) {
+  size_t converted = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    int funds_lines = 0;  // the label's line and the three under it
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      if (line.starts_with("项目资金 (元)")) funds_lines = 4;
+      if (funds_lines == 0) return std::string(line);
+      --funds_lines;
+      return AlterCells(line, [&](std::string_view cell) {
+        if (cell == "项目资金 (元)") return std::string("项目资金 (万元)");
+        std::string digits;
+        for (char c : cell) {
+          if (c != ',') digits += c;
+        }
+        if (digits.empty() || !IsAsciiDigits(digits)) return std::string(cell);
+        ++converted;
+        const uint64_t yuan = std::stoull(digits);
+        std::string out = std::to_string(yuan / 10000);
+        if (yuan % 10000 != 0) {
+          std::string frac = fmt::format("{:04}", yuan % 10000);
+          while (frac.back() == '0') frac.pop_back();
+          out += "." + frac;
+        }
+        return out;
+      });
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->targets.size(), clean->targets.size()) << seed;
+    for (size_t t = 0; t < clean->targets.size(); ++t) {
+      for (int period : {kImplementation, kAnnual}) {
+        // The same fen (printed to another precision).
+        EXPECT_EQ(doc->targets[t].funds[period].total.fen,
+                  clean->targets[t].funds[period].total.fen)
+            << seed << " " << clean->targets[t].project_name.text;
+        EXPECT_EQ(doc->targets[t].funds[period].local.fen,
+                  clean->targets[t].funds[period].local.fen);
+      }
+    }
+    EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
+  }
+  EXPECT_GE(converted, 100u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {

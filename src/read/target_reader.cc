@@ -430,7 +430,7 @@ class RowTableParser {
         continue;
       }
       if (i + 1 < f.size() && LooksLikeAmount(f[i + 1]->text)) {
-        auto a = ParseAmount(f[i + 1]->text, MoneyUnit::kYuan);
+        auto a = ParseAmount(f[i + 1]->text, funds_unit_);
         if (a.ok()) {
           *slot = *a;
           *FundPlace(&funds, slot) = f[i + 1]->at;
@@ -467,6 +467,11 @@ class RowTableParser {
       TakeLabelled(f, "项目名称", &t_->project_name);
       return;
     }
+    // A unit line above the table ("金额单位：万元"): the 项目资金's unit unless its label says.
+    if (f.size() == 1 && (Equals(k, "单位:万元") || Equals(k, "金额单位:万元"))) {
+      funds_unit_ = MoneyUnit::kWanYuan;
+      return;
+    }
     if (Equals(k, "部门基本信息") || Equals(k, "单位基本信息")) {
       for (size_t i = 1; i + 1 < f.size(); ++i) {
         std::string_view l = Key(*f[i]);
@@ -489,6 +494,8 @@ class RowTableParser {
     }
     if (MayNameFunds(k)) {
       if (Contains(k, "项目资金")) {
+        // "项目资金 (元)", or "项目资金（万元）" as some templates print it.
+        if (Contains(k, "万元")) funds_unit_ = MoneyUnit::kWanYuan;
         FundPairs(f, 1);
         return;
       }
@@ -695,6 +702,7 @@ class RowTableParser {
   const Lines& lines_;
   size_t rows_left_ = 0;  // rows of the table from the one being read to the end
   bool in_indicators_ = false;
+  MoneyUnit funds_unit_ = MoneyUnit::kYuan;  // of the 项目资金 amounts
   bool saw_indicator_header_ = false;
   uint16_t annual_column_ = 0;
   Text level1_;

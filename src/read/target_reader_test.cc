@@ -1,6 +1,7 @@
 // Target tables in each layout, on small inline documents.
 #include "read/target_reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "check/rule.h"
@@ -116,6 +117,33 @@ TEST(TargetReader, ReadsLevelNamesInTheirOtherPrintedForms) {
   }
   ASSERT_EQ(rules.size(), 1u) << ::testing::PrintToString(rules);
   EXPECT_TRUE(rules[0].starts_with("target.cost-exceeds")) << rules[0];
+}
+
+// 项目资金 in 万元, said by its label or by a unit line above the table: read as 元 before.
+TEST(TargetReader, ReadsProjectFundsIn万元) {
+  const std::string funds_before =
+      "项目资金 (元)\t实施期资金总额:\t304,200\t年度资金总额:\t304,200\t\t\n"
+      "\t其中:中央财政资金\t0\t其中:中央财政资金\t0\t\t\n"
+      "\t市县(区)财政资金\t304,200\t市县(区)财政资金\t304,200\t\t\n";
+  const std::string funds_after =
+      "项目资金{}\t实施期资金总额:\t30.42\t年度资金总额:\t30.42\t\t\n"
+      "\t其中:中央财政资金\t0\t其中:中央财政资金\t0\t\t\n"
+      "\t市县(区)财政资金\t30.42\t市县(区)财政资金\t30.42\t\t\n";
+  const std::string title = "(2026年度)\n";
+  for (const auto& [label, unit_line] : {std::pair<const char*, const char*>{"（万元）", ""},
+                                         {" (万元)", ""},
+                                         {"", "金额单位：万元\n"}}) {
+    std::string text = kTabbed;
+    text.replace(text.find(funds_before), funds_before.size(),
+                 fmt::format(fmt::runtime(funds_after), label));
+    text.insert(text.find(title) + title.size(), unit_line);
+    Document doc = Read(text);
+    ASSERT_EQ(doc.targets.size(), 1u) << label;
+    const TargetTable& t = doc.targets[0];
+    EXPECT_EQ(t.funds[kImplementation].total.fen, 30420000) << label << unit_line;
+    EXPECT_EQ(t.funds[kAnnual].local.fen, 30420000) << label << unit_line;
+    EXPECT_EQ(t.funds[kAnnual].central.fen, 0) << label << unit_line;
+  }
 }
 
 TEST(TargetReader, RegroupsOneCellPerLineIntoRows) {
