@@ -161,6 +161,13 @@ bool IsPartHeading(std::string_view key, int* part) {
       return true;
     }
   }
+  // "第3部分" (the key has full-width digits folded).
+  constexpr std::string_view kDi = "第";
+  if (key.starts_with(kDi) && key.size() > kDi.size() && key[kDi.size()] >= '1' &&
+      key[kDi.size()] <= '5' && key.substr(kDi.size() + 1).starts_with("部分")) {
+    *part = key[kDi.size()] - '0';
+    return true;
+  }
   return false;
 }
 

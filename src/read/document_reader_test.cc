@@ -114,6 +114,22 @@ TEST(DocumentReader, ReadsTheNarrativeAsSectionsWithLines) {
   EXPECT_EQ(doc->narrative[0].paragraphs[0].at.line, 38u);
 }
 
+// Part headings numbered in digits ("第3部分", "第３部分") as in Chinese numerals: the
+// narrative was not found at all under "第3部分" (no claim read, nothing checked).
+TEST(DocumentReader, FindsPartsNumberedInDigits) {
+  for (const char* three : {"第3部分", "第３部分"}) {
+    std::string text = kUnitDoc;
+    for (size_t at = text.find("第三部分"); at != std::string::npos;
+         at = text.find("第三部分", at)) {
+      text.replace(at, std::string_view("第三部分").size(), three);
+    }
+    auto doc = Read(text);
+    ASSERT_TRUE(doc.ok()) << three;
+    ASSERT_GE(doc->narrative.size(), 2u) << three;
+    EXPECT_EQ(doc->narrative[0].heading.text, "一、单位预算收支数据变动情况及原因");
+  }
+}
+
 TEST(DocumentReader, ReadsVehiclesFloorAreaAndEquipment) {
   auto doc = Read(kUnitDoc);
   ASSERT_TRUE(doc.ok());
