@@ -649,17 +649,25 @@ bool StartsWithChineseNumeral(std::string_view s) {
   return std::find(std::begin(kNumerals), std::end(kNumerals), first) != std::end(kNumerals);
 }
 
+size_t NumberedMarkEnd(std::string_view t, bool digits) {
+  for (std::string_view mark : {"、", ".", "．"}) {
+    // The mark within the first three characters.
+    const size_t sep = t.substr(0, 9 + mark.size()).find(mark);
+    if (sep == std::string_view::npos || sep == 0 || sep > 9) continue;
+    const size_t after = sep + mark.size();
+    // A point with a digit after it is a figure's ("1.5万元").
+    if (mark != "、" && after < t.size() && t[after] >= '0' && t[after] <= '9') continue;
+    const std::string_view head = t.substr(0, sep);
+    if ((digits && IsAsciiDigits(head)) || ChineseNumber(head) > 0) return after;
+  }
+  return 0;
+}
+
 std::string_view StripOrdinal(std::string_view s) {
   std::string_view t = Trim(s);
   if (!MayStartOrdinal(t)) return t;  // most lines
-  // "二十一、" and "1、" / "1." forms: the mark within the first three characters.
-  size_t sep = t.substr(0, 9 + std::string_view("、").size()).find("、");
-  if (sep != std::string_view::npos && sep > 0 && sep <= 9) {
-    std::string_view head = t.substr(0, sep);
-    bool ascii_digits = !head.empty();
-    for (char c : head) ascii_digits = ascii_digits && c >= '0' && c <= '9';
-    if (ascii_digits || ChineseNumber(head) > 0) return Trim(t.substr(sep + 3));
-  }
+  // "二十一、", "1、", "一." and "1．" forms.
+  if (const size_t after = NumberedMarkEnd(t, true); after > 0) return Trim(t.substr(after));
   // "(三)" / "（三）"
   for (auto [open, close] :
        {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {

@@ -115,8 +115,13 @@ inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
   return s.size() >= N - 1 && std::memcmp(s.data() + (s.size() - (N - 1)), lit, N - 1) == 0;
 }
 
-// Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "①" and returns the rest.
+// Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "1.", "一．", "①" and returns
+// the rest.
 std::string_view StripOrdinal(std::string_view s);
+// Where the text after a leading numbered mark begins: a Chinese numeral (or, with `digits`,
+// ASCII digits) and "、", "." or "．" ("十一、", "一.", "3．"; not "1.5万元"); 0 when there is
+// none. `t` is trimmed.
+size_t NumberedMarkEnd(std::string_view t, bool digits);
 // Whether trimmed text starts with a character an ordinal can start with (a digit, a bracket,
 // a circled number, a Chinese numeral): StripOrdinal leaves any other text as it is.
 bool MayStartOrdinal(std::string_view trimmed);

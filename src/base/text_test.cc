@@ -438,11 +438,25 @@ TEST(StartsWithChineseNumeral, KnowsTheFirstCharacterOfEveryChineseNumber) {
   }
 }
 
+TEST(NumberedMarkEnd, TellsAChineseNumeralOrDigitsAndTheirMark) {
+  EXPECT_EQ(NumberedMarkEnd("十一、资产", false), std::string_view("十一、").size());
+  EXPECT_EQ(NumberedMarkEnd("十一.资产", false), std::string_view("十一.").size());
+  EXPECT_EQ(NumberedMarkEnd("11.资产", false), 0u);  // digits only when asked
+  EXPECT_EQ(NumberedMarkEnd("11.资产", true), 3u);
+  EXPECT_EQ(NumberedMarkEnd("2.50万元", true), 0u);
+  EXPECT_EQ(NumberedMarkEnd("资产、设备", true), 0u);
+}
+
 TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
   EXPECT_EQ(StripOrdinal("二十一、粮油物资储备支出"), "粮油物资储备支出");
   EXPECT_EQ(StripOrdinal("（三）负责定点医药机构"), "负责定点医药机构");
   EXPECT_EQ(StripOrdinal("(一) 综合股"), "综合股");
   EXPECT_EQ(StripOrdinal("1、整体绩效目标"), "整体绩效目标");
+  // A point for the mark, half- or full-width; not a figure's decimal point.
+  EXPECT_EQ(StripOrdinal("一.部门预算收支情况"), "部门预算收支情况");
+  EXPECT_EQ(StripOrdinal("十一．国有资产占有使用情况"), "国有资产占有使用情况");
+  EXPECT_EQ(StripOrdinal("3.支出预算情况说明"), "支出预算情况说明");
+  EXPECT_EQ(StripOrdinal("1.5万元用于培训"), "1.5万元用于培训");
   EXPECT_EQ(StripOrdinal("①公务用车购置费"), "公务用车购置费");
   EXPECT_EQ(StripOrdinal("本年收入合计"), "本年收入合计");
   EXPECT_EQ(StripOrdinal("大学、中学"), "大学、中学");

@@ -498,10 +498,7 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
     if (raw.find('\t') != std::string_view::npos || !IsSectionHeading(raw)) continue;
     std::string storage;
     std::string_view plain = StripMarkupView(raw, &storage);
-    size_t mark = plain.find("、");
-    if (mark != std::string::npos && mark > 0 && ChineseNumber(plain.substr(0, mark)) > 0) {
-      return i - 1;
-    }
+    if (NumberedMarkEnd(plain, false) > 0) return i - 1;  // "十一、", "十一."
   }
   return end;
 }

@@ -1125,6 +1125,44 @@ TEST(Robustness, ProjectFundsPrintedIn万元ReadTheSame) {
   EXPECT_GE(converted, 100u);
 }
 
+// Headings numbered "一." or "一．" instead of "一、" read the same: the heading had run into
+// the paragraph after it (the claims' subjects began with it), and in 001 the last target
+// table ran on into the sections after it (7 false target.empty-value findings, the vehicles
+// not read).
+TEST(Robustness, HeadingsNumberedWithAPointReadTheSame) {
+  size_t renumbered = 0;
+  for (const char* seed : kSeeds) {
+    const std::string bytes = SeedBytes(seed);
+    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+      if (line.find('\t') != std::string_view::npos) return std::string(line);
+      // After any markup in front ("### ", "<b>"), a Chinese numeral and "、".
+      size_t start = 0;
+      while (start < line.size() && (line[start] == '#' || line[start] == ' ')) ++start;
+      if (line.substr(start).starts_with("<b>")) start += 3;
+      const std::string_view t = line.substr(start);
+      const size_t mark = t.find("、");
+      if (mark == std::string_view::npos || mark == 0 || mark > 9 ||
+          ChineseNumber(t.substr(0, mark)) == 0) {
+        return std::string(line);
+      }
+      return std::string(line.substr(0, start + mark)) + (renumbered++ % 2 ? "." : "．") +
+             std::string(t.substr(mark + std::string_view("、").size()));
+    });
+    auto clean = ReadDocument(bytes, seed);
+    auto doc = ReadDocument(altered, seed);
+    ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+    ASSERT_EQ(doc->narrative.size(), clean->narrative.size()) << seed;
+    ASSERT_EQ(doc->claims.size(), clean->claims.size()) << seed;
+    for (size_t i = 0; i < clean->claims.size(); ++i) {
+      EXPECT_EQ(doc->claims[i].subject, clean->claims[i].subject) << seed;
+      EXPECT_EQ(doc->claims[i].amount, clean->claims[i].amount) << seed;
+    }
+    EXPECT_EQ(doc->assets, clean->assets) << seed;
+    EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
+  }
+  EXPECT_GE(renumbered, 50u);
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
