@@ -4,8 +4,22 @@
 
 #include <string>
 
+#include "base/text.h"
+
 namespace yusuan {
 namespace {
+
+// The table reader compares header cells' keys with column names as they are: each name must
+// be its own match key.
+TEST(Catalogue, ColumnNamesAreTheirOwnKeys) {
+  for (const TableSpec& spec : Catalogue()) {
+    for (const SideSpec& side : spec.sides) {
+      for (const ColumnSpec& column : side.columns) {
+        EXPECT_EQ(MatchKey(column.name), column.name) << spec.name << " " << column.name;
+      }
+    }
+  }
+}
 
 TEST(MatchTitle, KnowsEveryAlternativeOfEveryTableAndNothingElse) {
   for (const TableSpec& spec : Catalogue()) {

@@ -226,6 +226,14 @@ class TableReader {
   // wrapped name's tail); a line it cannot read so is left as printed.
   // Returns whether it joined them.
   bool JoinCodeLevels(std::vector<std::string_view>* cells, std::vector<char>* plain);
+  // Learns from a header line the order a template prints the amount columns in, when it is
+  // not the catalogue's ("合计 上年结转 一般公共预算 …" where the catalogue has 上年结转 last):
+  // every amount column of the (one-sided) table named by exactly one header cell, and each
+  // such cell naming one column. Lines are then read in the catalogue's order (ReorderCells).
+  void LearnColumnOrder(const std::vector<std::string_view>& cells);
+  // `cells` in the catalogue's order of columns, when the header gave another (cells past the
+  // header's columns kept after them).
+  void ReorderCells(std::vector<std::string_view>* cells, std::vector<char>* plain) const;
   // Whether `cells` is a code and a name with no figure: a line to hold.
   bool IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const;
   // Joins the held line with `cells`, the next, when that goes on with the name's tail and
@@ -293,6 +301,9 @@ class TableReader {
   std::string_view level_class_, level_kuan_;
   std::deque<std::string> joined_codes_;  // the joined codes the lines' cells refer to
   int joined_levels_ = 0;  // the cells the line's code level cells were joined from, less one
+  // The printed cell of each column of the catalogue when the header orders them otherwise
+  // (LearnColumnOrder); empty when the line is read as printed.
+  std::vector<int> printed_column_;
   static constexpr size_t kNoRow = static_cast<size_t>(-1);
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
@@ -365,8 +376,12 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
     for (size_t c = 0; c < side.columns.size(); ++c) {
       int phys = r.source[offset + c];
       Cell& cell = r.sides[s][c];
-      // Cells after a code joined from its levels stand two printed columns further right.
-      const int printed = phys + (phys > 0 ? joined_levels_ : 0);
+      // A cell reordered stands in the column it was printed in; cells after a code joined
+      // from its levels stand two printed columns further right.
+      const int reordered = phys >= 0 && static_cast<size_t>(phys) < printed_column_.size()
+                                ? printed_column_[phys]
+                                : phys;
+      const int printed = reordered + (reordered > 0 ? joined_levels_ : 0);
       cell.at = Location{line, static_cast<uint16_t>(phys >= 0 ? printed + 1 : 0)};
       std::string_view text = phys < 0      ? std::string_view()
                               : plain[phys] ? cells[phys]
@@ -529,6 +544,76 @@ void TableReader::SplitCodeFromName(std::vector<std::string_view>* cells, std::v
   }
   cells->insert(cells->begin() + 1, name);
   plain->insert(plain->begin() + 1, false);
+}
+
+void TableReader::LearnColumnOrder(const std::vector<std::string_view>& cells) {
+  if (spec_.sides.size() != 1) return;
+  const std::vector<ColumnSpec>& columns = spec_.sides[0].columns;
+  // A line of fewer cells than the table has amount columns cannot name them all.
+  const auto amounts = std::count_if(columns.begin(), columns.end(), [](const ColumnSpec& c) {
+    return c.type == ColumnType::kAmount;
+  });
+  if (static_cast<std::ptrdiff_t>(cells.size()) < amounts) return;
+  std::vector<int> printed(columns.size(), -1);
+  for (size_t p = 0; p < cells.size(); ++p) {
+    const std::string_view key = MatchKeyView(cells[p], &storage_);
+    if (key.empty()) continue;
+    // The amount column this cell names: its name exactly, else the one name it contains
+    // ("一般公共预算拨款" names 一般公共预算).
+    int named = -1;
+    bool ambiguous = false;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].type != ColumnType::kAmount) continue;
+      const std::string_view name = columns[c].name;  // its own key (catalogue_test)
+      if (key == name) {
+        named = static_cast<int>(c);
+        ambiguous = false;
+        break;
+      }
+      if (Contains(key, name)) {
+        ambiguous = ambiguous || named >= 0;
+        named = static_cast<int>(c);
+      }
+    }
+    if (named < 0) continue;
+    if (ambiguous || printed[named] >= 0) return;  // a cell naming two, or two naming one
+    printed[named] = static_cast<int>(p);
+  }
+  // Every amount column named; the others keep their places, which no named cell may take.
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].type == ColumnType::kAmount) {
+      if (printed[c] < 0) return;
+      continue;
+    }
+    if (std::find(printed.begin(), printed.end(), static_cast<int>(c)) != printed.end()) return;
+    printed[c] = static_cast<int>(c);
+  }
+  bool as_printed = true;
+  for (size_t c = 0; c < printed.size(); ++c)
+    as_printed = as_printed && printed[c] == static_cast<int>(c);
+  if (as_printed) {
+    printed_column_.clear();
+    return;
+  }
+  printed_column_ = std::move(printed);
+}
+
+void TableReader::ReorderCells(std::vector<std::string_view>* cells,
+                               std::vector<char>* plain) const {
+  if (printed_column_.empty()) return;
+  std::vector<std::string_view> ordered;
+  std::vector<char> ordered_plain;
+  for (int p : printed_column_) {
+    const bool there = static_cast<size_t>(p) < cells->size();
+    ordered.push_back(there ? (*cells)[p] : std::string_view());
+    ordered_plain.push_back(there ? (*plain)[p] : true);
+  }
+  for (size_t p = printed_column_.size(); p < cells->size(); ++p) {
+    ordered.push_back((*cells)[p]);
+    ordered_plain.push_back((*plain)[p]);
+  }
+  *cells = std::move(ordered);
+  *plain = std::move(ordered_plain);
 }
 
 bool TableReader::PrintsCodeLevels() const {
@@ -1047,6 +1132,7 @@ Table TableReader::Read() {
         if (!IsColumnNumberRow(cells)) {
           LineKey(cells, &line_key);
           header_keys.push_back(line_key);
+          LearnColumnOrder(cells);
         }
         continue;
       }
@@ -1067,6 +1153,7 @@ Table TableReader::Read() {
         if (std::binary_search(first, header_keys.end(), line_key)) continue;
       }
     }
+    ReorderCells(&cells, &plain_);
     if (SplitsRows()) {
       SplitCodeFromName(&cells, &plain_, n);
       if (held_line_ != 0) {

@@ -119,6 +119,39 @@ TEST(TableReader, ReadsTheEntityAndTheMoneyUnitFromOneLine) {
   EXPECT_FALSE(ReadTableHead("单位：千元", &head));
 }
 
+// The national template orders 预算收入总表 "合计 上年结转 一般公共预算 …" where the catalogue
+// has 上年结转 last: the header names every amount column, and the cells are read by name, not
+// by place (the figures were a column off: every row-sum and cross-table check false).
+TEST(TableReader, ReadsColumnsInTheOrderTheHeaderNamesThem) {
+  Document doc = Read(
+      "2026年预算收入总表\n"
+      "单位：万元\n"
+      "科目编码\t科目名称\t合计\t上年结转\t一般公共预算拨款\t政府性基金预算拨款\t"
+      "国有资本经营预算\t财政专户管理资金\t单位资金\n"
+      "合计\t\t110.00\t10.00\t60.00\t30.00\t\t\t20.00\n"
+      "208\t社会保障和就业支出\t110.00\t10.00\t60.00\t30.00\t\t\t20.00\n");
+  const Table* t = doc.table(TableKind::kIncomeSummary);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 2u);
+  const Row& total = t->rows[0];
+  EXPECT_EQ(total.amount(*t, "carryover").fen, Wan("10.00"));
+  EXPECT_EQ(total.amount(*t, "general").fen, Wan("60.00"));
+  EXPECT_EQ(total.amount(*t, "fund").fen, Wan("30.00"));
+  EXPECT_EQ(total.amount(*t, "unit_funds").fen, Wan("20.00"));
+  EXPECT_EQ(total.cell(*t, "carryover")->at.column, 4u);  // where it is printed
+  EXPECT_EQ(total.cell(*t, "unit_funds")->at.column, 9u);
+  EXPECT_TRUE(doc.diagnostics.empty()) << doc.diagnostics.front().message;
+  // A header that names a column twice, or not every one, leaves the catalogue's order.
+  Document twice = Read(
+      "2026年预算支出总表\n"
+      "科目编码\t科目名称\t合计\t项目支出\t项目支出\n"
+      "合计\t\t3.00\t1.00\t2.00\n");
+  const Table* t2 = twice.table(TableKind::kExpenditureSummary);
+  ASSERT_NE(t2, nullptr);
+  ASSERT_EQ(t2->rows.size(), 1u);
+  EXPECT_EQ(t2->rows[0].amount(*t2, "basic").fen, Wan("1.00"));
+}
+
 TEST(TableReader, RepairsAMissingTabWhenExactlyOneReadingSatisfiesTheRowSum) {
   // The second data row lost a tab before 上年结转, putting 268.37 under 单位资金.
   Document doc = Read(
