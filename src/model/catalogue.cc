@@ -29,7 +29,9 @@ std::vector<ColumnSpec> FundColumns(std::string_view label_name) {
 
 const std::vector<std::string_view> kNotTargets = {"绩效"};
 
-// The Shanxi county template (13 tables, 万元), as published by the seeds' counties.
+// The Shanxi county template (13 tables, 万元), as published by the seeds' counties. A row's
+// pattern is the part of its label every template prints: "收入合计" matches 本年收入合计 and
+// the 收入合计 of templates that drop 本年.
 std::vector<TableSpec> BuildCatalogue() {
   std::vector<TableSpec> specs;
 
@@ -51,10 +53,10 @@ std::vector<TableSpec> BuildCatalogue() {
                {"capital", "国有资本经营预算", 0, RowKind::kLine, {}, "国有资本经营预算"},
                {"special", "财政专户管理资金", 0, RowKind::kLine, {}, "财政专户管理资金"},
                {"unit_funds", "单位资金", 0, RowKind::kLine, {}, "单位资金"},
-               {"current_total", "本年收入合计", 0, RowKind::kLine, {}, "本年收入合计"},
+               {"current_total", "收入合计", 0, RowKind::kLine, {}, "本年收入合计"},
                {"carryover", "上年结转", 0, RowKind::kLine, {}, "上年结转"},
                {"grand_total", "收入总计", 0, RowKind::kTotal, {}, "收入总计"},
-               {"current_total", "本年支出合计", 1, RowKind::kLine, {}, "本年支出合计"},
+               {"current_total", "支出合计", 1, RowKind::kLine, {}, "本年支出合计"},
                {"year_end_carryover", "年终结转", 1, RowKind::kLine, {}, "年终结转"},
                {"grand_total", "支出总计", 1, RowKind::kTotal, {}, "支出总计"}},
       .row_sums = {{1, "total", {"current", "carryover"}}},
@@ -106,7 +108,7 @@ std::vector<TableSpec> BuildCatalogue() {
       .rows = {{"general", "一般公共预算", 0, RowKind::kLine, {}, "一般公共预算"},
                {"fund", "政府性基金预算", 0, RowKind::kLine, {}, "政府性基金预算"},
                {"capital", "国有资本经营预算", 0, RowKind::kLine, {}, "国有资本经营预算"},
-               {"current_total", "本年收入合计", 0, RowKind::kLine, {}, "本年收入合计"},
+               {"current_total", "收入合计", 0, RowKind::kLine, {}, "本年收入合计"},
                {"carryover_total", "上年财政拨款结转", 0, RowKind::kLine, {}, "上年财政拨款结转"},
                {"carryover_general", "一般公共预算", 0, RowKind::kLine, "carryover_total",
                 "上年结转一般公共预算"},
@@ -115,7 +117,7 @@ std::vector<TableSpec> BuildCatalogue() {
                {"carryover_capital", "国有资本经营预算", 0, RowKind::kLine, "carryover_total",
                 "上年结转国有资本经营预算"},
                {"grand_total", "收入总计", 0, RowKind::kTotal, {}, "收入总计"},
-               {"current_total", "本年支出合计", 1, RowKind::kLine, {}, "本年支出合计"},
+               {"current_total", "支出合计", 1, RowKind::kLine, {}, "本年支出合计"},
                {"year_end_carryover", "年终结转", 1, RowKind::kLine, {}, "年终结转"},
                {"grand_total", "支出总计", 1, RowKind::kTotal, {}, "支出总计"}},
       .row_sums = {{1, "subtotal", {"general", "fund", "capital"}}},
