@@ -463,16 +463,18 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
         return is_figure(text) ? wide(text, true) : std::string(text);
       });
     }
-    // The narrative: the figures before 万元.
+    // The narrative: the figures before 万元, and the vehicles' counts (before 辆).
     altered = line;
-    for (size_t at = altered.find("万元"); at != std::string::npos;
-         at = altered.find("万元", at + 1)) {
-      size_t from = at;
-      while (from > 0 && is_figure(altered.substr(from - 1, 1))) --from;
-      if (from == at || altered[from] == '.' || altered[from] == ',') continue;
-      const std::string w = wide(altered.substr(from, at - from), true);
-      altered.replace(from, at - from, w);
-      at = from + w.size();
+    for (std::string_view unit : {"万元", "辆"}) {
+      for (size_t at = altered.find(unit); at != std::string::npos;
+           at = altered.find(unit, at + 1)) {
+        size_t from = at;
+        while (from > 0 && is_figure(altered.substr(from - 1, 1))) --from;
+        if (from == at || altered[from] == '.' || altered[from] == ',') continue;
+        const std::string w = wide(altered.substr(from, at - from), true);
+        altered.replace(from, at - from, w);
+        at = from + w.size();
+      }
     }
     return altered;
   };
@@ -484,6 +486,10 @@ TEST(Robustness, FiguresTypedInFullWidthChangeNoFinding) {
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
     EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
+    // The vehicles counted as before ("实有１辆" was not read).
+    EXPECT_EQ(doc->assets.vehicles_held.hundredths, clean->assets.vehicles_held.hundredths) << seed;
+    EXPECT_EQ(doc->assets.vehicles_held.at, clean->assets.vehicles_held.at) << seed;
+    EXPECT_EQ(doc->assets.vehicle_quota.hundredths, clean->assets.vehicle_quota.hundredths) << seed;
   }
 }
 

@@ -200,10 +200,11 @@ void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
       in_assets = false;
     }
     if (!in_assets) continue;
-    std::string storage;
+    std::string folded, storage;
     for (const TextItem& printed : s.paragraphs) {
-      // Read without the spaces typed around figures ("实有 1 辆"); what is kept is copied.
-      const std::string_view text = DropSpacesAroundFigures(printed.text, &storage);
+      // Read with figures typed in full-width folded ("实有１辆") and without the spaces typed
+      // around them ("实有 1 辆"), as the claims are; what is kept is copied.
+      const std::string_view text = FiguresReadable(printed.text, &folded, &storage);
       const TextItem unspaced =
           text.data() == printed.text.data() ? TextItem{} : TextItem{Text(text), printed.at};
       const TextItem& p = text.data() == printed.text.data() ? printed : unspaced;
