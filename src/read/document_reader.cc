@@ -71,6 +71,25 @@ bool IsWatermark(std::string_view raw) {
   return KeptCharacters(raw, kWatermarkChars) <= kWatermarkChars && IsWatermarkKey(MatchKey(raw));
 }
 
+// A line that says a table goes on from the page before ("续表", "（续表）", "续上表",
+// "接上页"), by its match key: a page header, part of no table (a standard table's, a target
+// table's or the 民生 summary's), skipped as a watermark is. Out of line, and most short lines
+// turned away on their first and last bytes (those of 续, 接 or a bracket; of 表, 页, 续 or a
+// bracket) before a key is made: the structure scan asks every short line.
+[[gnu::noinline]] bool IsContinuationLine(std::string_view plain) {
+  const char first = plain.empty() ? '\0' : plain.front();
+  const char last = plain.empty() ? '\0' : plain.back();
+  if ((first != '\xE7' && first != '\xE6' && first != '(' && first != '\xEF') ||
+      (last != '\xA8' && last != '\xB5' && last != '\xAD' && last != '\x89' && last != ')')) {
+    return false;
+  }
+  static constexpr std::string_view kMarks[] = {"续表",     "(续表)",  "续上表", "(续上表)",
+                                                "接上表",   "接上页",  "(续)",   "续",
+                                                "(接上页)", "(接上表)"};
+  const std::string key = MatchKey(plain);
+  return std::find(std::begin(kMarks), std::end(kMarks), key) != std::end(kMarks);
+}
+
 // A page number a PDF conversion leaves on a line of its own: "- 5 -", "—5—", "第 5 页",
 // "第5页 共20页", "第 5 页，共 20 页", "共20页 第5页" (digits may be full-width). Skipped as a
 // watermark is: left in, it was read as an indicator ("- 11 -") or a stray table line.
@@ -361,6 +380,11 @@ Structure FindStructure(const Lines& lines) {
     if (const char c = plain.empty() ? '\0' : plain[0];
         (c == '-' || c == '\xE2' || c == '\xEF' || c == '\xE7' || c == '\xE5') &&
         IsPageNumber(plain)) {
+      st.watermark[i] = true;
+      continue;
+    }
+    // "续表", "（续表）", "接上页": no more than sixteen bytes.
+    if (plain.size() <= 16 && IsContinuationLine(plain)) {
       st.watermark[i] = true;
       continue;
     }

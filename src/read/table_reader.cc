@@ -40,16 +40,6 @@ size_t LoneCell(const std::vector<std::string_view>& cells) {
   return lone;
 }
 
-// A line that says the table goes on from the page before ("续表", "（续表）", "续上表",
-// "接上页"), by its match key: a page header, part of no row.
-bool IsContinuationMark(std::string_view key) {
-  static constexpr std::string_view kMarks[] = {"续表",     "(续表)",  "续上表", "(续上表)",
-                                                "接上表",   "接上页",  "(续)",   "续",
-                                                "(接上页)", "(接上表)"};
-  return !key.empty() && key.size() <= 12 &&
-         std::find(std::begin(kMarks), std::end(kMarks), key) != std::end(kMarks);
-}
-
 // Text that can be the rest of a name wrapped onto the next line: a few words, not a sentence,
 // a note or a table's footer ("填报单位（盖章）", "制表人 张三").
 bool IsNameTail(std::string_view text) {
@@ -1118,7 +1108,6 @@ Table TableReader::Read() {
       }
       continue;
     }
-    if (IsContinuationMark(key)) continue;  // "续表" at the top of the next page
     if (!key.empty() && key.size() <= 24 && Contains(key, "公开表") &&
         Trim(raw).find('\t') == std::string_view::npos) {
       // The next table's printed label (a tab after it leaves it one: "部门公开表9\t"); the
