@@ -44,14 +44,12 @@ class Levels {
     }
     return m.canonical;
   }
-  // Whether `i` is of the second-level kind `canonical` (数量指标, 成本指标, …): by its 二级指标,
-  // or for 成本指标 also by a first-level 成本指标 (templates that put costs at the first level,
-  // split into 经济成本指标, 社会成本指标 and 生态环境成本指标).
-  bool IsKindOf(const Indicator& i, std::string_view canonical) {
-    // Most templates print the canonical names: compared first, without a key.
-    if (KeyIs(i.level2, canonical)) return true;
-    return Of(i.level2, 2) == canonical ||
-           (canonical == "成本指标" && Of(i.level1, 1) == canonical);
+  // The second-level kind of `i` (数量指标, 成本指标, …; "" when its 二级指标 is none): 成本指标
+  // for every indicator under a first-level 成本指标 (templates that put costs at the first
+  // level, split into 经济成本指标, 社会成本指标 and 生态环境成本指标).
+  std::string_view KindOf(const Indicator& i) {
+    if (Of(i.level1, 1) == "成本指标") return "成本指标";
+    return Of(i.level2, 2);
   }
   // Whether one of `list` is of the level `level` kind `canonical` (with a name, for the first
   // level): the canonical name looked for first, its other forms only when it is not printed.
@@ -424,15 +422,14 @@ void AddTargetRules(std::vector<Rule>* rules) {
         for (const TargetTable& t : doc.targets) {
           for (int side : {kImplementation, kAnnual}) {
             for (const Indicator& i : t.indicators[side]) {
-              if (i.value.kind == ValueKind::kEmpty || i.value.kind == ValueKind::kQuantity ||
-                  (!levels.IsKindOf(i, "数量指标") && !levels.IsKindOf(i, "成本指标"))) {
+              if (i.value.kind == ValueKind::kEmpty || i.value.kind == ValueKind::kQuantity) {
                 continue;
               }
-              Finding& f = rep.Report(
-                  i.value_at.line ? i.value_at.line : i.at.line,
-                  fmt::format("绩效目标表{}{}“{}”是{}，指标值“{}”未量化", Name(t), kSide[side],
-                              i.name, levels.IsKindOf(i, "数量指标") ? "数量指标" : "成本指标",
-                              i.value.raw));
+              const std::string_view kind = levels.KindOf(i);
+              if (kind != "数量指标" && kind != "成本指标") continue;
+              Finding& f = rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
+                                      fmt::format("绩效目标表{}{}“{}”是{}，指标值“{}”未量化",
+                                                  Name(t), kSide[side], i.name, kind, i.value.raw));
               f.actual = i.value.raw;
             }
           }
@@ -461,10 +458,7 @@ void AddTargetRules(std::vector<Rule>* rules) {
             if (!budget.present()) continue;
             for (const Indicator& i : t.indicators[side]) {
               int64_t cost = 0;
-              if (i.value.kind != ValueKind::kQuantity || !levels.IsKindOf(i, "成本指标") ||
-                  !TotalMoney(i.value, &cost)) {
-                continue;
-              }
+              if (!TotalMoney(i.value, &cost) || levels.KindOf(i) != "成本指标") continue;
               if (cost <= budget.fen) continue;
               Finding& f = rep.Report(
                   i.value_at.line ? i.value_at.line : i.at.line,

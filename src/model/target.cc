@@ -270,9 +270,9 @@ constexpr uint64_t kLevelLastBytes = [] {
 }  // namespace
 
 std::string_view CanonicalLevelName(std::string_view key, int level) {
-  // Every form is two to nine ideographs.
-  if (key.size() < 6 || key.size() > 27 || ((kLevelLastBytes >> (key.back() & 63)) & 1) == 0 ||
-      key.size() % 3 != 0) {
+  // Every form is two to nine ideographs (lead bytes E4-E9).
+  if (key.size() < 6 || key.size() > 27 || static_cast<unsigned char>(key[0]) < 0xE4 ||
+      ((kLevelLastBytes >> (key.back() & 63)) & 1) == 0 || key.size() % 3 != 0) {
     return {};
   }
   for (size_t h = LevelHash(key); kLevelTable[h] >= 0; h = (h + 1) % kLevelSlots) {
