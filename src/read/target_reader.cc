@@ -1008,9 +1008,25 @@ void ReadTargetTables(const Lines& lines, const LineFlags& skip,
   }
 }
 
+// The money unit of a 民生 summary's amounts: 元, as its header prints them ("预算金额（元）"),
+// or 万元 where the header or a unit line says so ("预算金额（万元）", "单位：万元"). Only the
+// lines before the first row are looked at.
+MoneyUnit SummaryUnit(const Lines& lines, uint32_t title_line, uint32_t last_line,
+                      const LineFlags& skip) {
+  constexpr uint32_t kHeaderLines = 24;
+  for (uint32_t n = title_line + 1; n <= last_line && n <= title_line + kHeaderLines; ++n) {
+    if (skip[n]) continue;
+    const std::string key = MatchKey(lines[n]);
+    if (Contains(key, "(万元)") || Contains(key, "单位:万元")) return MoneyUnit::kWanYuan;
+    if (Contains(key, "(元)") || Contains(key, "单位:元")) return MoneyUnit::kYuan;
+  }
+  return MoneyUnit::kYuan;
+}
+
 LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line, uint32_t last_line,
                                         const LineFlags& skip,
                                         const std::vector<TargetTable>& targets) {
+  const MoneyUnit unit = SummaryUnit(lines, title_line, last_line, skip);
   LivelihoodSummary s;
   s.present = true;
   s.title = TextItem{CleanCell(StripMarkup(lines[title_line])), Location{title_line, 0}};
@@ -1033,7 +1049,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
       }
       if (f.empty()) continue;
       if (f[0]->mkey() == "合计" && f.size() >= 2) {
-        auto a = ParseAmount(f.back()->text, MoneyUnit::kYuan);
+        auto a = ParseAmount(f.back()->text, unit);
         if (a.ok()) {
           s.total = *a;
           s.total_at = f.back()->at;
@@ -1049,7 +1065,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
       SplitUnit(f[1]->text, &r);
       r.project = f[2]->text;
       r.at = f[2]->at;
-      auto a = ParseAmount(f[3]->text, MoneyUnit::kYuan);
+      auto a = ParseAmount(f[3]->text, unit);
       if (a.ok()) r.amount = *a;
       s.rows.push_back(std::move(r));
     }
@@ -1104,7 +1120,7 @@ LivelihoodSummary ReadLivelihoodSummary(const Lines& lines, uint32_t title_line,
         SplitUnit(units[k]->text, &r);
         r.project = projects[k]->text;
         r.at = projects[k]->at;
-        auto a = ParseAmount(amounts[k].first, MoneyUnit::kYuan);
+        auto a = ParseAmount(amounts[k].first, unit);
         if (a.ok()) r.amount = *a;
         s.rows.push_back(std::move(r));
       }

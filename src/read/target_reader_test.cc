@@ -146,29 +146,31 @@ TEST(TargetReader, ReadsProjectFundsIn万元) {
   }
 }
 
+const char* kCellPerLine =
+    "\t2026年民生领域重大事项绩效目标情况表\n"
+    "\n"
+    "\t序号\n\t单  位\n\t项  目\n\t预算金额（元）\n"
+    "\n"
+    "\t1\n\t某县卫生健康局\n\t育儿补贴本级补助\n\t32656100\n"
+    "\n"
+    "\t合  计\n\t32656100\n"
+    "\n"
+    "\t某县县(区)级预算部门（单位）项目支出绩效目标表\n"
+    "\n"
+    "\t项目名称\n\t育儿补贴本级补助\n"
+    "\n"
+    "\t（项目资金\n（元）\n\t实施期资金总额：\n\t32656100\n\t年度资金总额：\n\t32656100\n"
+    "\n"
+    "\t\n\t其中：中央财政资金\n\t28755100\n\t其中：中央财政资金\n\t28755100\n"
+    "\n"
+    "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t二级指标\n\t三级指标\n\t指标值\n"
+    "\n"
+    "\t\n\t产出指标\n\t数量指标\n\t补贴人数\n\t≤12000人\n\t数量指标\n\t补贴人数\n\t≤12000人\n"
+    "\n"
+    "\t\n\t\n\t\n\t覆盖率\n\t100%\n\t\n\t覆盖率\n\t100%\n";
+
 TEST(TargetReader, RegroupsOneCellPerLineIntoRows) {
-  Document doc = Read(
-      "\t2026年民生领域重大事项绩效目标情况表\n"
-      "\n"
-      "\t序号\n\t单  位\n\t项  目\n\t预算金额（元）\n"
-      "\n"
-      "\t1\n\t某县卫生健康局\n\t育儿补贴本级补助\n\t32656100\n"
-      "\n"
-      "\t合  计\n\t32656100\n"
-      "\n"
-      "\t某县县(区)级预算部门（单位）项目支出绩效目标表\n"
-      "\n"
-      "\t项目名称\n\t育儿补贴本级补助\n"
-      "\n"
-      "\t（项目资金\n（元）\n\t实施期资金总额：\n\t32656100\n\t年度资金总额：\n\t32656100\n"
-      "\n"
-      "\t\n\t其中：中央财政资金\n\t28755100\n\t其中：中央财政资金\n\t28755100\n"
-      "\n"
-      "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t二级指标\n\t三级指标\n\t指标值\n"
-      "\n"
-      "\t\n\t产出指标\n\t数量指标\n\t补贴人数\n\t≤12000人\n\t数量指标\n\t补贴人数\n\t≤12000人\n"
-      "\n"
-      "\t\n\t\n\t\n\t覆盖率\n\t100%\n\t\n\t覆盖率\n\t100%\n");
+  Document doc = Read(kCellPerLine);
   ASSERT_EQ(doc.targets.size(), 1u);
   const TargetTable& t = doc.targets[0];
   EXPECT_EQ(t.layout, "cell-per-line");
@@ -187,6 +189,27 @@ TEST(TargetReader, RegroupsOneCellPerLineIntoRows) {
   EXPECT_EQ(s.rows[0].target, 0);
   EXPECT_EQ(s.total.fen, 3265610000);
   EXPECT_EQ(s.total_at.line, 14u);
+}
+
+// The 民生 summary and the 项目资金 in 万元, as the header and the label say: the same fen.
+TEST(TargetReader, ReadsTheSummaryAndTheFundsIn万元) {
+  std::string text = kCellPerLine;
+  auto replace_all = [&](std::string_view from, std::string_view to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) {
+      text.replace(at, from.size(), to);
+    }
+  };
+  replace_all("预算金额（元）", "预算金额（万元）");
+  replace_all("（元）", "（万元）");
+  replace_all("32656100", "3265.61");
+  replace_all("28755100", "2875.51");
+  Document doc = Read(text);
+  ASSERT_EQ(doc.targets.size(), 1u);
+  EXPECT_EQ(doc.targets[0].funds[kAnnual].total.fen, 3265610000);
+  EXPECT_EQ(doc.targets[0].funds[kImplementation].central.fen, 2875510000);
+  ASSERT_EQ(doc.livelihood.rows.size(), 1u);
+  EXPECT_EQ(doc.livelihood.rows[0].amount.fen, 3265610000);
+  EXPECT_EQ(doc.livelihood.total.fen, 3265610000);
 }
 
 TEST(TargetReader, ReadsTheOverallTable) {
