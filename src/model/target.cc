@@ -194,27 +194,28 @@ struct LevelForm {
   std::string_view printed;    // the match key of a printed form
   std::string_view canonical;  // the name the rules use
   uint8_t level;
+  bool bare = false;  // one word an indicator may be named too ("满意度", "数量")
 };
 
 constexpr LevelForm kLevelForms[] = {
     {"产出指标", "产出指标", 1},
-    {"产出", "产出指标", 1},
+    {"产出", "产出指标", 1, true},
     {"效益指标", "效益指标", 1},
-    {"效益", "效益指标", 1},
+    {"效益", "效益指标", 1, true},
     {"效果指标", "效益指标", 1},
-    {"效果", "效益指标", 1},
+    {"效果", "效益指标", 1, true},
     {"满意度指标", "满意度指标", 1},
-    {"满意度", "满意度指标", 1},
+    {"满意度", "满意度指标", 1, true},
     {"成本指标", "成本指标", 1},
-    {"成本", "成本指标", 1},
+    {"成本", "成本指标", 1, true},
     {"数量指标", "数量指标", 2},
-    {"数量", "数量指标", 2},
+    {"数量", "数量指标", 2, true},
     {"质量指标", "质量指标", 2},
-    {"质量", "质量指标", 2},
+    {"质量", "质量指标", 2, true},
     {"时效指标", "时效指标", 2},
-    {"时效", "时效指标", 2},
+    {"时效", "时效指标", 2, true},
     {"成本指标", "成本指标", 2},
-    {"成本", "成本指标", 2},
+    {"成本", "成本指标", 2, true},
     {"经济效益指标", "经济效益指标", 2},
     {"经济效益", "经济效益指标", 2},
     {"社会效益指标", "社会效益指标", 2},
@@ -269,7 +270,8 @@ constexpr uint64_t kLevelLastBytes = [] {
 
 }  // namespace
 
-std::string_view CanonicalLevelName(std::string_view key, int level) {
+std::string_view CanonicalLevelName(std::string_view key, int level, bool* bare) {
+  if (bare != nullptr) *bare = false;
   // Every form is two to nine ideographs (lead bytes E4-E9).
   if (key.size() < 6 || key.size() > 27 || static_cast<unsigned char>(key[0]) < 0xE4 ||
       ((kLevelLastBytes >> (key.back() & 63)) & 1) == 0 || key.size() % 3 != 0) {
@@ -277,7 +279,9 @@ std::string_view CanonicalLevelName(std::string_view key, int level) {
   }
   for (size_t h = LevelHash(key); kLevelTable[h] >= 0; h = (h + 1) % kLevelSlots) {
     const LevelForm& f = kLevelForms[static_cast<size_t>(kLevelTable[h])];
-    if (f.level == level && f.printed == key) return f.canonical;
+    if (f.level != level || f.printed != key) continue;
+    if (bare != nullptr) *bare = f.bare;
+    return f.canonical;
   }
   return {};
 }

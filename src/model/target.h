@@ -85,8 +85,9 @@ ValueShape IndicatorValueShapeOf(std::string_view clean);
 // split costs into 经济成本指标, 社会成本指标 and 生态环境成本指标, and second-level (under
 // 产出指标) in the others.
 //
-// The canonical name of a level `level` (1 or 2) name given by its match key, or "".
-std::string_view CanonicalLevelName(std::string_view key, int level);
+// The canonical name of a level `level` (1 or 2) name given by its match key, or "". `*bare`
+// (when asked) tells a one-word form an indicator may be named too ("满意度", "数量").
+std::string_view CanonicalLevelName(std::string_view key, int level, bool* bare = nullptr);
 // The canonical name of a printed level `level` name, or "".
 std::string_view LevelOf(std::string_view printed, int level);
 // Whether a second-level name (its key) is one of the costs under a first-level 成本指标.

@@ -223,7 +223,7 @@ class TableReader {
   void LearnColumnOrder(const std::vector<std::string_view>& cells);
   // `cells` in the catalogue's order of columns, when the header gave another (cells past the
   // header's columns kept after them).
-  void ReorderCells(std::vector<std::string_view>* cells, std::vector<char>* plain) const;
+  void ReorderCells(std::vector<std::string_view>* cells, std::vector<char>* plain);
   // Whether `cells` is a code and a name with no figure: a line to hold.
   bool IsCodeAndNameOnly(const std::vector<std::string_view>& cells) const;
   // Joins the held line with `cells`, the next, when that goes on with the name's tail and
@@ -294,6 +294,8 @@ class TableReader {
   // The printed cell of each column of the catalogue when the header orders them otherwise
   // (LearnColumnOrder); empty when the line is read as printed.
   std::vector<int> printed_column_;
+  std::vector<std::string_view> ordered_;  // scratch space of ReorderCells
+  std::vector<char> ordered_plain_;
   static constexpr size_t kNoRow = static_cast<size_t>(-1);
   std::vector<bool> row_spec_used_;
   std::set<std::string_view> seen_ids_;
@@ -579,8 +581,9 @@ void TableReader::LearnColumnOrder(const std::vector<std::string_view>& cells) {
     printed[c] = static_cast<int>(c);
   }
   bool as_printed = true;
-  for (size_t c = 0; c < printed.size(); ++c)
+  for (size_t c = 0; c < printed.size(); ++c) {
     as_printed = as_printed && printed[c] == static_cast<int>(c);
+  }
   if (as_printed) {
     printed_column_.clear();
     return;
@@ -588,11 +591,12 @@ void TableReader::LearnColumnOrder(const std::vector<std::string_view>& cells) {
   printed_column_ = std::move(printed);
 }
 
-void TableReader::ReorderCells(std::vector<std::string_view>* cells,
-                               std::vector<char>* plain) const {
+void TableReader::ReorderCells(std::vector<std::string_view>* cells, std::vector<char>* plain) {
   if (printed_column_.empty()) return;
-  std::vector<std::string_view> ordered;
-  std::vector<char> ordered_plain;
+  std::vector<std::string_view>& ordered = ordered_;
+  std::vector<char>& ordered_plain = ordered_plain_;
+  ordered.clear();
+  ordered_plain.clear();
   for (int p : printed_column_) {
     const bool there = static_cast<size_t>(p) < cells->size();
     ordered.push_back(there ? (*cells)[p] : std::string_view());
@@ -602,8 +606,8 @@ void TableReader::ReorderCells(std::vector<std::string_view>* cells,
     ordered.push_back((*cells)[p]);
     ordered_plain.push_back((*plain)[p]);
   }
-  *cells = std::move(ordered);
-  *plain = std::move(ordered_plain);
+  cells->swap(ordered);  // the buffers are reused line by line
+  plain->swap(ordered_plain);
 }
 
 bool TableReader::PrintsCodeLevels() const {

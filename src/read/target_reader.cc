@@ -596,8 +596,11 @@ class RowTableParser {
   // names that do not, and cells on the side their printed column suggests.
   void IndicatorRow(Cells f) {
     size_t i = 0;
-    if (const std::string_view l1 = CanonicalLevelName(Key(*f[0]), 1);
-        !l1.empty() && (l1 != "成本指标" || (f.size() > 1 && IsCostLevel2(Key(*f[1]))))) {
+    // A bare form ("满意度") with a value after it is an indicator's name, not a level.
+    bool bare = false;
+    if (const std::string_view l1 = CanonicalLevelName(Key(*f[0]), 1, &bare);
+        !l1.empty() && (!bare || !NameAndValue(f)) &&
+        (l1 != "成本指标" || (f.size() > 1 && IsCostLevel2(Key(*f[1]))))) {
       level1_ = Keep(f[0]->text);
       i = 1;
     }
@@ -665,9 +668,19 @@ class RowTableParser {
     return score;
   }
 
+  // Whether a row's first cell is followed by its value, as an indicator's name is ("满意度",
+  // "≥90%"); a level's name is followed by a lower level's or an indicator's (which may look
+  // like a value, "26年退休人员发放标准", but then a value follows it).
+  static bool NameAndValue(Cells cells) {
+    return cells.size() >= 2 && LooksLikeValue(cells[1]->text) &&
+           (cells.size() < 3 || !LooksLikeValue(cells[2]->text));
+  }
+
   void Side(int side, Cells cells) {
     if (cells.empty()) return;
-    if (IsLevel2(Key(*cells[0]))) {
+    bool bare = false;
+    if (const std::string_view l2 = CanonicalLevelName(Key(*cells[0]), 2, &bare);
+        !l2.empty() && (!bare || !NameAndValue(cells))) {
       level2_[side] = Keep(cells[0]->text);
       cells = cells.subspan(1);
       if (cells.empty()) return;  // a 二级指标 with no indicator under it

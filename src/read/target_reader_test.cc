@@ -97,7 +97,9 @@ TEST(TargetReader, ReadsLevelNamesInTheirOtherPrintedForms) {
       "\t\t时效\t完成时间\t2026年12月底前\t时效\t完成时间\t2026年12月底前\n"
       "\t成本指标\t经济成本指标\t该项目总金额\t40万元\t经济成本指标\t该项目总金额\t30.42万元\n"
       "\t效果指标\t社会效益\t提高管理水平\t提高\t社会效益\t提高管理水平\t提高\n"
-      "满意度\t服务对象满意度\t服务对象满意度\t≥90%\t服务对象满意度\t服务对象满意度\t≥90%\t\n";
+      "满意度\t服务对象满意度\t服务对象满意度\t≥90%\t服务对象满意度\t服务对象满意度\t≥90%\t\n"
+      // An indicator named as a level's bare form: a name, for its value follows it.
+      "\t\t\t满意度\t≥95%\t\t满意度\t≥95%\n";
   text.replace(text.find(rows_before), rows_before.size(), rows_after);
   Document doc = Read(text);
   ASSERT_EQ(doc.targets.size(), 1u);
@@ -106,7 +108,7 @@ TEST(TargetReader, ReadsLevelNamesInTheirOtherPrintedForms) {
             (std::vector<std::string>{
                 "数量/网络条数=401条", "质量/验收合格率=100%", "时效/完成时间=2026年12月底前",
                 "经济成本指标/该项目总金额=30.42万元", "社会效益/提高管理水平=提高",
-                "服务对象满意度/服务对象满意度=≥90%"}));
+                "服务对象满意度/服务对象满意度=≥90%", "服务对象满意度/满意度=≥95%"}));
   EXPECT_EQ(t.indicators[kAnnual][3].level1, "成本指标");
   EXPECT_EQ(t.indicators[kAnnual][4].level1, "效果指标");
   EXPECT_EQ(LevelOf(t.indicators[kAnnual][4].level1, 1), "效益指标");
