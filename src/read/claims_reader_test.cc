@@ -20,6 +20,15 @@ Document WithNarrative(std::string heading, std::vector<std::string> paragraphs)
   return doc;
 }
 
+// The last claim of `kind` in `doc`, or nullptr.
+const Claim* LastOf(const Document& doc, ClaimKind kind) {
+  const Claim* last = nullptr;
+  for (const Claim& c : doc.claims) {
+    if (c.kind == kind) last = &c;
+  }
+  return last;
+}
+
 TEST(ExtractClaims, ReadsAmountsSharesAndChangesWithTheirLines) {
   Document doc = WithNarrative("三、支出预算情况说明",
                                {"2026年支出预算6056.35万元，其中：基本支出383.26万元，占6.33%；",
@@ -88,10 +97,7 @@ TEST(ExtractClaims, ReadsSharesAndPercentagesInTheirPrintedForms) {
         "三、支出预算情况说明",
         {std::string("支出预算6056.35万元，其中：基本支出383.26万元") + share + "；"});
     ExtractClaims(&doc);
-    const Claim* found = nullptr;
-    for (const Claim& c : doc.claims) {
-      if (c.kind == ClaimKind::kShare) found = &c;
-    }
+    const Claim* found = LastOf(doc, ClaimKind::kShare);
     ASSERT_NE(found, nullptr) << share;
     EXPECT_EQ(found->subject, "基本支出");
     EXPECT_EQ(found->percent.digits, 633) << share;
@@ -102,10 +108,7 @@ TEST(ExtractClaims, ReadsSharesAndPercentagesInTheirPrintedForms) {
         WithNarrative("三、支出预算情况说明",
                       {std::string("支出预算6056.35万元，比上年增加1770.29万元") + change + "。"});
     ExtractClaims(&doc);
-    const Claim* found = nullptr;
-    for (const Claim& c : doc.claims) {
-      if (c.kind == ClaimKind::kChange) found = &c;
-    }
+    const Claim* found = LastOf(doc, ClaimKind::kChange);
     ASSERT_NE(found, nullptr) << change;
     EXPECT_TRUE(found->has_percent) << change;
     EXPECT_EQ(found->percent.digits, 4130) << change;

@@ -130,6 +130,74 @@ std::vector<std::string> FindingsAtOriginalLines(const Document& doc,
   return out;
 }
 
+// Calls `compare(table, a, b)` for each row `a` of `clean` and the row `b` at its place in
+// `doc`, once both are known to have as many tables and each as many rows.
+void ForEachRowPair(const Document& clean, const Document& doc, std::string_view seed,
+                    const std::function<void(const Table&, const Row&, const Row&)>& compare) {
+  ASSERT_EQ(doc.tables.size(), clean.tables.size()) << seed;
+  for (size_t t = 0; t < clean.tables.size(); ++t) {
+    const Table& a = clean.tables[t];
+    const Table& b = doc.tables[t];
+    ASSERT_EQ(b.rows.size(), a.rows.size()) << seed << " " << a.title;
+    for (size_t r = 0; r < a.rows.size(); ++r) compare(a, a.rows[r], b.rows[r]);
+  }
+}
+
+// Expects row `b` read as row `a` of `table`: its key, its cells' texts and amounts (and what
+// `more` compares of each pair of cells), its doubt.
+void ExpectSameRow(std::string_view seed, const Table& table, const Row& a, const Row& b,
+                   const std::function<void(const Cell&, const Cell&)>& more = nullptr) {
+  EXPECT_EQ(b.key, a.key) << seed << " " << table.title;
+  ASSERT_EQ(b.cells.size(), a.cells.size());
+  for (size_t c = 0; c < a.cells.size(); ++c) {
+    EXPECT_EQ(b.cells[c].text, a.cells[c].text) << seed << " " << table.title;
+    EXPECT_EQ(b.cells[c].amount, a.cells[c].amount);
+    if (more) more(a.cells[c], b.cells[c]);
+  }
+  EXPECT_EQ(b.doubt, a.doubt);
+}
+
+// Calls `compare(a, b)` for each indicator `a` of `clean`'s target tables and the one at its
+// place in `doc`, once both are known to have as many tables and indicators on each side.
+void ForEachIndicatorPair(const Document& clean, const Document& doc, std::string_view seed,
+                          const std::function<void(const Indicator&, const Indicator&)>& compare) {
+  ASSERT_EQ(doc.targets.size(), clean.targets.size()) << seed;
+  for (size_t t = 0; t < clean.targets.size(); ++t) {
+    for (int period : {kImplementation, kAnnual}) {
+      const auto& a = clean.targets[t].indicators[period];
+      const auto& b = doc.targets[t].indicators[period];
+      ASSERT_EQ(b.size(), a.size()) << seed;
+      for (size_t i = 0; i < a.size(); ++i) compare(a[i], b[i]);
+    }
+  }
+}
+
+// Expects `doc`'s claims to be `clean`'s but for their printed text.
+void ExpectSameClaimsButText(const Document& clean, const Document& doc, std::string_view seed) {
+  ASSERT_EQ(doc.claims.size(), clean.claims.size()) << seed;
+  for (size_t i = 0; i < clean.claims.size(); ++i) {
+    Claim a = clean.claims[i], b = doc.claims[i];
+    a.text = b.text = "";
+    EXPECT_EQ(b, a) << seed << " " << clean.claims[i].text << " | " << doc.claims[i].text;
+  }
+}
+
+// `bytes` with each table cell (on a line with tabs) that `other` names renamed; `*renamed`
+// counts the cells.
+std::string RenameCells(std::string_view bytes,
+                        const std::map<std::string_view, std::string_view>& other,
+                        size_t* renamed) {
+  return AlterLines(bytes, [&](std::string_view line, size_t) {
+    if (line.find('\t') == std::string_view::npos) return std::string(line);
+    return AlterCells(line, [&](std::string_view cell) {
+      auto it = other.find(cell);
+      if (it == other.end()) return std::string(cell);
+      ++*renamed;
+      return std::string(it->second);
+    });
+  });
+}
+
 // `head` followed by 100,000 lines that each continue the text before them, read; `seconds`
 // is how long the reading took. Each continuation line once cost a copy of the whole text so
 // far (and, for a project name, its key): 100,000 lines (1.2 MB) took minutes. Gathered and set
@@ -759,21 +827,9 @@ TEST(Robustness, ANameWrappedUnderACodedRowContinuesIt) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->tables.size(), clean->tables.size()) << seed;
-    for (size_t t = 0; t < clean->tables.size(); ++t) {
-      const Table& a = clean->tables[t];
-      const Table& b = doc->tables[t];
-      ASSERT_EQ(b.rows.size(), a.rows.size()) << seed << " " << a.title;
-      for (size_t r = 0; r < a.rows.size(); ++r) {
-        EXPECT_EQ(b.rows[r].key, a.rows[r].key) << seed << " " << a.title;
-        ASSERT_EQ(b.rows[r].cells.size(), a.rows[r].cells.size());
-        for (size_t c = 0; c < a.rows[r].cells.size(); ++c) {
-          EXPECT_EQ(b.rows[r].cells[c].text, a.rows[r].cells[c].text) << seed << " " << a.title;
-          EXPECT_EQ(b.rows[r].cells[c].amount, a.rows[r].cells[c].amount);
-        }
-        EXPECT_EQ(b.rows[r].doubt, a.rows[r].doubt);
-      }
-    }
+    ForEachRowPair(*clean, *doc, seed, [&](const Table& table, const Row& a, const Row& b) {
+      ExpectSameRow(seed, table, a, b);
+    });
     EXPECT_EQ(FindingsAtOriginalLines(*doc, original), FindingsAtOriginalLines(*clean, {})) << seed;
   }
   EXPECT_GE(wrapped, 100u);
@@ -862,26 +918,15 @@ TEST(Robustness, ACodePrintedOverTheCellsOfItsLevelsIsOneCode) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->tables.size(), clean->tables.size()) << seed;
-    for (size_t t = 0; t < clean->tables.size(); ++t) {
-      const Table& a = clean->tables[t];
-      const Table& b = doc->tables[t];
-      const bool coded = a.spec->sides.size() == 1 && a.spec->sides[0].code_column() == 0;
-      ASSERT_EQ(b.rows.size(), a.rows.size()) << seed << " " << a.title;
-      for (size_t r = 0; r < a.rows.size(); ++r) {
-        EXPECT_EQ(b.rows[r].key, a.rows[r].key) << seed << " " << a.title;
-        ASSERT_EQ(b.rows[r].cells.size(), a.rows[r].cells.size());
-        for (size_t c = 0; c < a.rows[r].cells.size(); ++c) {
-          EXPECT_EQ(b.rows[r].cells[c].text, a.rows[r].cells[c].text) << seed << " " << a.title;
-          EXPECT_EQ(b.rows[r].cells[c].amount, a.rows[r].cells[c].amount);
-          // Provenance names the column as printed: two further right after the code's cells.
-          const uint16_t column = a.rows[r].cells[c].at.column;
-          EXPECT_EQ(b.rows[r].cells[c].at.column, coded && column > 1 ? column + 2 : column)
-              << seed << " " << a.title << " " << a.rows[r].at.line;
-        }
-        EXPECT_EQ(b.rows[r].doubt, a.rows[r].doubt);
-      }
-    }
+    ForEachRowPair(*clean, *doc, seed, [&](const Table& table, const Row& a, const Row& b) {
+      const bool coded = table.spec->sides.size() == 1 && table.spec->sides[0].code_column() == 0;
+      ExpectSameRow(seed, table, a, b, [&](const Cell& ca, const Cell& cb) {
+        // Provenance names the column as printed: two further right after the code's cells.
+        const uint16_t column = ca.at.column;
+        EXPECT_EQ(cb.at.column, coded && column > 1 ? column + 2 : column)
+            << seed << " " << table.title << " " << a.at.line;
+      });
+    });
     EXPECT_EQ(FindingsAtOriginalLines(*doc, original), FindingsAtOriginalLines(*clean, {})) << seed;
   }
   EXPECT_GE(tables, 10u);
@@ -944,13 +989,9 @@ TEST(Robustness, AChangeSaidWith较ReadsAsOneSaidWith比) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->claims.size(), clean->claims.size()) << seed;
-    for (size_t i = 0; i < clean->claims.size(); ++i) {
-      Claim a = clean->claims[i], b = doc->claims[i];
-      a.text = b.text = "";  // 比上年 or 较上年, as printed
-      EXPECT_EQ(b, a) << seed << " " << clean->claims[i].text;
-      changes += a.kind == ClaimKind::kChange;
-    }
+    ExpectSameClaimsButText(*clean, *doc, seed);  // 比上年 or 较上年, as printed
+    changes += std::count_if(clean->claims.begin(), clean->claims.end(),
+                             [](const Claim& c) { return c.kind == ClaimKind::kChange; });
     EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
   }
   EXPECT_GE(changes, 9u);
@@ -1009,12 +1050,7 @@ TEST(Robustness, SharesAndAmountsInTheirOtherPrintedFormsReadTheSame) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->claims.size(), clean->claims.size()) << seed;
-    for (size_t i = 0; i < clean->claims.size(); ++i) {
-      Claim a = clean->claims[i], b = doc->claims[i];
-      a.text = b.text = "";  // as printed
-      EXPECT_EQ(b, a) << seed << " " << clean->claims[i].text << " | " << doc->claims[i].text;
-    }
+    ExpectSameClaimsButText(*clean, *doc, seed);
     // The messages quote the prose as printed.
     EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
   }
@@ -1044,20 +1080,11 @@ TEST(Robustness, ABoundSaidAfterTheFigureReadsAsOneSaidBefore) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->targets.size(), clean->targets.size()) << seed;
-    for (size_t t = 0; t < clean->targets.size(); ++t) {
-      for (int period : {kImplementation, kAnnual}) {
-        const auto& a = clean->targets[t].indicators[period];
-        const auto& b = doc->targets[t].indicators[period];
-        ASSERT_EQ(b.size(), a.size()) << seed;
-        for (size_t i = 0; i < a.size(); ++i) {
-          EXPECT_EQ(b[i].value.comparator(), a[i].value.comparator())
-              << seed << " " << a[i].value.raw;
-          EXPECT_EQ(b[i].value.number(), a[i].value.number()) << seed;
-          EXPECT_EQ(b[i].value.unit(), a[i].value.unit()) << seed << " " << b[i].value.raw;
-        }
-      }
-    }
+    ForEachIndicatorPair(*clean, *doc, seed, [&](const Indicator& a, const Indicator& b) {
+      EXPECT_EQ(b.value.comparator(), a.value.comparator()) << seed << " " << a.value.raw;
+      EXPECT_EQ(b.value.number(), a.value.number()) << seed;
+      EXPECT_EQ(b.value.unit(), a.value.unit()) << seed << " " << b.value.raw;
+    });
     // The messages quote the values as printed.
     EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
   }
@@ -1078,36 +1105,16 @@ TEST(Robustness, IndicatorLevelsInTheirOtherNamesReadTheSame) {
   size_t renamed = 0;
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
-    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
-      if (line.find('\t') == std::string_view::npos) return std::string(line);
-      return AlterCells(line, [&](std::string_view cell) {
-        auto it = other.find(cell);
-        if (it == other.end()) return std::string(cell);
-        ++renamed;
-        return std::string(it->second);
-      });
-    });
+    const std::string altered = RenameCells(bytes, other, &renamed);
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->targets.size(), clean->targets.size()) << seed;
-    for (size_t t = 0; t < clean->targets.size(); ++t) {
-      for (int period : {kImplementation, kAnnual}) {
-        const auto& a = clean->targets[t].indicators[period];
-        const auto& b = doc->targets[t].indicators[period];
-        ASSERT_EQ(b.size(), a.size()) << seed;
-        for (size_t i = 0; i < a.size(); ++i) {
-          EXPECT_EQ(b[i].name, a[i].name) << seed;
-          EXPECT_EQ(b[i].value.raw, a[i].value.raw) << seed;
-          EXPECT_EQ(CanonicalLevelName(MatchKey(b[i].level1), 1),
-                    CanonicalLevelName(MatchKey(a[i].level1), 1))
-              << seed << " " << a[i].name;
-          EXPECT_EQ(CanonicalLevelName(MatchKey(b[i].level2), 2),
-                    CanonicalLevelName(MatchKey(a[i].level2), 2))
-              << seed << " " << a[i].name;
-        }
-      }
-    }
+    ForEachIndicatorPair(*clean, *doc, seed, [&](const Indicator& a, const Indicator& b) {
+      EXPECT_EQ(b.name, a.name) << seed;
+      EXPECT_EQ(b.value.raw, a.value.raw) << seed;
+      EXPECT_EQ(LevelOf(b.level1, 1), LevelOf(a.level1, 1)) << seed << " " << a.name;
+      EXPECT_EQ(LevelOf(b.level2, 2), LevelOf(a.level2, 2)) << seed << " " << a.name;
+    });
     EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
   }
   EXPECT_GE(renamed, 900u);
@@ -1227,18 +1234,12 @@ TEST(Robustness, ColumnsPrintedInAnotherOrderAreReadByTheirNames) {
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->tables.size(), clean->tables.size()) << seed;
-    for (size_t t = 0; t < clean->tables.size(); ++t) {
-      const Table& a = clean->tables[t];
-      const Table& b = doc->tables[t];
-      ASSERT_EQ(b.rows.size(), a.rows.size()) << seed << " " << a.title;
-      for (size_t r = 0; r < a.rows.size(); ++r) {
-        for (size_t c = 0; c < a.rows[r].cells.size(); ++c) {
-          EXPECT_EQ(b.rows[r].cells[c].amount, a.rows[r].cells[c].amount)
-              << seed << " " << a.title << " " << a.rows[r].at.line;
-        }
+    ForEachRowPair(*clean, *doc, seed, [&](const Table& table, const Row& a, const Row& b) {
+      for (size_t c = 0; c < a.cells.size(); ++c) {
+        EXPECT_EQ(b.cells[c].amount, a.cells[c].amount)
+            << seed << " " << table.title << " " << a.at.line;
       }
-    }
+    });
     EXPECT_EQ(FindingsLineByLine(*doc), FindingsLineByLine(*clean)) << seed;
   }
   EXPECT_GE(swapped, 100u);
@@ -1259,28 +1260,14 @@ TEST(Robustness, FixedRowsUnderOtherNamesReadTheSame) {
   size_t renamed = 0;
   for (const char* seed : kSeeds) {
     const std::string bytes = SeedBytes(seed);
-    const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
-      if (line.find('\t') == std::string_view::npos) return std::string(line);
-      return AlterCells(line, [&](std::string_view cell) {
-        auto it = other.find(cell);
-        if (it == other.end()) return std::string(cell);
-        ++renamed;
-        return std::string(it->second);
-      });
-    });
+    const std::string altered = RenameCells(bytes, other, &renamed);
     auto clean = ReadDocument(bytes, seed);
     auto doc = ReadDocument(altered, seed);
     ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
-    ASSERT_EQ(doc->tables.size(), clean->tables.size()) << seed;
-    for (size_t t = 0; t < clean->tables.size(); ++t) {
-      const Table& a = clean->tables[t];
-      const Table& b = doc->tables[t];
-      ASSERT_EQ(b.rows.size(), a.rows.size()) << seed << " " << a.title;
-      for (size_t r = 0; r < a.rows.size(); ++r) {
-        EXPECT_EQ(b.rows[r].key, a.rows[r].key) << seed << " " << a.title;
-        EXPECT_EQ(b.rows[r].doubt, a.rows[r].doubt) << seed << " " << a.title;
-      }
-    }
+    ForEachRowPair(*clean, *doc, seed, [&](const Table& table, const Row& a, const Row& b) {
+      EXPECT_EQ(b.key, a.key) << seed << " " << table.title;
+      EXPECT_EQ(b.doubt, a.doubt) << seed << " " << table.title;
+    });
     EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {})) << seed;
   }
   EXPECT_GE(renamed, 20u);

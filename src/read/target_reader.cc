@@ -11,6 +11,7 @@
 
 #include "base/key_index.h"
 #include "base/text.h"
+#include "read/table_reader.h"
 
 namespace yusuan {
 namespace {
@@ -467,9 +468,11 @@ class RowTableParser {
       TakeLabelled(f, "项目名称", &t_->project_name);
       return;
     }
-    // A unit line above the table ("金额单位：万元"): the 项目资金's unit unless its label says.
-    if (f.size() == 1 && (Equals(k, "单位:万元") || Equals(k, "金额单位:万元"))) {
-      funds_unit_ = MoneyUnit::kWanYuan;
+    // A unit line above the table ("金额单位：万元", read as a standard table's head line is):
+    // the 项目资金's unit unless its label says.
+    if (TableHead head; f.size() == 1 && StartsLikeTableHead(k) &&
+                        ReadTableHead(f[0]->text, &head) && head.has_unit) {
+      funds_unit_ = head.unit;
       return;
     }
     if (Equals(k, "部门基本信息") || Equals(k, "单位基本信息")) {
