@@ -420,6 +420,12 @@ bool AnyAlternativeWithin(uint64_t sig) {
 
 bool MayBeTitle(std::string_view text) { return AnyAlternativeWithin(IdeographSignature(text)); }
 
+bool IsTargetTitle(std::string_view key) {
+  if (Contains(key, "情况表")) return false;
+  return Contains(key, "项目支出绩效目标表") ||
+         (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
+}
+
 const TableSpec* MatchTitleKey(std::string_view key) {
   const uint64_t sig = IdeographSignature(key);
   const auto& signatures = TitleSignatures();

@@ -117,6 +117,9 @@ const TableSpec* FindSpec(TableKind kind);
 const TableSpec* MatchTitle(std::string_view title);
 // The same for a title already keyed (MatchKey).
 const TableSpec* MatchTitleKey(std::string_view key);
+// Whether a keyed title is a performance-target table's (项目支出绩效目标表, 整体支出绩效目标表):
+// those are read by the target reader, not through the catalogue.
+bool IsTargetTitle(std::string_view key);
 // False when `text` cannot match any title pattern (an ideograph some part needs is missing):
 // a quick test before a line is keyed.
 bool MayBeTitle(std::string_view text);

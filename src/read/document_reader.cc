@@ -11,6 +11,7 @@
 #include "read/claims_reader.h"
 #include "read/lines.h"
 #include "read/sections.h"
+#include "read/spaced_layout.h"
 #include "read/table_reader.h"
 #include "read/target_reader.h"
 
@@ -196,12 +197,6 @@ bool IsTitleShaped(std::string_view raw, std::string_view plain) {
   if (plain.size() > 60 && CodePoints(plain) > 60) return false;  // (a character is a byte or more)
   return plain.find("。") == std::string::npos && plain.find("，") == std::string::npos &&
          plain.find("；") == std::string::npos;
-}
-
-bool IsTargetTitle(std::string_view key) {
-  if (Contains(key, "情况表")) return false;
-  return Contains(key, "项目支出绩效目标表") ||
-         (Contains(key, "整体支出绩效目标") && (key.ends_with("表") || Contains(key, "表(")));
 }
 
 // Whether the text ends with an ASCII digit or a full-width one (U+FF10-FF19, EF BC 90-99).
@@ -562,6 +557,8 @@ Result<Document> ReadValid(std::string text_bytes, const std::string& source,
   Document doc;
   doc.source = source;
   doc.encoding = encoding;
+  // Space-aligned tables become the tab-separated rows the readers know, line for line.
+  TabulateSpacedRows(&text_bytes);
   doc.backing.backing = std::make_shared<TextBacking>(std::move(text_bytes));
   TextBacking* backing = doc.backing.backing.get();
   const std::string_view text = backing->text();
