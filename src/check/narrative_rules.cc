@@ -9,9 +9,25 @@
 
 #include "base/text.h"
 #include "check/common.h"
+#include "model/catalogue.h"
 
 namespace yusuan {
 namespace {
+
+// Which item of the 三公 table a narrative subject names: the id of the table's row whose name
+// it carries (the catalogue's, so every form a template prints), "total" for the 三公 whole, or
+// "". Prose may drop 公务用车 before 购置费 and 运行维护费.
+std::string_view ThreePublicItem(std::string_view subject) {
+  static const TableSpec* spec = FindSpec(TableKind::kThreePublic);
+  const std::string key = MatchKey(subject);
+  for (const RowSpec& row : spec->rows) {
+    if (row.id != "total" && row.Matches(key)) return row.id;
+  }
+  if (Contains(key, "运行维护") || Contains(key, "运行费")) return "vehicle_operation";
+  if (Contains(key, "购置费")) return "vehicle_purchase";
+  if (Contains(key, "三公")) return "total";
+  return "";
+}
 
 constexpr std::string_view kClass = "<class>";  // the row is the 功能分类 class the subject names
 
@@ -436,13 +452,14 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
                     *vehicles = nullptr, *purchase = nullptr, *operation = nullptr;
         for (const Claim& c : doc.claims) {
           if (c.kind != ClaimKind::kAmount || !Contains(c.section, "三公")) continue;
-          const Claim** slot = Contains(c.subject, "因公出国")     ? &outbound
-                               : Contains(c.subject, "公务接待")   ? &reception
-                               : Contains(c.subject, "购置及运行") ? &vehicles
-                               : Contains(c.subject, "运行维护")   ? &operation
-                               : Contains(c.subject, "购置费")     ? &purchase
-                               : Contains(c.subject, "三公")       ? &total
-                                                                   : nullptr;
+          const std::string_view item = ThreePublicItem(c.subject);
+          const Claim** slot = item == "outbound"            ? &outbound
+                               : item == "reception"         ? &reception
+                               : item == "vehicles"          ? &vehicles
+                               : item == "vehicle_operation" ? &operation
+                               : item == "vehicle_purchase"  ? &purchase
+                               : item == "total"             ? &total
+                                                             : nullptr;
           if (slot && !*slot) *slot = &c;
         }
         if (total && outbound && reception && vehicles) {
@@ -470,9 +487,10 @@ void AddNarrativeRules(std::vector<Rule>* rules) {
           const Claim* now = At(doc, c.part);
           if (!now) continue;
           int64_t delta = c.decrease ? -c.amount.fen : c.amount.fen;
-          bool is_total = Contains(now->subject, "三公");
+          const std::string_view item = ThreePublicItem(now->subject);
+          bool is_total = item == "total";
           // 公务用车购置及运行费 is the sum of its two parts: count one or the other.
-          bool nested = Contains(now->subject, "运行维护") || Contains(now->subject, "购置费");
+          bool nested = item == "vehicle_operation" || item == "vehicle_purchase";
           if (is_total) {
             if (!total) total = &c;
           } else if (!nested) {

@@ -222,6 +222,15 @@ const std::vector<FiringCase>& Cases() {
       {"narrative.three-public",
        k001,
        {{"公务接待费0.70万元，与上年相比", "公务接待费0.70万元", "公务接待费0.80万元"}}},
+      // The items under the names other templates print (the table's row names): before, an
+      // item so named was not counted and the check said nothing.
+      {"narrative.three-public",
+       k001,
+       {{"公务用车购置及运行费1.48万元", "公务用车购置及运行费1.48万元",
+         "公务用车购置和运行费1.58万元"}}},
+      {"narrative.three-public",
+       k001,
+       {{"公务用车运行维护费1.48万元", "公务用车运行维护费1.48万元", "公务用车运行费1.38万元"}}},
       {"narrative.three-public-change",
        k001,
        {{"公务接待费0.70万元，与上年相比预算数减少0.42万元", "减少0.42万元", "减少0.52万元"}}},

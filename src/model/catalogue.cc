@@ -29,6 +29,19 @@ std::vector<ColumnSpec> FundColumns(std::string_view label_name) {
 
 const std::vector<std::string_view> kNotTargets = {"绩效"};
 
+}  // namespace
+
+bool RowSpec::Matches(std::string_view key) const {
+  for (size_t at = 0; at <= pattern.size();) {
+    const size_t bar = std::min(pattern.find('|', at), pattern.size());
+    if (Contains(key, pattern.substr(at, bar - at))) return true;
+    at = bar + 1;
+  }
+  return false;
+}
+
+namespace {
+
 // The Shanxi county template (13 tables, 万元), as published by the seeds' counties. A row's
 // pattern is the part of its label every template prints: "收入合计" matches 本年收入合计 and
 // the 收入合计 of templates that drop 本年.
@@ -202,13 +215,17 @@ std::vector<TableSpec> BuildCatalogue() {
       .title_none = kNotTargets,
       .sides = {SideSpec{"main", FundColumns("项目")}},
       .scheme = RowScheme::kFixedRows,
-      .rows =
-          {{"outbound", "因公出国", 0, RowKind::kLine, {}, "因公出国（境）费"},
-           {"reception", "公务接待费", 0, RowKind::kLine, {}, "公务接待费"},
-           {"vehicles", "公务用车购置及运行", 0, RowKind::kLine, {}, "公务用车购置及运行费"},
-           {"vehicle_purchase", "公务用车购置费", 0, RowKind::kLine, {}, "公务用车购置费"},
-           {"vehicle_operation", "公务用车运行维护费", 0, RowKind::kLine, {}, "公务用车运行维护费"},
-           {"total", "合计", 0, RowKind::kTotal, {}, "合计"}},
+      .rows = {{"outbound", "因公出国", 0, RowKind::kLine, {}, "因公出国（境）费"},
+               {"reception", "公务接待", 0, RowKind::kLine, {}, "公务接待费"},
+               {"vehicles",
+                "公务用车购置及运行|公务用车购置和运行|公务用车购置与运行|公务用车费",
+                0,
+                RowKind::kLine,
+                {},
+                "公务用车购置及运行费"},
+               {"vehicle_purchase", "公务用车购置费", 0, RowKind::kLine, {}, "公务用车购置费"},
+               {"vehicle_operation", "公务用车运行", 0, RowKind::kLine, {}, "公务用车运行维护费"},
+               {"total", "合计", 0, RowKind::kTotal, {}, "合计"}},
       .row_sums = {{0, "total", {"general", "fund", "capital"}}},
   });
 

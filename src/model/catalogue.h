@@ -71,9 +71,10 @@ enum class RowScheme : uint8_t {
   kProjects,       // department total, unit subtotals, projects
 };
 
-// A named row of a fixed-row table. A label matches when its match key contains `pattern`;
-// `after` (when set) requires that row to have been seen first, which separates the two
-// "一、一般公共预算" rows of 财政拨款收支总表 (this year's, then last year's carry-over).
+// A named row of a fixed-row table. A label matches when its match key contains `pattern`, or
+// one of its alternatives separated by '|' (the names other templates print); `after` (when
+// set) requires that row to have been seen first, which separates the two "一、一般公共预算"
+// rows of 财政拨款收支总表 (this year's, then last year's carry-over).
 struct RowSpec {
   std::string_view id;
   std::string_view pattern;
@@ -81,6 +82,8 @@ struct RowSpec {
   RowKind kind = RowKind::kLine;
   std::string_view after = {};
   std::string_view name = {};  // canonical Chinese name
+
+  bool Matches(std::string_view key) const;
 };
 
 // total = Σ parts, inside one row.

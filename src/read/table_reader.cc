@@ -315,7 +315,7 @@ bool TableReader::LabelMatchesRowSpec(std::string_view label) const {
   switch (spec_.scheme) {
     case RowScheme::kFixedRows:
       for (const RowSpec& r : spec_.rows) {
-        if (Contains(key, r.pattern)) return true;
+        if (r.Matches(key)) return true;
       }
       return !FunctionClassCode(label).empty();
     case RowScheme::kEconomic:
@@ -746,7 +746,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
       const std::string_view key = MatchKeyView(label, &storage_);
       for (size_t i = 0; i < spec_.rows.size(); ++i) {
         const RowSpec& rs = spec_.rows[i];
-        if (rs.side != row->side || row_spec_used_[i] || !Contains(key, rs.pattern)) continue;
+        if (rs.side != row->side || row_spec_used_[i] || !rs.Matches(key)) continue;
         if (!rs.after.empty() && !seen_ids_.count(rs.after)) continue;
         row_spec_used_[i] = true;
         seen_ids_.insert(rs.id);
