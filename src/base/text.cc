@@ -649,7 +649,17 @@ bool StartsWithChineseNumeral(std::string_view s) {
   return std::find(std::begin(kNumerals), std::end(kNumerals), first) != std::end(kNumerals);
 }
 
-size_t NumberedMarkEnd(std::string_view t, bool digits) {
+namespace {
+
+int DigitsValue(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n < 100000 ? n * 10 + (c - '0') : n;
+  return n;
+}
+
+// A numbered mark ("十一、", "1.") at the start of trimmed `t`: its style and number, and
+// where the text after it begins.
+Ordinal NumberedMark(std::string_view t, bool digits) {
   for (std::string_view mark : {"、", ".", "．"}) {
     // The mark within the first three characters.
     const size_t sep = t.substr(0, 9 + mark.size()).find(mark);
@@ -658,16 +668,20 @@ size_t NumberedMarkEnd(std::string_view t, bool digits) {
     // A point with a digit after it is a figure's ("1.5万元").
     if (mark != "、" && after < t.size() && t[after] >= '0' && t[after] <= '9') continue;
     const std::string_view head = t.substr(0, sep);
-    if ((digits && IsAsciiDigits(head)) || ChineseNumber(head) > 0) return after;
+    if (digits && IsAsciiDigits(head)) return {Ordinal::Style::kDigits, DigitsValue(head), after};
+    if (const int n = ChineseNumber(head); n > 0) return {Ordinal::Style::kNumeral, n, after};
   }
-  return 0;
+  return {};
 }
 
-std::string_view StripOrdinal(std::string_view s) {
-  std::string_view t = Trim(s);
-  if (!MayStartOrdinal(t)) return t;  // most lines
+}  // namespace
+
+size_t NumberedMarkEnd(std::string_view t, bool digits) { return NumberedMark(t, digits).end; }
+
+Ordinal OrdinalOf(std::string_view t) {
+  if (!MayStartOrdinal(t)) return {};  // most lines
   // "二十一、", "1、", "一." and "1．" forms.
-  if (const size_t after = NumberedMarkEnd(t, true); after > 0) return Trim(t.substr(after));
+  if (const Ordinal mark = NumberedMark(t, true); mark.end > 0) return mark;
   // "(三)" / "（三）"
   for (auto [open, close] :
        {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
@@ -675,9 +689,13 @@ std::string_view StripOrdinal(std::string_view s) {
       size_t end = t.find(close);
       if (end != std::string_view::npos && end <= open.size() + 9) {
         std::string_view head = t.substr(open.size(), end - open.size());
-        bool ascii_digits = !head.empty();
-        for (char c : head) ascii_digits = ascii_digits && c >= '0' && c <= '9';
-        if (ascii_digits || ChineseNumber(head) > 0) return Trim(t.substr(end + close.size()));
+        const size_t after = end + close.size();
+        if (!head.empty() && IsAsciiDigits(head)) {
+          return {Ordinal::Style::kBracketedDigits, DigitsValue(head), after};
+        }
+        if (const int n = ChineseNumber(head); n > 0) {
+          return {Ordinal::Style::kBracketedNumeral, n, after};
+        }
       }
     }
   }
@@ -685,9 +703,17 @@ std::string_view StripOrdinal(std::string_view s) {
   if (t.size() >= 3 && t.starts_with("\xE2\x91")) {
     size_t pos = 0;
     char32_t cp = NextCodePoint(t, &pos);
-    if (cp >= 0x2460 && cp <= 0x2473) return Trim(t.substr(pos));
+    if (cp >= 0x2460 && cp <= 0x2473) {
+      return {Ordinal::Style::kCircled, static_cast<int>(cp - 0x2460) + 1, pos};
+    }
   }
-  return t;
+  return {};
+}
+
+std::string_view StripOrdinal(std::string_view s) {
+  const std::string_view t = Trim(s);
+  const Ordinal ordinal = OrdinalOf(t);
+  return ordinal.style == Ordinal::Style::kNone ? t : Trim(t.substr(ordinal.end));
 }
 
 bool ParseHundredths(std::string_view digits, int64_t* out) {

@@ -115,6 +115,22 @@ inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
   return s.size() >= N - 1 && std::memcmp(s.data() + (s.size() - (N - 1)), lit, N - 1) == 0;
 }
 
+// A leading ordinal: how it is written, its number, and where the text after it begins.
+struct Ordinal {
+  enum class Style : uint8_t {
+    kNone,
+    kNumeral,           // "十一、", "一.", "一．"
+    kDigits,            // "11、", "11.", "11．"
+    kBracketedNumeral,  // "（十一）", "(十一)"
+    kBracketedDigits,   // "（11）", "(11)"
+    kCircled,           // "①" .. "⑳"
+  };
+  Style style = Style::kNone;
+  int number = 0;
+  size_t end = 0;  // in the trimmed text
+};
+// The ordinal `trimmed` starts with (Style::kNone when none).
+Ordinal OrdinalOf(std::string_view trimmed);
 // Strips a leading ordinal like "二十一、", "(三)", "（三）", "1、", "1.", "一．", "①" and returns
 // the rest.
 std::string_view StripOrdinal(std::string_view s);

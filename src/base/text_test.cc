@@ -447,6 +447,27 @@ TEST(NumberedMarkEnd, TellsAChineseNumeralOrDigitsAndTheirMark) {
   EXPECT_EQ(NumberedMarkEnd("资产、设备", true), 0u);
 }
 
+TEST(OrdinalOf, TellsTheStyleAndTheNumber) {
+  using S = Ordinal::Style;
+  auto is = [](std::string_view t, S style, int number, std::string_view rest) {
+    const Ordinal o = OrdinalOf(t);
+    EXPECT_EQ(o.style, style) << t;
+    EXPECT_EQ(o.number, number) << t;
+    EXPECT_EQ(t.substr(o.end), rest) << t;
+  };
+  is("十一、国有资产", S::kNumeral, 11, "国有资产");
+  is("十一．国有资产", S::kNumeral, 11, "国有资产");
+  is("11.国有资产", S::kDigits, 11, "国有资产");
+  is("11、国有资产", S::kDigits, 11, "国有资产");
+  is("（十一）国有资产", S::kBracketedNumeral, 11, "国有资产");
+  is("(十一)国有资产", S::kBracketedNumeral, 11, "国有资产");
+  is("（11）国有资产", S::kBracketedDigits, 11, "国有资产");
+  is("③国有资产", S::kCircled, 3, "国有资产");
+  is("1.5万元用于培训", S::kNone, 0, "1.5万元用于培训");
+  is("国有资产", S::kNone, 0, "国有资产");
+  is("（项目绩效目标表公开情况见附件）", S::kNone, 0, "（项目绩效目标表公开情况见附件）");
+}
+
 TEST(StripOrdinal, RemovesTheLeadingOrdinalOnly) {
   EXPECT_EQ(StripOrdinal("二十一、粮油物资储备支出"), "粮油物资储备支出");
   EXPECT_EQ(StripOrdinal("（三）负责定点医药机构"), "负责定点医药机构");

@@ -278,6 +278,9 @@ struct Structure {
   // The lines a region of each kind (Region) ends before, sorted: found by a binary search, so
   // that a document of many tables costs no pass over all of them per table.
   std::vector<uint32_t> bounds[2];
+  // The ordinal of the narrative heading the target tables are printed under ("十、绩效管理
+  // 情况", "10.绩效管理情况"), when they are: the next heading so numbered ends them.
+  Ordinal targets_heading;
 };
 
 enum class Region { kTable, kTarget };
@@ -494,10 +497,37 @@ Structure FindStructure(const Lines& lines) {
   return st;
 }
 
+// The ordinal of the narrative heading the first target table is printed under: of the
+// headings between the start of its part and it, the last one numbered as the first one is
+// (the part's top level: "十、" after "一、", "10." after "1."; not a sub-heading "2、" under
+// it). None when no numbered heading is there.
+Ordinal TargetsHeading(const Lines& lines, const Structure& st) {
+  if (st.targets.empty()) return {};
+  constexpr uint32_t kLookBack = 2000;  // lines: a heading is not that far above its content
+  const uint32_t first = st.targets.front().at.line;
+  uint32_t start = first > kLookBack ? first - kLookBack : 1;
+  for (const auto& [part, line] : st.parts) {
+    if (line < first) start = std::max(start, line + 1);
+  }
+  std::string storage;
+  Ordinal top, under;
+  for (uint32_t i = start; i < first; ++i) {
+    if (st.watermark[i] || st.toc[i] || !IsSectionHeading(lines[i])) continue;
+    std::string_view plain = Trim(StripMarkupView(lines[i], &storage));
+    while (plain.starts_with("#")) plain = Trim(plain.substr(1));
+    const Ordinal ordinal = OrdinalOf(plain);
+    if (ordinal.style == Ordinal::Style::kNone) continue;
+    if (top.style == Ordinal::Style::kNone) top = ordinal;
+    if (ordinal.style == top.style) under = ordinal;
+  }
+  return under;
+}
+
 // The last line of the region that starts at `from`. Every region ends before a part heading
 // or a standard table's title. A standard table also ends before a target table's title; a
 // target table (whose next start already bounds it, and whose title may repeat on every page)
-// ends before a top-level narrative heading such as "十一、国有资产占有使用情况".
+// ends before a top-level narrative heading such as "十一、国有资产占有使用情况", or the
+// heading after the one the target tables are under, numbered in its style ("11.", "（十一）").
 uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint32_t limit,
                    Region region) {
   uint32_t end = limit;
@@ -506,18 +536,28 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
     end = std::min(end, *next - 1);
   }
   if (region == Region::kTable) return end;
+  const Ordinal& under = st.targets_heading;
+  const bool other_style =
+      under.style != Ordinal::Style::kNone && under.style != Ordinal::Style::kNumeral;
   for (uint32_t i = from + 1; i <= end; ++i) {
     std::string_view raw = lines[i];
-    // The heading must start with a Chinese numeral ("十一、"); without markup in front, the
-    // plain line starts as the trimmed line does, so most lines are passed over on that.
+    // The heading must start with a Chinese numeral ("十一、"), or the ordinal of the targets'
+    // heading; without markup in front, the plain line starts as the trimmed line does, so most
+    // lines are passed over on that.
     const std::string_view t = Trim(raw);
-    if (t.empty() || (t[0] != '#' && t[0] != '<' && t[0] != '*' && !StartsWithChineseNumeral(t))) {
+    if (t.empty() || (t[0] != '#' && t[0] != '<' && t[0] != '*' &&
+                      !(other_style ? MayStartOrdinal(t) : StartsWithChineseNumeral(t)))) {
       continue;
     }
     if (raw.find('\t') != std::string_view::npos || !IsSectionHeading(raw)) continue;
     std::string storage;
     std::string_view plain = StripMarkupView(raw, &storage);
     if (NumberedMarkEnd(plain, false) > 0) return i - 1;  // "十一、", "十一."
+    if (other_style) {
+      while (plain.starts_with("#")) plain = Trim(plain.substr(1));
+      const Ordinal ordinal = OrdinalOf(Trim(plain));
+      if (ordinal.style == under.style && ordinal.number > under.number) return i - 1;
+    }
   }
   return end;
 }
@@ -634,6 +674,7 @@ Result<Document> ReadValid(std::string text_bytes, const std::string& source,
   }
 
   // Performance target tables.
+  st.targets_heading = TargetsHeading(lines, st);
   for (TargetTable& t : st.targets) {
     t.last_line =
         std::min(t.last_line, RegionEnd(lines, st, t.at.line, t.last_line, Region::kTarget));

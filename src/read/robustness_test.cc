@@ -1303,6 +1303,48 @@ TEST(Robustness, TheThreePublicRowsUnderOtherNamesReadTheSame) {
   EXPECT_GE(renamed, 15u);
 }
 
+// The headings of the narrative numbered "11." or "（十一）" instead of "十一、": a target table
+// printed under "10.绩效管理情况" ends before "11.国有资产占有使用情况" as it does before
+// "十一、". Before, in 001 the last target table ran on over the assets and 其他说明: 7 and 8
+// false target.empty-value, and the vehicles over quota were lost.
+TEST(Robustness, TargetTablesEndAtTheNextHeadingInTheNarrativesOwnNumbering) {
+  for (bool digits : {true, false}) {
+    size_t restyled = 0;
+    for (const char* seed : kSeeds) {
+      const std::string bytes = SeedBytes(seed);
+      bool narrative = false;
+      const std::string altered = AlterLines(bytes, [&](std::string_view line, size_t) {
+        if (line.find('\t') == std::string_view::npos && Contains(line, "部分")) {
+          narrative = Contains(line, "第三部分");
+        }
+        const size_t hashes = line.find_first_not_of("# ");
+        if (!narrative || hashes == std::string_view::npos ||
+            line.find('\t') != std::string_view::npos) {
+          return std::string(line);
+        }
+        const std::string_view text = line.substr(hashes);
+        const size_t mark = text.find("、");
+        if (mark == std::string_view::npos || mark > 9 || CodePoints(text) > 40) {
+          return std::string(line);
+        }
+        const std::string_view numeral = text.substr(0, mark);
+        const int n = ChineseNumber(numeral);
+        if (n <= 0) return std::string(line);
+        ++restyled;
+        const std::string ordinal =
+            digits ? std::to_string(n) + "." : "（" + std::string(numeral) + "）";
+        return std::string(line.substr(0, hashes)) + ordinal + std::string(text.substr(mark + 3));
+      });
+      auto clean = ReadDocument(bytes, seed);
+      auto doc = ReadDocument(altered, seed);
+      ASSERT_TRUE(clean.ok() && doc.ok()) << seed;
+      EXPECT_EQ(FindingsAtOriginalLines(*doc, {}), FindingsAtOriginalLines(*clean, {}))
+          << seed << " " << digits;
+    }
+    EXPECT_GE(restyled, 20u);
+  }
+}
+
 // A coded row without figures followed by another coded row, or last in its table, is a row of
 // its own.
 TEST(Robustness, ACodedRowWithoutFiguresStaysARow) {
