@@ -16,6 +16,9 @@ namespace {
 // counted (and a 10 MB line costs one search for a tab). Its bytes and places fit 16 bits.
 constexpr size_t kMaxRowBytes = 4096;
 
+// A line of one cell at the left margin longer than this is prose: it ends a block of rows.
+constexpr size_t kMaxLoneCellBytes = 120;
+
 // Two ways to count a cell's place on its line: an ideograph as two places (kWide) or as one.
 enum Metric { kWide = 0, kNarrow = 1, kMetrics = 2 };
 
@@ -298,10 +301,10 @@ SpacedLayout TabulateSpacedRows(std::string* text) {
   if (FindText(*text, "  ") == std::string_view::npos) return result;
   const std::string_view all = *text;
 
-  // Blocks of rows. A line of one cell that is indented (a row whose other cells are empty, or
-  // a wrapped cell's continuation) joins the block when a row follows it directly, or a blank
-  // line. Blank lines do not end a block (tall rows, a page break); any other line does, and a
-  // line that opens a table starts the next.
+  // Blocks of rows. A line of one cell that is indented or short (a row whose other cells are
+  // empty, or a wrapped cell's continuation) joins the block when a row follows it directly,
+  // or a blank line. Blank lines do not end a block (tall rows, a page break); any other line does,
+  // and a line that opens a table starts the next.
   Pool pool;
   std::vector<std::vector<Row>> blocks(1);
   std::vector<Row> indented;  // one-cell lines waiting for the next row
@@ -316,8 +319,10 @@ SpacedLayout TabulateSpacedRows(std::string* text) {
     const std::string_view line = all.substr(at, nl - at);
     ++number;
     const auto first_cell = static_cast<uint32_t>(pool.size());
-    const size_t count =
-        FindText(line, "  ") != std::string_view::npos ? SplitAtSpaceRuns(line, &pool) : 0;
+    // Lines of one cell may be rows too: a short one, or one set in from the margin.
+    const bool may_be_row = line.size() <= kMaxLoneCellBytes || line.starts_with(' ') ||
+                            FindText(line, "  ") != std::string_view::npos;
+    const size_t count = may_be_row ? SplitAtSpaceRuns(line, &pool) : 0;
     const Row row{static_cast<uint32_t>(at), static_cast<uint32_t>(line.size()), number, first_cell,
                   static_cast<uint32_t>(count)};
     const size_t first = line.find_first_not_of(' ');
@@ -333,7 +338,8 @@ SpacedLayout TabulateSpacedRows(std::string* text) {
       std::vector<Row>& rows = blocks.back();
       if (!rows.empty()) rows.insert(rows.end(), indented.begin(), indented.end());
       indented.clear();
-    } else if (count == 1 && first >= 2 && !OpensTable(line, row.cells(pool))) {
+    } else if (count == 1 && (first > 0 || line.size() <= kMaxLoneCellBytes) &&
+               !OpensTable(line, row.cells(pool))) {
       indented.push_back(row);
     } else {
       end_block();

@@ -26,6 +26,7 @@ TEST(SpacedLayout, ARowKeepsAnEmptyCellWhereItIs) {
   // The header names every column; the second row has no 基本支出.
   const std::string text =
       "单位：万元\n"
+      "\n"
       "科目编码  科目名称            合计  基本支出  项目支出\n"
       "208       社会保障和就业支出  186.83     56.83    130.00\n"
       "20807     就业补助            130.00              130.00\n"
@@ -33,13 +34,14 @@ TEST(SpacedLayout, ARowKeepsAnEmptyCellWhereItIs) {
   SpacedLayout done;
   EXPECT_EQ(Tabulated(text, &done),
             "单位：万元\n"
+            "\n"
             "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
             "208\t社会保障和就业支出\t186.83\t56.83\t130.00\n"
             "20807\t就业补助\t130.00\t\t130.00\n"
             "说明文字。\n");
   EXPECT_EQ(done.rows, 3u);
   EXPECT_EQ(done.blocks, 1u);
-  EXPECT_EQ(done.first_row, 2u);
+  EXPECT_EQ(done.first_row, 3u);
 }
 
 TEST(SpacedLayout, AHeaderAtTheLeftOfItsColumnAndFiguresAtTheRightAreOneColumn) {
@@ -71,6 +73,18 @@ TEST(SpacedLayout, AnIndentedLineOfOneCellIsARowWithItsFirstCellsEmpty) {
             "一、一般公共\t6056.35\t一、一般公共服务\t10.00\n"
             "\t\t二、外交支出\n"
             "\t\t三、社会保障支出\t186.83\n");
+}
+
+TEST(SpacedLayout, AShortLineOfOneCellIsARowWhereverItStarts) {
+  // Rows whose amounts are empty, their labels at the margin or set in by a space (centred).
+  EXPECT_EQ(Tabulated("上年结转            年终结转\n"
+                      " 一、一般公共预算\n"
+                      "二、政府性基金预算\n"
+                      "收入总计  6056.35   支出总计  6056.35\n"),
+            "上年结转\t\t年终结转\n"
+            "一、一般公共预算\n"
+            "二、政府性基金预算\n"
+            "收入总计\t6056.35\t支出总计\t6056.35\n");
 }
 
 TEST(SpacedLayout, ATableOverAPageBreakKeepsItsColumns) {
