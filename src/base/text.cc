@@ -678,6 +678,13 @@ Ordinal NumberedMark(std::string_view t, bool digits) {
 
 size_t NumberedMarkEnd(std::string_view t, bool digits) { return NumberedMark(t, digits).end; }
 
+bool IsSetInPageNumber(std::string_view line) {
+  const size_t start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos || start < 2) return false;
+  const size_t end = line.find_last_not_of(' ') + 1;
+  return end - start <= 4 && IsAsciiDigits(line.substr(start, end - start));
+}
+
 Ordinal OrdinalOf(std::string_view t) {
   if (!MayStartOrdinal(t)) return {};  // most lines
   // "二十一、", "1、", "一." and "1．" forms.

@@ -115,6 +115,10 @@ inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
   return s.size() >= N - 1 && std::memcmp(s.data() + (s.size() - (N - 1)), lit, N - 1) == 0;
 }
 
+// A line holding nothing but a page number set in from the margin ("          5"), as
+// `pdftotext -layout` prints one under each page: one to four digits after two spaces or more.
+// (A number at the margin may be a cell of its own line.)
+bool IsSetInPageNumber(std::string_view line);
 // A leading ordinal: how it is written, its number, and where the text after it begins.
 struct Ordinal {
   enum class Style : uint8_t {

@@ -447,6 +447,18 @@ TEST(NumberedMarkEnd, TellsAChineseNumeralOrDigitsAndTheirMark) {
   EXPECT_EQ(NumberedMarkEnd("资产、设备", true), 0u);
 }
 
+TEST(IsSetInPageNumber, IsOneToFourDigitsSetInFromTheMargin) {
+  EXPECT_TRUE(IsSetInPageNumber("                              5"));
+  EXPECT_TRUE(IsSetInPageNumber("  1234  "));
+  EXPECT_FALSE(IsSetInPageNumber("5"));   // at the margin: a cell of its own line
+  EXPECT_FALSE(IsSetInPageNumber(" 5"));  // one space: a cell set in
+  EXPECT_FALSE(IsSetInPageNumber("  12345"));
+  EXPECT_FALSE(IsSetInPageNumber("  5.00"));  // an amount
+  EXPECT_FALSE(IsSetInPageNumber("  5  6"));
+  EXPECT_FALSE(IsSetInPageNumber("\t5"));
+  EXPECT_FALSE(IsSetInPageNumber("   "));
+}
+
 TEST(OrdinalOf, TellsTheStyleAndTheNumber) {
   using S = Ordinal::Style;
   auto is = [](std::string_view t, S style, int number, std::string_view rest) {

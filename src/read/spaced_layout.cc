@@ -294,12 +294,28 @@ void AppendRow(std::string_view line, std::span<const Cell> cells, const Layout&
   }
 }
 
+// Whether some line of the text is a row of cells separated by spaces: only the lines with two
+// spaces in a row are looked at (most texts have none, or a few inside tab-separated rows).
+bool HasSpacedRow(std::string_view all) {
+  Pool scratch;
+  for (size_t at = FindText(all, "  "); at != std::string_view::npos;) {
+    const size_t begin = all.rfind('\n', at) + 1;  // 0 when there is none
+    const size_t end = std::min(all.find('\n', at), all.size());
+    if (SplitAtSpaceRuns(all.substr(begin, end - begin), &scratch) >= 2) return true;
+    scratch.clear();
+    if (end == all.size()) break;
+    const size_t next = FindText(all.substr(end), "  ");
+    at = next == std::string_view::npos ? next : end + next;
+  }
+  return false;
+}
+
 }  // namespace
 
 SpacedLayout TabulateSpacedRows(std::string* text) {
   SpacedLayout result;
-  if (FindText(*text, "  ") == std::string_view::npos) return result;
   const std::string_view all = *text;
+  if (!HasSpacedRow(all)) return result;
 
   // Blocks of rows. A line of one cell that is indented or short (a row whose other cells are
   // empty, or a wrapped cell's continuation) joins the block when a row follows it directly,
@@ -319,6 +335,10 @@ SpacedLayout TabulateSpacedRows(std::string* text) {
     const std::string_view line = all.substr(at, nl - at);
     ++number;
     const auto first_cell = static_cast<uint32_t>(pool.size());
+    if (IsSetInPageNumber(line)) {  // under a page, inside a table: no row, no end of one
+      at = nl + 1;
+      continue;
+    }
     // Lines of one cell may be rows too: a short one, or one set in from the margin.
     const bool may_be_row = line.size() <= kMaxLoneCellBytes || line.starts_with(' ') ||
                             FindText(line, "  ") != std::string_view::npos;
