@@ -627,6 +627,38 @@ void MarkReplacedBytes(const Lines& lines, size_t replaced, std::vector<Diagnost
   }
 }
 
+// Marks the lines after the title that print it again: a running page header, at the top of
+// every page of PDF text. Left in, each was a row of the table the page break fell in (or an
+// indicator, or a class name's tail).
+void MarkRunningTitle(const Lines& lines, const TextItem& title, LineFlags* watermark) {
+  const std::string key = MatchKey(title.text);
+  const std::string_view text = title.text;
+  const size_t size = text.size();
+  // The title's last two characters ("公开", where its first ones are a name that many lines
+  // carry), looked for before a line is keyed.
+  size_t tail = size;
+  for (int chars = 0; chars < 2 && tail > 0; ++chars) {
+    do --tail;
+    while (tail > 0 && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80);
+  }
+  const std::string_view end = text.substr(tail);
+  std::string plain_storage, key_storage;
+  const std::string_view all = lines.text();
+  for (size_t at = FindText(all, end); at != std::string_view::npos;) {
+    const uint32_t i = lines.LineAt(at);
+    const std::string_view raw = lines[i];
+    // The line holds the title's characters and a little markup or white space.
+    if (i > title.at.line && !(*watermark)[i] && raw.size() + 16 >= size &&
+        raw.size() <= size + 64 &&
+        MatchKeyView(StripMarkupView(raw, &plain_storage), &key_storage) == key) {
+      (*watermark)[i] = true;
+    }
+    const size_t from = at + end.size();
+    const size_t next = FindText(all.substr(from), end);
+    at = next == std::string_view::npos ? next : from + next;
+  }
+}
+
 // ReadDecoded for text known to be valid UTF-8 (Decode's). The document keeps the text: its
 // cells, names and paragraphs are views of it.
 Result<Document> ReadValid(std::string text_bytes, const std::string& source,
@@ -677,6 +709,8 @@ Result<Document> ReadValid(std::string text_bytes, const std::string& source,
     }
     break;
   }
+
+  if (!doc.title.text.empty()) MarkRunningTitle(lines, doc.title, &st.watermark);
 
   if (doc.title.text.empty() && st.tables.empty() && st.targets.empty()) {
     return Status::NotDisclosure(source +

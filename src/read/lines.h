@@ -1,6 +1,7 @@
 // The decoded text split into lines, numbered from 1, as views into the text.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,6 +25,13 @@ class Lines {
   // REQUIRES: 1 <= number <= size()
   std::string_view operator[](uint32_t number) const {
     return text_.substr(starts_[number - 1], starts_[number] - starts_[number - 1] - 1);
+  }
+  // The whole text, and the number of the line that byte `offset` of it is in.
+  std::string_view text() const { return text_; }
+  uint32_t LineAt(size_t offset) const {
+    return static_cast<uint32_t>(
+        std::upper_bound(starts_.begin(), starts_.end(), static_cast<uint32_t>(offset)) -
+        starts_.begin());
   }
   // `s` as a text of the model: a view of the backing where there is one.
   Text Keep(std::string_view s) const { return backing_ ? backing_->Keep(s) : Text(s); }

@@ -1527,6 +1527,35 @@ TEST(Robustness, APageNumberSetInOnALineOfItsOwnIsSkipped) {
   }
 }
 
+// The title printed again at the top of every page (a running header of PDF text), set in,
+// inside tables and target tables, tab-separated or set in spaces, is skipped. Before, it was
+// a row of the table the page break fell in, an indicator, or the tail of a class's name: 11
+// to 24 false findings per seed.
+TEST(Robustness, TheTitleRepeatedAtTheTopOfEveryPageIsSkipped) {
+  for (bool spaced : {false, true}) {
+    for (const char* seed : kSeeds) {
+      const std::string bytes = SeedBytes(seed);
+      if (!HasTabbedRows(bytes)) continue;
+      const std::string text = spaced ? SpaceAligned(bytes, false) : bytes;
+      auto clean = ReadDocument(text, seed);
+      ASSERT_TRUE(clean.ok()) << seed;
+      const std::string title(clean->title.text);
+      ASSERT_FALSE(title.empty()) << seed;
+      size_t pages = 0;
+      const Inserted headed = InsertLines(text, [&](uint32_t line) {
+        if (line % 40 != 0) return std::vector<std::string>{};
+        ++pages;
+        return std::vector<std::string>{std::string(20, ' ') + title};
+      });
+      auto doc = ReadDocument(headed.text, seed);
+      ASSERT_TRUE(doc.ok()) << seed;
+      EXPECT_EQ(FindingsAtOriginalLines(*doc, headed.original), FindingsAtOriginalLines(*clean, {}))
+          << seed << " " << spaced;
+      EXPECT_GE(pages, 10u);
+    }
+  }
+}
+
 // A name wrapped onto the next line of a space-aligned table (the tail alone in the name's
 // column, as `pdftotext -layout` prints a cell over two lines) continues the name.
 TEST(Robustness, ANameWrappedInASpaceAlignedTableContinuesIt) {
