@@ -538,7 +538,7 @@ Structure FindStructure(const Lines& lines) {
 // headings between the start of its part and it, the last one numbered as the first one is
 // (the part's top level: "十、" after "一、", "10." after "1."; not a sub-heading "2、" under
 // it). None when no numbered heading is there.
-Ordinal TargetsHeading(const Lines& lines, const Structure& st) {
+[[gnu::noinline]] Ordinal TargetsHeading(const Lines& lines, const Structure& st) {
   if (st.targets.empty()) return {};
   constexpr uint32_t kLookBack = 2000;  // lines: a heading is not that far above its content
   const uint32_t first = st.targets.front().at.line;
@@ -630,7 +630,8 @@ void MarkReplacedBytes(const Lines& lines, size_t replaced, std::vector<Diagnost
 // Marks the lines after the title that print it again: a running page header, at the top of
 // every page of PDF text. Left in, each was a row of the table the page break fell in (or an
 // indicator, or a class name's tail).
-void MarkRunningTitle(const Lines& lines, const TextItem& title, LineFlags* watermark) {
+[[gnu::noinline]] void MarkRunningTitle(const Lines& lines, const TextItem& title,
+                                        LineFlags* watermark) {
   const std::string key = MatchKey(title.text);
   const std::string_view text = title.text;
   const size_t size = text.size();
