@@ -327,7 +327,8 @@ bool ContinuesTable(const Lines& lines, uint32_t title_line, uint32_t again) {
 }
 
 // Notes line `i` (line, number) when it holds a bare number set in from the margin. Kept out
-// of FindStructure's scan (noinline), which it made 5% dearer inlined.
+// of FindStructure's scan (noinline), as its other helpers are: the scan's inlining is
+// sensitive to its size.
 [[gnu::noinline]] void NoteBareNumber(std::string_view raw, uint32_t i,
                                       std::vector<std::pair<uint32_t, int>>* numbers) {
   if (!IsSetInPageNumber(raw)) return;
