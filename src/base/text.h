@@ -333,6 +333,13 @@ DoubledRun FindDoubledRun(std::string_view s);
 
 // Number of code points (characters) in UTF-8 text.
 size_t CodePoints(std::string_view s);
+// The character (whole UTF-8 sequence) that ends at byte `end` (exclusive); empty at 0.
+inline std::string_view CharBefore(std::string_view s, size_t end) {
+  if (end == 0) return {};
+  size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return s.substr(start, end - start);
+}
 
 // Whether s[i, i + 3) is a full-width digit (０-９: EF BC 90-99 in UTF-8).
 inline bool FullWidthDigitAt(std::string_view s, size_t i) {

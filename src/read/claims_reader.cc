@@ -70,14 +70,6 @@ bool IsDelimiter(std::string_view ch) {
   return false;
 }
 
-// The code point that ends at byte `end` (exclusive).
-std::string_view CharBefore(std::string_view s, size_t end) {
-  if (end == 0) return {};
-  size_t start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  return s.substr(start, end - start);
-}
-
 // The most characters a subject may have. The longest in the samples has 41; a run of more
 // without a delimiter is no subject but a text the source ran together, and looking back
 // further for every figure of such a text would cost time quadratic in its length.

@@ -551,9 +551,7 @@ Structure FindStructure(const Lines& lines) {
   Ordinal top, under;
   for (uint32_t i = start; i < first; ++i) {
     if (st.watermark[i] || st.toc[i] || !IsSectionHeading(lines[i])) continue;
-    std::string_view plain = Trim(StripMarkupView(lines[i], &storage));
-    while (plain.starts_with('#')) plain = Trim(plain.substr(1));
-    const Ordinal ordinal = OrdinalOf(plain);
+    const Ordinal ordinal = OrdinalOf(StripMarkupView(lines[i], &storage));  // '#' marks gone
     if (ordinal.style == Ordinal::Style::kNone) continue;
     if (top.style == Ordinal::Style::kNone) top = ordinal;
     if (ordinal.style == top.style) under = ordinal;
@@ -592,8 +590,7 @@ uint32_t RegionEnd(const Lines& lines, const Structure& st, uint32_t from, uint3
     std::string_view plain = StripMarkupView(raw, &storage);
     if (NumberedMarkEnd(plain, false) > 0) return i - 1;  // "十一、", "十一."
     if (other_style) {
-      while (plain.starts_with('#')) plain = Trim(plain.substr(1));
-      const Ordinal ordinal = OrdinalOf(Trim(plain));
+      const Ordinal ordinal = OrdinalOf(plain);
       if (ordinal.style == under.style && ordinal.number > under.number) return i - 1;
     }
   }
@@ -638,12 +635,8 @@ void MarkReplacedBytes(const Lines& lines, size_t replaced, std::vector<Diagnost
   const size_t size = text.size();
   // The title's last two characters ("公开", where its first ones are a name that many lines
   // carry), looked for before a line is keyed.
-  size_t tail = size;
-  for (int chars = 0; chars < 2 && tail > 0; ++chars) {
-    do --tail;
-    while (tail > 0 && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80);
-  }
-  const std::string_view end = text.substr(tail);
+  const size_t last = CharBefore(text, size).size();
+  const std::string_view end = text.substr(size - last - CharBefore(text, size - last).size());
   std::string plain_storage, key_storage;
   const std::string_view all = lines.text();
   for (size_t at = FindText(all, end); at != std::string_view::npos;) {

@@ -224,13 +224,11 @@ void ReadAssets(const std::vector<Section>& narrative, Assets* assets) {
         if (car == std::string::npos) break;
         size_t label_start = car;
         while (label_start > 0) {
-          size_t prev = label_start - 1;
-          while (prev > 0 && (static_cast<unsigned char>(p.text[prev]) & 0xC0) == 0x80) --prev;
-          std::string_view ch = std::string_view(p.text).substr(prev, label_start - prev);
+          const std::string_view ch = CharBefore(p.text, label_start);
           if (ch == "，" || ch == "：" || ch == "、" || ch == "；" || ch == "," || ch == ":") {
             break;
           }
-          label_start = prev;
+          label_start -= ch.size();
         }
         Quantity t;
         if (NumberAt(p.text, car + 6, "辆", &t) && car > label_start) {
