@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/allocator.h"
 #include "base/output_file.h"
 #include "base/text.h"
 #include "base/version.h"
@@ -516,7 +517,8 @@ int main(int argc, char** argv) {
   }
   CLI::App app{"yusuan（预算）：读取并检查政府预算公开文件"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("yusuan ") + yusuan::kVersion);
+  app.set_version_flag("--version", std::string("yusuan ") + yusuan::kVersion + " (" +
+                                        yusuan::AllocatorName() + ")");
 
   std::vector<std::string> parse_files;
   std::string parse_format = "text";
