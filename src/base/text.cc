@@ -792,12 +792,28 @@ size_t FindText(std::string_view s, std::string_view part) {
   if (part.size() > s.size()) return std::string_view::npos;
   if (part.size() < 3) return s.find(part);
   // Chinese has few distinct first bytes (E4-E9 lead most characters), so a search anchored on
-  // them stops at nearly every character; the third byte varies far more. The search is inline
-  // (FindByte), not memchr: most texts searched are a line or a cell, where the call and
-  // memchr's set-up cost more than the scan (perf: memchr and memcmp were an eighth of the
-  // time, far more than their share of instructions). A stop is confirmed on the second and
-  // first bytes before the rest is compared.
+  // them stops at nearly every character; the third byte varies far more. A stop is confirmed
+  // on the second and first bytes before the rest is compared.
   const char first = part[0], second = part[1], anchor = part[2];
+  auto found_at = [&](size_t hit) {
+    return s[hit - 1] == second && s[hit - 2] == first && hit - 2 + part.size() <= s.size() &&
+           std::memcmp(s.data() + hit + 1, part.data() + 3, part.size() - 3) == 0;
+  };
+  // Most texts searched are a line or a cell, where a memchr call and its set-up cost more than
+  // the scan (perf: memchr and memcmp were an eighth of the time, far more than their share of
+  // instructions): those are searched inline (FindByte). A long text (a whole document, a
+  // paragraph) goes to memchr, whose wider vectors then pay.
+  constexpr size_t kLongText = 512;
+  if (s.size() >= kLongText) {
+    for (size_t from = 2; from < s.size();) {
+      const void* found = std::memchr(s.data() + from, anchor, s.size() - from);
+      if (found == nullptr) break;
+      const size_t hit = static_cast<size_t>(static_cast<const char*>(found) - s.data());
+      if (found_at(hit)) return hit - 2;
+      from = hit + 1;
+    }
+    return std::string_view::npos;
+  }
 #ifdef __SSE2__
   const __m128i anchors = _mm_set1_epi8(anchor);
   auto block = [anchors](__m128i v) { return _mm_cmpeq_epi8(v, anchors); };
@@ -808,11 +824,7 @@ size_t FindText(std::string_view s, std::string_view part) {
   for (size_t from = 2; from < s.size();) {
     const size_t hit = detail::FindByte(s, from, block, test);
     if (hit == std::string_view::npos) break;
-    const size_t at = hit - 2;
-    if (s[hit - 1] == second && s[at] == first && at + part.size() <= s.size() &&
-        std::memcmp(s.data() + hit + 1, part.data() + 3, part.size() - 3) == 0) {
-      return at;
-    }
+    if (found_at(hit)) return hit - 2;
     from = hit + 1;
   }
   return std::string_view::npos;

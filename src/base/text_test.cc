@@ -332,13 +332,14 @@ TEST(MatchKey, KeyIsAndSameKeyCompareAsMatchKeyDoes) {
 }
 
 TEST(FindText, AgreesWithFindOnLongRandomText) {
-  // Haystacks long enough for the sixteen-position blocks and the last overlapping one, from a
-  // small alphabet so that partial matches abound.
+  // Haystacks long enough for the sixteen-position blocks and the last overlapping one, and
+  // one in ten long enough (over 512 bytes) for the memchr path, from a small alphabet so that
+  // partial matches abound.
   const std::string_view alphabet[] = {"支", "出", "a", "预", "算", "表"};
   RandomNumbers next(7);
   for (int round = 0; round < 20000; ++round) {
     std::string s, part;
-    for (size_t c = next() % 50; c > 0; --c) s += alphabet[next() % 6];
+    for (size_t c = next() % (round % 10 == 0 ? 600 : 50); c > 0; --c) s += alphabet[next() % 6];
     for (size_t c = 1 + next() % 6; c > 0; --c) part += alphabet[next() % 6];
     ASSERT_EQ(FindText(s, part), std::string_view(s).find(part)) << s << " / " << part;
   }

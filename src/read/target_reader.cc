@@ -758,8 +758,12 @@ bool StandsAlone(std::string_view key) {
 Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip,
                  TextArena* arena) {
   Paras out;
-  // First the lines, each with whether it continues the paragraph above.
+  // First the lines, each with whether it continues the paragraph above (room for every line
+  // of the region taken once: raw PDF text has a line for every cell).
   std::vector<char> continues;
+  const size_t region_lines = end >= begin ? size_t{end} - begin + 1 : 0;
+  continues.reserve(region_lines);
+  out.lines.reserve(region_lines);
   bool open = false;
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
