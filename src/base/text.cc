@@ -523,12 +523,18 @@ std::string_view CleanValidCellView(std::string_view s, std::string* storage) {
   return *storage;
 }
 
-size_t KeptCharacters(std::string_view s, size_t limit) {
+namespace {
+
+// The characters of `s` of one kind, counted up to limit + 1: every character MatchKey always
+// keeps (ASCII other than white space and the quote, ideographs, four-byte characters), or the
+// ideographs alone (leads E4-E9).
+template <bool kIdeographsOnly>
+size_t CountCharacters(std::string_view s, size_t limit) {
   size_t kept = 0, i = 0;
-  // ASCII other than white space and the quote, ideographs (leads E4-E9), and four-byte
-  // characters (leads F0 and above).
-  auto kept_byte = [](unsigned char c) {
-    return (c > ' ' && c < 0x80 && c != '\'') | (c >= 0xE4 && c <= 0xE9) | (c >= 0xF0);
+  auto kept_byte = [](unsigned char c) -> size_t {
+    const bool ideograph = c >= 0xE4 && c <= 0xE9;
+    if (kIdeographsOnly) return ideograph;
+    return (c > ' ' && c < 0x80 && c != '\'') | ideograph | (c >= 0xF0);
   };
 #ifdef __SSE2__
   // Sixteen bytes a step, as signed bytes: ' ' < c (ASCII), -29 < c < -22 (E4-E9), -17 < c < 0
@@ -538,12 +544,13 @@ size_t KeptCharacters(std::string_view s, size_t limit) {
                 below_f0 = _mm_set1_epi8(-17), zero = _mm_setzero_si128(), one = _mm_set1_epi8(1);
   auto count = [&](size_t at, __m128i wanted) {
     const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
-    const __m128i ascii = _mm_andnot_si128(_mm_cmpeq_epi8(c, quote), _mm_cmpgt_epi8(c, space));
-    const __m128i ideograph =
-        _mm_and_si128(_mm_cmpgt_epi8(c, below_e4), _mm_cmpgt_epi8(above_e9, c));
-    const __m128i four = _mm_and_si128(_mm_cmpgt_epi8(c, below_f0), _mm_cmpgt_epi8(zero, c));
-    const __m128i ones = _mm_and_si128(_mm_or_si128(ascii, _mm_or_si128(ideograph, four)), wanted);
-    const __m128i sums = _mm_sad_epu8(ones, zero);
+    __m128i counted = _mm_and_si128(_mm_cmpgt_epi8(c, below_e4), _mm_cmpgt_epi8(above_e9, c));
+    if (!kIdeographsOnly) {
+      const __m128i ascii = _mm_andnot_si128(_mm_cmpeq_epi8(c, quote), _mm_cmpgt_epi8(c, space));
+      const __m128i four = _mm_and_si128(_mm_cmpgt_epi8(c, below_f0), _mm_cmpgt_epi8(zero, c));
+      counted = _mm_or_si128(counted, _mm_or_si128(ascii, four));
+    }
+    const __m128i sums = _mm_sad_epu8(_mm_and_si128(counted, wanted), zero);
     return size_t(_mm_cvtsi128_si32(sums)) + size_t(_mm_extract_epi16(sums, 4));
   };
   if (s.size() >= 16) {
@@ -561,6 +568,12 @@ size_t KeptCharacters(std::string_view s, size_t limit) {
   for (; i < s.size() && kept <= limit; ++i) kept += kept_byte(static_cast<unsigned char>(s[i]));
   return kept;
 }
+
+}  // namespace
+
+size_t KeptCharacters(std::string_view s, size_t limit) { return CountCharacters<false>(s, limit); }
+
+size_t Ideographs(std::string_view s, size_t limit) { return CountCharacters<true>(s, limit); }
 
 std::string_view StripMarkupView(std::string_view line, std::string* storage) {
   std::string_view t = Trim(line);

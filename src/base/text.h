@@ -84,6 +84,9 @@ bool SameKey(std::string_view a, std::string_view b);
 // than white space, ideographs and four-byte characters are always kept), counted up to
 // limit + 1: lets a caller that wants only short keys skip building the keys of long lines.
 size_t KeptCharacters(std::string_view s, size_t limit);
+// The ideographs (U+4E00-9FFF, leads E4-E9) in `s`, counted up to limit + 1. MatchKey keeps every
+// one: a text with more ideographs than a name cannot have that name as its key.
+size_t Ideographs(std::string_view s, size_t limit);
 
 // Removes Markdown-ish markup a converter leaves: leading '#'s, <b>, </b>, <p>, </p>, "**".
 std::string StripMarkup(std::string_view line);

@@ -391,6 +391,28 @@ TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
   }
 }
 
+TEST(Ideographs, CountsTheIdeographsAloneUpToTheLimit) {
+  // Only U+4E00-9FFF counts: not ASCII, punctuation, U+3400 (E3 lead), four-byte characters.
+  const std::string_view pieces[] = {"a", " ", "支", "，", "𠀀", "\t", "鿿", "\xE3\x90\x80", "Ｂ"};
+  const size_t counts[] = {0, 0, 1, 0, 0, 0, 1, 0, 0};
+  RandomNumbers next(11);
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    size_t expected = 0;
+    for (size_t c = next() % 40; c > 0; --c) {
+      const size_t k = next() % 9;
+      s += pieces[k];
+      expected += counts[k];
+    }
+    const size_t limit = next() % 30;
+    const size_t got = Ideographs(s, limit);
+    ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
+    if (expected <= limit) {
+      ASSERT_EQ(got, expected) << s;
+    }
+  }
+}
+
 TEST(Trim, RemovesEveryKindOfWhiteSpaceAtBothEndsOnly) {
   EXPECT_EQ(Trim(" \t\xE3\x80\x80支出\xC2\xA0\r\n"), "支出");
   EXPECT_EQ(Trim("\xEF\xBB\xBF合 计\xEF\xBB\xBF"), "合 计");

@@ -732,11 +732,40 @@ class RowTableParser {
 // ---- raw PDF text ----------------------------------------------------------------------------
 
 // A paragraph: consecutive non-empty lines (a wrapped cell), joined.
-struct Para {
+class Para {
+ public:
+  Para(std::string_view text, Location at, std::span<const TCell> parts, TextArena* arena)
+      : text(text), at(at), parts(parts), arena_(arena) {}
+
   std::string_view text;  // CleanCell of each line, joined
-  std::string_view mkey;  // MatchKey(text)
   Location at;
   std::span<const TCell> parts;  // the lines it was joined from
+  // LabelKey's answer, once asked.
+  mutable std::string_view label_key;
+  mutable bool label_key_known = false;
+
+  // MatchKey(text), built when first asked for: a long paragraph (项目概况 and the like) is
+  // compared with short names only, which LabelKey answers without its key.
+  std::string_view mkey() const {
+    if (keyed_) return key_;
+    if (parts.size() == 1) {
+      key_ = parts[0].mkey();
+    } else {
+      // MatchKey maps character by character, so the key of the joined lines is their keys
+      // joined; it is the text when every line's key is its text.
+      const bool same = std::all_of(parts.begin(), parts.end(), [](const TCell& l) {
+        return l.mkey().data() == l.text.data() && l.mkey().size() == l.text.size();
+      });
+      key_ = same ? text : arena_->Join(parts, [](const TCell& l) { return l.mkey(); });
+    }
+    keyed_ = true;
+    return key_;
+  }
+
+ private:
+  TextArena* arena_;
+  mutable std::string_view key_;
+  mutable bool keyed_ = false;
 };
 
 // The paragraphs of a region and the lines they hold.
@@ -746,13 +775,71 @@ struct Paras {
 };
 
 // Column labels of the project target table, as they appear in PDF text.
-bool IsPdfLabel(std::string_view k);
+constexpr std::string_view kPdfLabels[] = {"项目名称",
+                                           "主管部门及代码",
+                                           "项目属性",
+                                           "项目概况",
+                                           "立项依据",
+                                           "项目设立必要性",
+                                           "保证项目实施的制度、措施",
+                                           "保证项目实施的制度,措施",
+                                           "项目实施计划",
+                                           "年度目标",
+                                           "绩效指标",
+                                           "一级指标",
+                                           "二级指标",
+                                           "三级指标",
+                                           "指标值",
+                                           "实施单位",
+                                           "项目资金(元)",
+                                           "项目期",
+                                           "单位:元"};
 
-// Lines that are never part of a wrapped cell: labels, page headers.
-bool StandsAlone(std::string_view key) {
-  // Both page headers end in 表: most lines are passed over on that one search.
-  return IsPdfLabel(key) ||
-         (Contains(key, "表") && (Contains(key, "项目支出绩效目标表") || Contains(key, "情况表")));
+bool IsPdfLabel(std::string_view k) {
+  return std::find(std::begin(kPdfLabels), std::end(kPdfLabels), k) != std::end(kPdfLabels);
+}
+
+// The most ideographs a label or a level name (two to nine: CanonicalLevelName) holds, and the
+// two of a leading 其中 that Key drops. MatchKey keeps every ideograph, so a text with more is
+// neither, whatever else its key holds.
+constexpr size_t kMostNameIdeographs = [] {
+  size_t most = 9;
+  for (std::string_view label : kPdfLabels) {
+    size_t ideographs = 0;
+    for (char c : label) {
+      ideographs += static_cast<unsigned char>(c) >= 0xE4 && static_cast<unsigned char>(c) <= 0xE9;
+    }
+    most = std::max(most, ideographs);
+  }
+  return most + 2;
+}();
+
+// Whether clean text may be a label or a level name, by its ideographs alone (counted only
+// where there is room for more than the most: three bytes each).
+bool MayBeName(std::string_view text) {
+  return text.size() <= 3 * kMostNameIdeographs ||
+         Ideographs(text, kMostNameIdeographs) <= kMostNameIdeographs;
+}
+
+// The key a paragraph is compared with labels and level names by (Key), or empty where its text
+// holds too many ideographs to be either: the key of a long paragraph is never built for that.
+// Asked of every paragraph by several runs over them: answered once.
+std::string_view LabelKey(const Para& p) {
+  if (!p.label_key_known) {
+    p.label_key = MayBeName(p.text) ? Key(p.mkey()) : std::string_view();
+    p.label_key_known = true;
+  }
+  return p.label_key;
+}
+
+// Lines that are never part of a wrapped cell: labels, page headers. Both page headers hold 表,
+// an ideograph (the key holds it exactly where the text does): most lines are passed over on
+// that search and their ideographs, without a key.
+bool StandsAlone(const TCell& line) {
+  if (MayBeName(line.text) && IsPdfLabel(Key(line))) return true;
+  if (!Contains(line.text, "表")) return false;
+  const std::string_view key = Key(line);
+  return Contains(key, "项目支出绩效目标表") || Contains(key, "情况表");
 }
 
 Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip,
@@ -774,7 +861,7 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const LineFla
     }
     // MatchKey ignores the white space CleanCell folds: the clean line's key is the line's.
     TCell line = MakeCell(arena, t, Location{n, 0});
-    bool alone = StandsAlone(Key(line));
+    bool alone = StandsAlone(line);
     continues.push_back(open && !alone);
     out.lines.push_back(line);
     open = !alone;
@@ -785,43 +872,12 @@ Paras Paragraphs(const Lines& lines, uint32_t begin, uint32_t end, const LineFla
   for (size_t i = 0; i < all.size();) {
     size_t j = i + 1;
     while (j < all.size() && continues[j]) ++j;
-    Para p{all[i].text, all[i].mkey(), all[i].at, all.subspan(i, j - i)};
-    if (j - i > 1) {
-      // MatchKey maps character by character, so the key of the joined lines is their keys
-      // joined (each line was keyed above); it is the text when every line's key is its text.
-      p.text = arena->Join(p.parts, [](const TCell& l) { return l.text; });
-      const bool same = std::all_of(p.parts.begin(), p.parts.end(), [](const TCell& l) {
-        return l.mkey().data() == l.text.data() && l.mkey().size() == l.text.size();
-      });
-      p.mkey = same ? p.text : arena->Join(p.parts, [](const TCell& l) { return l.mkey(); });
-    }
+    Para p(all[i].text, all[i].at, all.subspan(i, j - i), arena);
+    if (j - i > 1) p.text = arena->Join(p.parts, [](const TCell& l) { return l.text; });
     out.paras.push_back(p);
     i = j;
   }
   return out;
-}
-
-bool IsPdfLabel(std::string_view k) {
-  static constexpr std::string_view kLabels[] = {"项目名称",
-                                                 "主管部门及代码",
-                                                 "项目属性",
-                                                 "项目概况",
-                                                 "立项依据",
-                                                 "项目设立必要性",
-                                                 "保证项目实施的制度、措施",
-                                                 "保证项目实施的制度,措施",
-                                                 "项目实施计划",
-                                                 "年度目标",
-                                                 "绩效指标",
-                                                 "一级指标",
-                                                 "二级指标",
-                                                 "三级指标",
-                                                 "指标值",
-                                                 "实施单位",
-                                                 "项目资金(元)",
-                                                 "项目期",
-                                                 "单位:元"};
-  return std::find(std::begin(kLabels), std::end(kLabels), k) != std::end(kLabels);
 }
 
 // PDF text: field labels come as a run, then their values in the same order; the indicator
@@ -832,15 +888,16 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
   std::vector<Para>& paras = all.paras;
   // Drop repeated page headers.
   std::erase_if(paras, [](const Para& p) {
-    return Contains(p.mkey, "项目支出绩效目标表") || Equals(p.mkey, "单位:元");
+    return (Contains(p.text, "表") && Contains(p.mkey(), "项目支出绩效目标表")) ||
+           (MayBeName(p.text) && Equals(p.mkey(), "单位:元"));
   });
   size_t start = 0;
-  while (start < paras.size() && Key(paras[start].mkey) != "项目名称") ++start;
+  while (start < paras.size() && LabelKey(paras[start]) != "项目名称") ++start;
   // The run of field labels.
   std::vector<std::string_view> labels;
   size_t i = start;
-  while (i < paras.size() && IsPdfLabel(Key(paras[i].mkey))) {
-    labels.push_back(Key(paras[i].mkey));
+  while (i < paras.size() && IsPdfLabel(LabelKey(paras[i]))) {
+    labels.push_back(LabelKey(paras[i]));
     ++i;
   }
   auto gap = [&](Location at, std::string m) { t->gaps.push_back(Diagnostic{at, std::move(m)}); };
@@ -849,7 +906,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
   for (std::string_view label : labels) {
     if (label == "绩效指标" || i >= paras.size()) break;
     const Para& p = paras[i];
-    if (IsPdfLabel(Key(p.mkey))) break;
+    if (IsPdfLabel(LabelKey(p))) break;
     TextItem item{lines.Keep(p.text), p.at};
     consumed.push_back(p.at);
     if (label == "项目名称")
@@ -905,7 +962,7 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
     }
     for (size_t k = 0; k < p.parts.size(); ++k) {
       const TCell& l = p.parts[k];
-      value_paras.push_back(Para{l.text, l.mkey(), l.at, p.parts.subspan(k, 1)});
+      value_paras.push_back(Para(l.text, l.at, p.parts.subspan(k, 1), arena));
     }
   }
   auto funds_at = [&](size_t j, const std::vector<Para>& ps) {
@@ -915,9 +972,9 @@ void ParsePdfText(const Lines& lines, const LineFlags& skip, TargetTable* t, Tex
   auto run_after = [&](const std::vector<Para>& ps, std::string_view label, bool values) {
     std::vector<const Para*> run;
     size_t j = 0;
-    while (j < ps.size() && Key(ps[j].mkey) != label) ++j;
+    while (j < ps.size() && LabelKey(ps[j]) != label) ++j;
     for (++j; j < ps.size(); ++j) {
-      std::string_view k = Key(ps[j].mkey);
+      std::string_view k = LabelKey(ps[j]);
       if (IsPdfLabel(k) || IsLevel1(k) || IsLevel2(k)) break;
       if (LooksLikeAmount(ps[j].text) && ps[j].at == t->funds[kAnnual].at) break;
       if (!values && (LooksLikeValue(ps[j].text) || funds_at(j, ps))) break;
