@@ -311,9 +311,16 @@ std::string CleanCell(std::string_view s) {
   bool space = false;
   if (!ScanCell(s, &space)) return CleanCellSlow(s);
   if (!space) return std::string(s);  // most cells: nothing inside to fold
+  std::string out;
+  FoldCellSpaces(s, &out);
+  return out;
+}
+
+void FoldCellSpaces(std::string_view s, std::string* folded) {
   // Valid UTF-8 re-encodes to itself, so only the white space needs attention: the bytes
   // between space runs are copied whole, and a run becomes one space or none.
-  std::string out;
+  std::string& out = *folded;
+  out.clear();
   out.reserve(s.size());
   size_t run = 0;
   // White space is ASCII or led by C2, E3 or EF; in valid UTF-8 those bytes start characters,
@@ -340,7 +347,6 @@ std::string CleanCell(std::string_view s) {
     if (i >= s.size()) break;
   }
   out.append(s.data() + run, s.size() - run);
-  return out;
 }
 
 namespace {
@@ -519,7 +525,7 @@ CellShape ShapeOfValidCell(std::string_view s) {
 std::string_view CleanValidCellView(std::string_view s, std::string* storage) {
   s = Trim(s);
   if (!ShapeOfValidCell(s).needs_clean) return s;
-  *storage = CleanCell(s);
+  FoldCellSpaces(s, storage);  // valid, as ShapeOfValidCell requires: not scanned again
   return *storage;
 }
 

@@ -66,6 +66,9 @@ CellShape ShapeOfValidCell(std::string_view s);
 // CleanCell(s) without a copy when the trimmed cell needs no cleaning (most cells): a view of
 // `s`, else of `*storage`. REQUIRES as ShapeOfValidCell.
 std::string_view CleanValidCellView(std::string_view s, std::string* storage);
+// CleanCell(s) into `*folded` for a trimmed `s` that ShapeOfValidCell found to need cleaning:
+// its white space folded, nothing checked again. REQUIRES: `s` valid UTF-8 and trimmed.
+void FoldCellSpaces(std::string_view s, std::string* folded);
 
 // A key for comparing names: CleanCell, then full-width ASCII folded to half-width, all white
 // space removed, Chinese brackets and quotes folded to one form.

@@ -53,6 +53,12 @@ class TextArena {
     return t.data() == scratch_.data() ? Keep(t) : t;
   }
 
+  // CleanCell(t) for a trimmed cell ShapeOfValidCell found to need cleaning.
+  std::string_view Fold(std::string_view t) {
+    FoldCellSpaces(t, &scratch_);
+    return Keep(scratch_);
+  }
+
   // MatchKey(text).
   std::string_view Key(std::string_view text) {
     std::string_view k = MatchKeyView(text, &scratch_);
@@ -128,7 +134,7 @@ class TCell {
   static TCell Make(TextArena* arena, std::string_view raw, Location at) {
     std::string_view t = Trim(raw);
     const CellShape shape = ShapeOfValidCell(t);
-    if (shape.needs_clean) return TCell(arena->Clean(t), at, arena);
+    if (shape.needs_clean) return TCell(arena->Fold(t), at, arena);
     TCell cell(t, at, arena);
     if (shape.first_fold == std::string_view::npos) {
       cell.key_ = t;
