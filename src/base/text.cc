@@ -807,6 +807,50 @@ bool IsAsciiDigits(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// The third bytes of the three-byte brackets and of U+FFFD: 88-8B （）《》, 90-91 【】, 94-95
+// 〔〕, 9C-9D “”, BB ［, BD ］ and U+FFFD.
+bool IsBracketThirdByte(unsigned char c) {
+  return (c >= 0x88 && c <= 0x8B) || c == 0x90 || c == 0x91 || c == 0x94 || c == 0x95 ||
+         c == 0x9C || c == 0x9D || c == 0xBB || c == 0xBD;
+}
+
+}  // namespace
+
+size_t FindBracketCandidate(std::string_view s, size_t from) {
+  size_t i = from;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+#ifdef __SSE2__
+  auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(char(c))); };
+  // Bytes from lo to hi, as one signed comparison after a shift (as ByteRange).
+  auto in = [](__m128i v, unsigned char lo, unsigned char hi) {
+    const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo) + 1)));
+  };
+  for (; i + 18 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 2));
+    const __m128i ascii = eq(v, '(') | eq(v, ')') | eq(v, '[') | eq(v, ']');
+    const __m128i lead = eq(v, 0xE2) | eq(v, 0xE3) | eq(v, 0xEF);
+    const __m128i bracket_third = in(third, 0x88, 0x8B) | in(third, 0x90, 0x91) |
+                                  in(third, 0x94, 0x95) | in(third, 0x9C, 0x9D) | eq(third, 0xBB) |
+                                  eq(third, 0xBD);
+    if (const unsigned mask = unsigned(_mm_movemask_epi8(ascii | (lead & bracket_third)))) {
+      return i + static_cast<size_t>(std::countr_zero(mask));
+    }
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const unsigned char c = b[i];
+    if (c == '(' || c == ')' || c == '[' || c == ']') return i;
+    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && i + 2 < s.size() && IsBracketThirdByte(b[i + 2])) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 size_t FindText(std::string_view s, std::string_view part) {
   if (part.size() > s.size()) return std::string_view::npos;
   if (part.size() < 3) return s.find(part);

@@ -337,6 +337,12 @@ struct DoubledRun {
 };
 DoubledRun FindDoubledRun(std::string_view s);
 
+// The first position at or after `from` where a bracket, a quote or a 书名号 may start ( ) [ ]
+// or one led by E2, E3 or EF: “ ” 《 》 （ ） 【 】 〔 〕 ［ ］), or U+FFFD: every one of them, and
+// few other places. The lead byte alone stops at every "，" and "。"; the third byte tells most
+// of those apart, sixteen positions at once.
+size_t FindBracketCandidate(std::string_view s, size_t from);
+
 // Number of code points (characters) in UTF-8 text.
 size_t CodePoints(std::string_view s);
 // The character (whole UTF-8 sequence) that ends at byte `end` (exclusive); empty at 0.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace yusuan {
 namespace {
 
@@ -409,6 +412,43 @@ TEST(Ideographs, CountsTheIdeographsAloneUpToTheLimit) {
     ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
     if (expected <= limit) {
       ASSERT_EQ(got, expected) << s;
+    }
+  }
+}
+
+TEST(FindBracketCandidate, StopsAtEveryBracketAndReplacementCharacter) {
+  // Every bracket the wording rule pairs, U+FFFD, and what shares their lead or third bytes
+  // ("，" EF BC 8C, "。" E3 80 82, "—" E2 80 94, ideographs ending in 88 or BD), in texts long
+  // and short enough for the sixteen-position blocks and the tail.
+  const std::string_view brackets[] = {"(", ")",  "[",  "]",  "（", "）", "《", "》",    "“",
+                                       "”", "【", "】", "〔", "〕", "［", "］", "\uFFFD"};
+  const std::string_view others[] = {"，", "。", "—", "a", " ", "支", "∈", "与", "、", "：", "…"};
+  RandomNumbers next(5);
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    std::vector<size_t> expected;
+    for (size_t c = next() % 60; c > 0; --c) {
+      if (next() % 4 == 0) {
+        expected.push_back(s.size());
+        s += brackets[next() % std::size(brackets)];
+      } else {
+        s += others[next() % std::size(others)];
+      }
+    }
+    std::vector<size_t> found;
+    for (size_t i = FindBracketCandidate(s, 0); i != std::string_view::npos;
+         i = FindBracketCandidate(s, i + 1)) {
+      found.push_back(i);
+    }
+    // Every bracket is found; the others found are only those sharing a lead and a third byte
+    // with one ("∈" E2 88 88), never "，" or "。".
+    std::vector<size_t> missed;
+    std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(),
+                        std::back_inserter(missed));
+    ASSERT_TRUE(missed.empty()) << s;
+    for (size_t i : found) {
+      ASSERT_NE(s.substr(i, 3), "，") << s;
+      ASSERT_NE(s.substr(i, 3), "。") << s;
     }
   }
 }

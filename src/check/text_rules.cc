@@ -192,11 +192,10 @@ void AddTextRules(std::vector<Rule>* rules) {
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
-          // Every bracket is ASCII or led by E2, E3 or EF (the text is valid UTF-8), and so is
-          // U+FFFD (EF BF BD), which the same pass looks for.
-          using Leads = ByteSet<'(', ')', '[', ']', '\xE2', '\xE3', '\xEF'>;
-          for (size_t i = Leads::FindIn(t.text, 0); i != std::string_view::npos;
-               i = Leads::FindIn(t.text, i + 1)) {
+          // Every bracket and U+FFFD (which the same pass looks for) is a candidate; most
+          // other punctuation is not.
+          for (size_t i = FindBracketCandidate(t.text, 0); i != std::string_view::npos;
+               i = FindBracketCandidate(t.text, i + 1)) {
             if (IsReplacementAt(t.text, i)) return;  // the source cut the text: its end is unknown
             bool open = false;
             const int pair = BracketPair(BracketAt(t.text, i), &open);
