@@ -261,6 +261,14 @@ constexpr auto kLevelTable = [] {
   return slots;
 }();
 
+static_assert(std::all_of(std::begin(kLevelForms), std::end(kLevelForms), [](const LevelForm& f) {
+  return f.printed.size() >= 6 && f.printed.size() <= 3 * kLevelNameMostIdeographs &&
+         f.printed.size() % 3 == 0 && std::all_of(f.printed.begin(), f.printed.end(), [](char c) {
+           const auto u = static_cast<unsigned char>(c);
+           return (u >= 0xE4 && u <= 0xE9) || (u & 0xC0) == 0x80;
+         });
+}));
+
 // The last bytes of the forms, as a set of their low six bits: a first test, of one byte.
 constexpr uint64_t kLevelLastBytes = [] {
   uint64_t set = 0;
@@ -273,7 +281,8 @@ constexpr uint64_t kLevelLastBytes = [] {
 std::string_view CanonicalLevelName(std::string_view key, int level, bool* bare) {
   if (bare != nullptr) *bare = false;
   // Every form is two to nine ideographs (lead bytes E4-E9).
-  if (key.size() < 6 || key.size() > 27 || static_cast<unsigned char>(key[0]) < 0xE4 ||
+  if (key.size() < 6 || key.size() > 3 * kLevelNameMostIdeographs ||
+      static_cast<unsigned char>(key[0]) < 0xE4 ||
       ((kLevelLastBytes >> (key.back() & 63)) & 1) == 0 || key.size() % 3 != 0) {
     return {};
   }

@@ -88,6 +88,9 @@ ValueShape IndicatorValueShapeOf(std::string_view clean);
 // The canonical name of a level `level` (1 or 2) name given by its match key, or "". `*bare`
 // (when asked) tells a one-word form an indicator may be named too ("满意度", "数量").
 std::string_view CanonicalLevelName(std::string_view key, int level, bool* bare = nullptr);
+// Every printed form of a level name is two to this many ideographs, and nothing else: a key
+// with more is none of them (checked against the forms where they are listed).
+inline constexpr size_t kLevelNameMostIdeographs = 9;
 // The canonical name of a printed level `level` name, or "".
 std::string_view LevelOf(std::string_view printed, int level);
 // Whether a second-level name (its key) is one of the costs under a first-level 成本指标.

@@ -746,9 +746,6 @@ class Para {
   std::string_view text;  // CleanCell of each line, joined
   Location at;
   std::span<const TCell> parts;  // the lines it was joined from
-  // LabelKey's answer, once asked.
-  mutable std::string_view label_key;
-  mutable bool label_key_known = false;
 
   // MatchKey(text), built when first asked for: a long paragraph (项目概况 and the like) is
   // compared with short names only, which LabelKey answers without its key.
@@ -769,9 +766,13 @@ class Para {
   }
 
  private:
+  friend std::string_view LabelKey(const Para& p);
   TextArena* arena_;
   mutable std::string_view key_;
   mutable bool keyed_ = false;
+  // LabelKey's answer, once asked.
+  mutable std::string_view label_key_;
+  mutable bool label_key_known_ = false;
 };
 
 // The paragraphs of a region and the lines they hold.
@@ -805,11 +806,11 @@ bool IsPdfLabel(std::string_view k) {
   return std::find(std::begin(kPdfLabels), std::end(kPdfLabels), k) != std::end(kPdfLabels);
 }
 
-// The most ideographs a label or a level name (two to nine: CanonicalLevelName) holds, and the
-// two of a leading 其中 that Key drops. MatchKey keeps every ideograph, so a text with more is
-// neither, whatever else its key holds.
+// The most ideographs a label or a level name holds, and the two of a leading 其中 that Key
+// drops. MatchKey keeps every ideograph, so a text with more is neither, whatever else its key
+// holds.
 constexpr size_t kMostNameIdeographs = [] {
-  size_t most = 9;
+  size_t most = kLevelNameMostIdeographs;
   for (std::string_view label : kPdfLabels) {
     size_t ideographs = 0;
     for (char c : label) {
@@ -831,11 +832,11 @@ bool MayBeName(std::string_view text) {
 // holds too many ideographs to be either: the key of a long paragraph is never built for that.
 // Asked of every paragraph by several runs over them: answered once.
 std::string_view LabelKey(const Para& p) {
-  if (!p.label_key_known) {
-    p.label_key = MayBeName(p.text) ? Key(p.mkey()) : std::string_view();
-    p.label_key_known = true;
+  if (!p.label_key_known_) {
+    p.label_key_ = MayBeName(p.text) ? Key(p.mkey()) : std::string_view();
+    p.label_key_known_ = true;
   }
-  return p.label_key;
+  return p.label_key_;
 }
 
 // Lines that are never part of a wrapped cell: labels, page headers. Both page headers hold 表,
