@@ -157,6 +157,15 @@ size_t FindText(std::string_view s, std::string_view part);
 bool Contains(std::string_view s, std::string_view part);
 
 namespace detail {
+#ifdef __SSE2__
+// Marks the bytes of `v` from `lo` to `hi` (unsigned, inclusive; hi - lo < 128): shifted so that
+// the range starts at -128, one signed comparison decides it.
+inline __m128i BytesInRange(__m128i v, unsigned char lo, unsigned char hi) {
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo) + 1)));
+}
+#endif
+
 // The first position at or after `from` whose byte satisfies `test`, sixteen bytes a step:
 // `block(v)` marks the matching bytes of a 16-byte vector, `test(c)` decides one byte.
 template <typename Block, typename Test>
@@ -316,12 +325,7 @@ struct ByteRange {
     return detail::FindByte(
         s, from,
 #ifdef __SSE2__
-        // Shifted so that the range starts at -128, one signed comparison decides it.
-        [](__m128i v) {
-          const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - kLow)));
-          return _mm_cmplt_epi8(shifted,
-                                _mm_set1_epi8(static_cast<char>(0x80 + (kHigh - kLow) + 1)));
-        },
+        [](__m128i v) { return detail::BytesInRange(v, kLow, kHigh); },
 #else
         nullptr,
 #endif

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <span>
+#include <utility>
 
 namespace yusuan {
 namespace {
@@ -371,22 +373,23 @@ TEST(CodePoints, CountsCharactersOfEveryLength) {
   }
 }
 
-TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
-  // ASCII but white space and the quote, ideographs and four-byte characters count; other
-  // punctuation and white space do not. Lengths across sixteen-byte blocks and the tail.
-  const std::string_view pieces[] = {"a", " ", "'", "支", "，", "𠀀", "\t", "é", "Ｂ"};
-  const size_t counts[] = {1, 0, 0, 1, 0, 1, 0, 0, 0};
-  RandomNumbers next(99);
+// Checks a counter of characters with a limit (KeptCharacters, Ideographs) on random texts of
+// `pieces`, each with what it counts: exact up to the limit, and over it exactly when the text
+// holds more. Lengths across sixteen-byte blocks and the tail.
+void ExpectCountsUpToTheLimit(size_t (*count)(std::string_view, size_t),
+                              std::span<const std::pair<std::string_view, size_t>> pieces,
+                              uint32_t seed) {
+  RandomNumbers next(seed);
   for (int round = 0; round < 5000; ++round) {
     std::string s;
     size_t expected = 0;
     for (size_t c = next() % 40; c > 0; --c) {
-      const size_t k = next() % 9;
-      s += pieces[k];
-      expected += counts[k];
+      const auto& [piece, counted] = pieces[next() % pieces.size()];
+      s += piece;
+      expected += counted;
     }
     const size_t limit = next() % 30;
-    const size_t got = KeptCharacters(s, limit);
+    const size_t got = count(s, limit);
     ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
     if (expected <= limit) {
       ASSERT_EQ(got, expected) << s;
@@ -394,26 +397,21 @@ TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
   }
 }
 
+TEST(KeptCharacters, CountsWhatMatchKeyAlwaysKeepsUpToTheLimit) {
+  // ASCII but white space and the quote, ideographs and four-byte characters count; other
+  // punctuation and white space do not.
+  const std::pair<std::string_view, size_t> pieces[] = {{"a", 1},  {" ", 0},  {"'", 0},
+                                                        {"支", 1}, {"，", 0}, {"𠀀", 1},
+                                                        {"\t", 0}, {"é", 0},  {"Ｂ", 0}};
+  ExpectCountsUpToTheLimit(&KeptCharacters, pieces, 99);
+}
+
 TEST(Ideographs, CountsTheIdeographsAloneUpToTheLimit) {
   // Only U+4E00-9FFF counts: not ASCII, punctuation, U+3400 (E3 lead), four-byte characters.
-  const std::string_view pieces[] = {"a", " ", "支", "，", "𠀀", "\t", "鿿", "\xE3\x90\x80", "Ｂ"};
-  const size_t counts[] = {0, 0, 1, 0, 0, 0, 1, 0, 0};
-  RandomNumbers next(11);
-  for (int round = 0; round < 5000; ++round) {
-    std::string s;
-    size_t expected = 0;
-    for (size_t c = next() % 40; c > 0; --c) {
-      const size_t k = next() % 9;
-      s += pieces[k];
-      expected += counts[k];
-    }
-    const size_t limit = next() % 30;
-    const size_t got = Ideographs(s, limit);
-    ASSERT_EQ(got <= limit, expected <= limit) << s << " / " << limit;
-    if (expected <= limit) {
-      ASSERT_EQ(got, expected) << s;
-    }
-  }
+  const std::pair<std::string_view, size_t> pieces[] = {
+      {"a", 0},  {" ", 0},   {"支", 1},           {"，", 0}, {"𠀀", 0},
+      {"\t", 0}, {"鿿", 1}, {"\xE3\x90\x80", 0}, {"Ｂ", 0}};
+  ExpectCountsUpToTheLimit(&Ideographs, pieces, 11);
 }
 
 TEST(FindBracketCandidate, StopsAtEveryBracketAndReplacementCharacter) {
