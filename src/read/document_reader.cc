@@ -31,14 +31,8 @@ bool EndsWithPageNumber(std::string_view plain) {
 // A table-of-contents line: "表三2026年预算支出总表.....\t6", "第一部分 概况\t1".
 // `plain` is the line with markup stripped (StripMarkup).
 bool IsTocPlain(std::string_view plain) {
-  if (EndsWithPageNumber(plain)) return true;
-  // A dot leader, searched inline: every line is asked, and a memchr call costs more than most.
-  using Dot = ByteSet<'.'>;
-  for (size_t i = Dot::FindIn(plain, 0); i != std::string_view::npos;
-       i = Dot::FindIn(plain, i + 1)) {
-    if (plain.substr(i, 5) == ".....") return true;
-  }
-  return false;
+  // FindText searches a line inline, where a memchr call would cost more: every line is asked.
+  return EndsWithPageNumber(plain) || FindText(plain, ".....") != std::string_view::npos;
 }
 
 // Phrases that converters leave on every page as a watermark. A line that is only one of these
