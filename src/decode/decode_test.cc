@@ -230,6 +230,26 @@ TEST(Decode, RefusesANulAnywhereAndTooManyControlCharacters) {
   EXPECT_TRUE(Decode(text).ok());
 }
 
+TEST(Decode, InvisibleCharactersAreFoundAtEveryPlaceOfALongText) {
+  // The scan tests sixteen positions at once, a character's lead byte in one block of sixteen
+  // and the byte after it in the next: every place, and the look-alikes that lead as they do.
+  const std::string invisible[] = {"\u200B", "\u200F", "\u2060", "\uFEFF", "\u00AD", "\r", "\f"};
+  const std::string visible[] = {"“", "”", "，", "—", "\u2061", "\u00A9", "\uFEFE", "\u2010"};
+  for (size_t at = 0; at <= 40; ++at) {
+    for (const std::string& c : invisible) {
+      const std::string bytes = std::string(at, 'a') + c + "合计预算支出一二三四五\n";
+      EXPECT_FALSE(DecodesToItself(bytes)) << at << " " << bytes;
+      auto decoded = Decode(bytes);
+      ASSERT_TRUE(decoded.ok());
+      EXPECT_EQ(decoded->text.find(c == "\r" ? "\r" : c), std::string::npos) << at;
+    }
+    for (const std::string& c : visible) {
+      const std::string bytes = std::string(at, 'a') + c + "合计预算支出一二三四五\n";
+      EXPECT_TRUE(DecodesToItself(bytes)) << at << " " << bytes;
+    }
+  }
+}
+
 TEST(Decode, TextThatDecodesToItselfIsToldApartExactly) {
   // DecodesToItself(b) exactly when decoding gives b back as "UTF-8" text.
   const std::string text = "2026年预算\t合计\n支出 6,056.35\n";
