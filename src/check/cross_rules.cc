@@ -86,18 +86,46 @@ struct FirstIndicators {
   uint32_t first, count;
 };
 
-// The PairKey of each annual indicator's name of `t` with its occurrence among the names
-// before it, in order.
-std::vector<std::pair<std::string, uint32_t>> NamesWithOccurrence(const TargetTable& t) {
-  std::vector<std::pair<std::string, uint32_t>> names;
-  std::unordered_map<std::string, uint32_t> seen;
-  for (const Indicator& i : t.indicators[kAnnual]) {
-    std::string key = PairKey(i.name);
-    const uint32_t occurrence = seen[key]++;
-    names.emplace_back(std::move(key), occurrence);
+// The PairKey of each annual indicator's name of a target, with its occurrence among the names
+// before it, in order: the keys written one after another into one reused text (a run over a
+// province's documents meets every project's indicators, and a string and a hash-map node for
+// each cost more than the keys).
+class NameKeys {
+ public:
+  void Read(const TargetTable& t) {
+    text_.clear();
+    starts_.clear();
+    for (const Indicator& i : t.indicators[kAnnual]) {
+      starts_.push_back(static_cast<uint32_t>(text_.size()));
+      AppendPairKey(i.name, &text_);
+    }
+    starts_.push_back(static_cast<uint32_t>(text_.size()));
+    // Occurrences from the keys sorted, each key's indicators in their order: a project may
+    // list any number of indicators, and a scan of the earlier keys for each would grow with
+    // their square.
+    const uint32_t n = size();
+    order_.resize(n);
+    for (uint32_t k = 0; k < n; ++k) order_[k] = k;
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+      const int order = key(a).compare(key(b));
+      return order < 0 || (order == 0 && a < b);
+    });
+    occurrence_.resize(n);
+    for (uint32_t j = 0; j < n; ++j) {
+      const bool same = j > 0 && key(order_[j]) == key(order_[j - 1]);
+      occurrence_[order_[j]] = same ? occurrence_[order_[j - 1]] + 1 : 0;
+    }
   }
-  return names;
-}
+  uint32_t size() const { return static_cast<uint32_t>(starts_.size() - 1); }
+  std::string_view key(uint32_t k) const {
+    return std::string_view(text_).substr(starts_[k], starts_[k + 1] - starts_[k]);
+  }
+  uint32_t occurrence(uint32_t k) const { return occurrence_[k]; }
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> starts_, order_, occurrence_;
+};
 
 }  // namespace
 
@@ -144,6 +172,7 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
           // of the first target that had the key.
           std::unordered_map<std::string_view, uint32_t> by_key;
           std::string keys[2];
+          NameKeys names;
         };
         return [state = std::make_shared<State>()](const Document& doc, Reporter& rep) {
           State& s = *state;
@@ -152,15 +181,16 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
             if (!Compared(t)) continue;
             NameKey(t, &s.keys[0]);
             UnitKey(t, &s.keys[1]);
-            const std::vector<std::pair<std::string, uint32_t>> names = NamesWithOccurrence(t);
+            const NameKeys& names = s.names;
+            s.names.Read(t);
             // The statement this target makes, once, for whichever of its keys is new.
             std::optional<uint32_t> own;
             auto make_own = [&] {
               if (own) return *own;
               FirstIndicators f{ordinal, static_cast<uint32_t>(s.values.size()), 0};
-              for (size_t k = 0; k < names.size(); ++k) {
+              for (uint32_t k = 0; k < names.size(); ++k) {
                 const Indicator& i = t.indicators[kAnnual][k];
-                s.values.push_back(FirstValue{s.sources.Keep(names[k].first), names[k].second,
+                s.values.push_back(FirstValue{s.sources.Keep(names.key(k)), names.occurrence(k),
                                               i.value_at.line, s.sources.Keep(i.value.raw)});
               }
               f.count = static_cast<uint32_t>(s.values.size() - f.first);
@@ -182,21 +212,22 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
               if (f.doc == ordinal || compared == it->second) continue;
               compared = it->second;
               const auto begin = s.values.begin() + f.first, end = begin + f.count;
-              for (size_t k = 0; k < names.size(); ++k) {
+              for (uint32_t k = 0; k < names.size(); ++k) {
                 const Indicator& i = t.indicators[kAnnual][k];
                 // A value the first statement gives under the same name is no difference;
                 // else the value is compared with its counterpart (the same occurrence of the
                 // name), or with the first of the name when the first statement has fewer.
                 auto [from, to] = std::equal_range(
-                    begin, end, FirstValue{names[k].first, 0, 0, {}},
+                    begin, end, FirstValue{names.key(k), 0, 0, {}},
                     [](const FirstValue& a, const FirstValue& b) { return a.name < b.name; });
                 if (from == to || std::any_of(from, to, [&](const FirstValue& v) {
                       return SameKey(i.value.raw, v.raw);
                     })) {
                   continue;
                 }
-                const auto counterpart = std::find_if(
-                    from, to, [&](const FirstValue& v) { return v.occurrence == names[k].second; });
+                const auto counterpart = std::find_if(from, to, [&](const FirstValue& v) {
+                  return v.occurrence == names.occurrence(k);
+                });
                 const FirstValue* v = counterpart != to ? &*counterpart : &*from;
                 Finding& finding =
                     rep.Report(i.value_at.line ? i.value_at.line : i.at.line,
