@@ -1,5 +1,11 @@
 #include "check/pairing.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <cstring>
+
 #include "base/key_index.h"
 #include "base/text.h"
 
@@ -10,6 +16,29 @@ std::string PairKey(std::string_view name) {
   AppendPairKey(name, &key);
   return key;
 }
+
+#ifdef __SSE2__
+namespace {
+
+// Whether the fifteen bytes at `p` (sixteen readable) are five characters AppendPairKey keeps
+// whole: leads E5-E9, or E4 not followed by B7, at bytes 0, 3, 6, 9 and 12, and continuation
+// bytes between them.
+bool FiveIdeographsAt(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // As signed bytes: continuation bytes 80-BF are -128..-65, leads E4-E9 are -28..-23.
+  const unsigned continuation = unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+  const unsigned lead = unsigned(_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-29)), _mm_cmplt_epi8(v, _mm_set1_epi8(-22)))));
+  const unsigned e4 = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE4'))));
+  const unsigned b7 = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xB7'))));
+  constexpr unsigned kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
+  constexpr unsigned kContinuations = 0x6DB6;  // the ten between them
+  return (lead & kLeads) == kLeads && (continuation & kContinuations) == kContinuations &&
+         (e4 & (b7 >> 1) & kLeads) == 0;
+}
+
+}  // namespace
+#endif
 
 void AppendPairKey(std::string_view name, std::string* out) {
   // MatchKey, then only letters, digits and ideographs (U+4E00-9FFF, U+3400-4DBF): in one pass,
@@ -25,6 +54,15 @@ void AppendPairKey(std::string_view name, std::string* out) {
   for (size_t pos = 0; pos < name.size();) {
     const size_t start = pos;
     const unsigned char c = static_cast<unsigned char>(name[pos]);
+#ifdef __SSE2__
+    // Five ideographs at once, the bulk of most names: the test below for fifteen bytes.
+    if (c >= 0xE4 && pos + 16 <= name.size() && FiveIdeographsAt(name.data() + pos)) {
+      std::memcpy(key + at, name.data() + pos, 15);
+      at += 15;
+      pos += 15;
+      continue;
+    }
+#endif
     if (c < 0x80) {
       const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
       if (alnum) key[at++] = name[pos];

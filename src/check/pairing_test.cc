@@ -38,6 +38,26 @@ TEST(PairKey, KeepsLettersDigitsAndIdeographsOnly) {
   }
 }
 
+TEST(PairKey, LongNamesAreKeyedAsTheirCharactersSay) {
+  // Runs of ideographs are copied fifteen bytes at a time: every kind of character, at every
+  // place of texts longer than one such step, against the definition.
+  const std::string_view pieces[] = {"预", "算", "一",   "䶵",   "䷀", "䷿", "（",
+                                     "：", "１", "a",    " ",    "、", "—",  "①",
+                                     "😀",  "é",  "\xE4", "\xB7", "经", "费"};
+  uint32_t seed = 7;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    const int length = 4 + n % 40;
+    for (int k = 0; k < length; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly the ideographs of the first four pieces and the last two, as names are.
+      const uint32_t r = (seed >> 16) % 64;
+      s += pieces[r < 40 ? (r % 2 == 0 ? r % 4 : 18 + r % 2) : r % std::size(pieces)];
+    }
+    EXPECT_EQ(PairKey(s), PairKeyByCharacters(s)) << s;
+  }
+}
+
 // A document with a project table of `projects` (name, 万元) and a target table for each of
 // `targets` (name, 元).
 Document WithProjectsAndTargets(const std::vector<std::pair<std::string, std::string>>& projects,
