@@ -181,8 +181,8 @@ void AddCrossRules(std::vector<CrossRule>* rules) {
             if (!Compared(t)) continue;
             NameKey(t, &s.keys[0]);
             UnitKey(t, &s.keys[1]);
-            const NameKeys& names = s.names;
             s.names.Read(t);
+            const NameKeys& names = s.names;
             // The statement this target makes, once, for whichever of its keys is new.
             std::optional<uint32_t> own;
             auto make_own = [&] {

@@ -55,7 +55,7 @@ void AppendPairKey(std::string_view name, std::string* out) {
     const size_t start = pos;
     const unsigned char c = static_cast<unsigned char>(name[pos]);
 #ifdef __SSE2__
-    // Five ideographs at once, the bulk of most names: the test below for fifteen bytes.
+    // Five ideographs at once, the bulk of most names (FiveIdeographsAt, above).
     if (c >= 0xE4 && pos + 16 <= name.size() && FiveIdeographsAt(name.data() + pos)) {
       std::memcpy(key + at, name.data() + pos, 15);
       at += 15;

@@ -231,8 +231,8 @@ TEST(Decode, RefusesANulAnywhereAndTooManyControlCharacters) {
 }
 
 TEST(Decode, InvisibleCharactersAreFoundAtEveryPlaceOfALongText) {
-  // The scan tests sixteen positions at once, a character's lead byte in one block of sixteen
-  // and the byte after it in the next: every place, and the look-alikes that lead as they do.
+  // The scan looks at sixteen bytes at a time: an invisible character at every place of a longer
+  // text (its bytes in one block or across two), and the look-alikes that share its lead byte.
   const std::string invisible[] = {"\u200B", "\u200F", "\u2060", "\uFEFF", "\u00AD", "\r", "\f"};
   const std::string visible[] = {"“", "”", "，", "—", "\u2061", "\u00A9", "\uFEFE", "\u2010"};
   for (size_t at = 0; at <= 40; ++at) {
@@ -241,7 +241,7 @@ TEST(Decode, InvisibleCharactersAreFoundAtEveryPlaceOfALongText) {
       EXPECT_FALSE(DecodesToItself(bytes)) << at << " " << bytes;
       auto decoded = Decode(bytes);
       ASSERT_TRUE(decoded.ok());
-      EXPECT_EQ(decoded->text.find(c == "\r" ? "\r" : c), std::string::npos) << at;
+      EXPECT_EQ(decoded->text.find(c), std::string::npos) << at;
     }
     for (const std::string& c : visible) {
       const std::string bytes = std::string(at, 'a') + c + "合计预算支出一二三四五\n";
