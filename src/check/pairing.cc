@@ -25,10 +25,8 @@ namespace {
 // bytes between them.
 bool FiveIdeographsAt(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // As signed bytes: continuation bytes 80-BF are -128..-65, leads E4-E9 are -28..-23.
-  const unsigned continuation = unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
-  const unsigned lead = unsigned(_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-29)), _mm_cmplt_epi8(v, _mm_set1_epi8(-22)))));
+  const unsigned continuation = unsigned(_mm_movemask_epi8(detail::BytesInRange(v, 0x80, 0xBF)));
+  const unsigned lead = unsigned(_mm_movemask_epi8(detail::BytesInRange(v, 0xE4, 0xE9)));
   const unsigned e4 = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE4'))));
   const unsigned b7 = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xB7'))));
   constexpr unsigned kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
