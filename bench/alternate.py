@@ -7,11 +7,14 @@ for every build (and, with --env, for every build with and without those variabl
 
   BUILD check --format json -j 1 FILE...     over the first N files of bench/corpus.py's corpus
 
-and the script prints the MB/s of every run, sorted, and their median.
+and, with --orders, the same over those files grouped by the sample each was made from (one
+layout after another, as one publisher's documents come; the corpus's own order changes
+layout with every file). The script prints the MB/s of every run, sorted, and their median.
 
-  python3 bench/alternate.py [--files 100] [--rounds 10] [--env NAME=VALUE ...] YUSUAN...
+  python3 bench/alternate.py [--files 100] [--rounds 10] [--env NAME=VALUE ...] [--orders] YUSUAN...
   python3 bench/alternate.py /tmp/build-before/yusuan build/yusuan
   python3 bench/alternate.py --files 12 --env MIMALLOC_LARGE_OS_PAGES=1 build/yusuan
+  python3 bench/alternate.py --files 600 --rounds 5 --orders build/yusuan
 """
 import argparse
 import os
@@ -21,7 +24,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus import build_corpus  # noqa: E402
+from corpus import build_corpus, by_sample  # noqa: E402
 
 
 def main() -> int:
@@ -32,20 +35,24 @@ def main() -> int:
     parser.add_argument("--dir", default="/tmp/yusuan-corpus")
     parser.add_argument("--env", action="append", default=[],
                         help="NAME=VALUE: also run each build with this set")
+    parser.add_argument("--orders", action="store_true",
+                        help="also run each build over the files grouped by sample")
     args = parser.parse_args()
     files = build_corpus(args.dir, args.files)
     mb = sum(os.path.getsize(f) for f in files) / 1e6
     extra = dict(e.split("=", 1) for e in args.env)
-    runs = []  # (label, program, environment added)
+    orders = [("", files)] + ([(" grouped", by_sample(files))] if args.orders else [])
+    runs = []  # (label, program, environment added, files in order)
     for program in args.yusuan:
-        runs.append((program, program, {}))
-        if extra:
-            runs.append((program + " " + " ".join(args.env), program, extra))
-    rates = {label: [] for label, _, _ in runs}
+        for name, ordered in orders:
+            runs.append((program + name, program, {}, ordered))
+            if extra:
+                runs.append((program + name + " " + " ".join(args.env), program, extra, ordered))
+    rates = {label: [] for label, _, _, _ in runs}
     for _ in range(args.rounds):
-        for label, program, env in runs:
+        for label, program, env, ordered in runs:
             start = time.perf_counter()
-            subprocess.run([program, "check", "--format", "json", "-j", "1"] + files,
+            subprocess.run([program, "check", "--format", "json", "-j", "1"] + ordered,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            env=dict(os.environ, **env), check=False)
             rates[label].append(mb / (time.perf_counter() - start))

@@ -58,8 +58,12 @@ def variant(text: bytes, k: int) -> bytes:
     return bytes(out)
 
 
+def sample_names() -> list:
+    return sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+
+
 def build_corpus(directory: str, files: int) -> list:
-    seeds = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+    seeds = sample_names()
     texts = [open(os.path.join(SAMPLES, s), "rb").read() for s in seeds]
     os.makedirs(directory, exist_ok=True)
     paths = []
@@ -70,6 +74,19 @@ def build_corpus(directory: str, files: int) -> list:
                 f.write(variant(texts[k % len(texts)], k // len(texts)))
         paths.append(path)
     return paths
+
+
+def by_sample(paths: list) -> list:
+    """The corpus ordered by the sample each file was made from (file k from sample k mod the
+    number of samples), as one publisher's documents come; build_corpus's order changes sample,
+    and so layout, with every file: the worst case for a processor (docs/performance.md)."""
+    samples = len(sample_names())
+
+    def key(path: str) -> tuple:
+        number = int(re.search(r"(\d+)\.txt$", path).group(1))
+        return (number % samples, number)
+
+    return sorted(paths, key=key)
 
 
 def run(cmd, stdin=None) -> float:

@@ -1,14 +1,18 @@
 // In-process throughput of reading and checking, one core, with Google Benchmark:
 // parse alone, check alone, parse + check, and parse + check + the findings as JSON (what
 // `yusuan check --format json` does per file), for each sample; parse + check of the five in
-// turn (ParseCheckMix) and of each with the caches emptied first (ParseCheckCold). PeakHeap reports
-// the most heap that reading and checking one file (from its bytes in memory) holds at once, as a
-// multiple of the file's size: every allocation of this binary is counted.
+// turn (ParseCheckMix), of each with the caches emptied first (ParseCheckCold) and of each right
+// after another (ParseCheckAfter). PeakHeap reports the most heap that reading and checking one
+// file (from its bytes in memory) holds at once, as a multiple of the file's size: every
+// allocation of this binary is counted.
 //
 //   ./build/yusuan_parse_bench                       # all
 //   ./build/yusuan_parse_bench --benchmark_filter=ParseCheck/
 #include <benchmark/benchmark.h>
 #include <malloc.h>
+#ifdef YUSUAN_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -98,20 +102,26 @@ void ParseCheck(benchmark::State& state) {
   state.SetLabel(kSeeds[state.range(0)]);
 }
 
-// The five samples read and checked in turn, as a run over many documents meets them. Each
-// sample repeated on its own (ParseCheck) runs 10-15% faster: see ParseCheckCold.
+// The five samples read and checked in turn, as a run over many documents meets them: each
+// sample `run` times in a row, then the next. /1 changes document, and layout, every time:
+// each sample repeated on its own (ParseCheck) runs 10-15% faster (see ParseCheckAfter). /20
+// is a run over documents grouped by layout, as one publisher's come.
 void ParseCheckMix(benchmark::State& state) {
+  const int run = static_cast<int>(state.range(0));
   size_t round = 0;
-  for (size_t k = 0; k < std::size(kSeeds); ++k) round += Bytes(static_cast<int>(k)).size();
+  for (size_t k = 0; k < std::size(kSeeds); ++k) round += Bytes(static_cast<int>(k)).size() * run;
   for (auto _ : state) {
     for (size_t k = 0; k < std::size(kSeeds); ++k) {
-      auto doc = yusuan::ReadDocument(Bytes(static_cast<int>(k)), kSeeds[k]);
-      auto findings = yusuan::CheckDocument(*doc);
-      benchmark::DoNotOptimize(findings);
+      for (int i = 0; i < run; ++i) {
+        auto doc = yusuan::ReadDocument(Bytes(static_cast<int>(k)), kSeeds[k]);
+        auto findings = yusuan::CheckDocument(*doc);
+        benchmark::DoNotOptimize(findings);
+      }
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * round));
-  state.SetLabel("000-004 in turn");
+  state.SetLabel(run == 1 ? "000-004 in turn"
+                          : "000-004 in turn, each " + std::to_string(run) + " times");
 }
 
 // ParseCheck with the data caches emptied before each repetition (16 MB written and read,
@@ -134,6 +144,79 @@ void ParseCheckCold(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
   state.SetLabel(kSeeds[state.range(0)]);
+}
+
+// Another document of the same layout made from a sample: with one figure changed (its first
+// amount's last digit), as bench/corpus.py makes them, or with every third line removed (a
+// document whose content, and so the sequence of the reader's decisions, differs a lot).
+std::string Variant(const std::string& bytes, bool drop_lines) {
+  std::string out;
+  if (drop_lines) {
+    size_t line = 0;
+    for (size_t start = 0; start < bytes.size();) {
+      size_t end = bytes.find('\n', start);
+      end = end == std::string::npos ? bytes.size() : end + 1;
+      if (++line % 3 != 0) out.append(bytes, start, end - start);
+      start = end;
+    }
+    return out;
+  }
+  out = bytes;
+  auto digit = [&](size_t k) { return out[k] >= '0' && out[k] <= '9'; };
+  for (size_t i = 0; i + 3 < out.size(); ++i) {
+    if (digit(i) && out[i + 1] == '.' && digit(i + 2) && digit(i + 3)) {
+      out[i + 3] = static_cast<char>(out[i + 3] == '9' ? '0' : out[i + 3] + 1);
+      break;
+    }
+  }
+  return out;
+}
+
+// Sample b read and checked (timed) right after sample a (untimed): what a change of document
+// costs. The third argument says what a is: 0 the sample as it is; 1 a variant of it with one
+// figure changed; 2 the sample with its memory from a heap of its own (mimalloc builds); 3 the
+// sample with every third line removed. b after a variant of itself runs as fast as b after b,
+// and 2-6% slower after a third of its lines removed; after a sample of another layout it runs
+// 2-15% slower, more than with the caches emptied (ParseCheckCold), and as slow when a's
+// memory comes from another heap: the cost comes with other code paths, not other data
+// (docs/performance.md, "Changing layout").
+void ParseCheckAfter(benchmark::State& state) {
+  const int a = static_cast<int>(state.range(0)), b = static_cast<int>(state.range(1));
+  const int how = static_cast<int>(state.range(2));
+  const std::string before = how == 1 || how == 3 ? Variant(Bytes(a), how == 3) : Bytes(a);
+#ifdef YUSUAN_MIMALLOC
+  static mi_heap_t* const own_heap = mi_heap_new();
+#else
+  if (how == 2) {
+    state.SkipWithError("a heap of its own needs mimalloc");
+    return;
+  }
+#endif
+  for (auto _ : state) {
+    state.PauseTiming();
+    {
+#ifdef YUSUAN_MIMALLOC
+      mi_heap_t* const previous = how == 2 ? mi_heap_set_default(own_heap) : nullptr;
+#endif
+      {
+        auto doc = yusuan::ReadDocument(before, kSeeds[a]);
+        auto findings = yusuan::CheckDocument(*doc);
+        benchmark::DoNotOptimize(findings);
+      }
+#ifdef YUSUAN_MIMALLOC
+      if (previous) mi_heap_set_default(previous);
+#endif
+    }
+    state.ResumeTiming();
+    auto doc = yusuan::ReadDocument(Bytes(b), kSeeds[b]);
+    auto findings = yusuan::CheckDocument(*doc);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(b).size()));
+  static constexpr const char* kHow[] = {"", " (one figure changed)", " (its own heap)",
+                                         " (a third of its lines removed)"};
+  state.SetLabel(std::string(kSeeds[b]).substr(0, 3) + "_after_" +
+                 std::string(kSeeds[a]).substr(0, 3) + kHow[how]);
 }
 
 void ParseCheckJson(benchmark::State& state) {
@@ -183,9 +266,26 @@ BENCHMARK(ParseCheck)
     ->DenseRange(0, 4)
     ->Unit(benchmark::kMillisecond)
     ->ComputeStatistics("best", Best);
-BENCHMARK(ParseCheckMix)->Unit(benchmark::kMillisecond)->ComputeStatistics("best", Best);
+BENCHMARK(ParseCheckMix)
+    ->Arg(1)
+    ->Arg(20)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("best", Best);
 BENCHMARK(ParseCheckCold)
     ->DenseRange(0, 4)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("best", Best);
+BENCHMARK(ParseCheckAfter)
+    ->ArgsProduct({{2, 3, 4}, {2, 3, 4}, {0}})
+    ->Args({2, 2, 1})
+    ->Args({3, 3, 1})
+    ->Args({4, 4, 1})
+    ->Args({2, 2, 3})
+    ->Args({3, 3, 3})
+    ->Args({4, 4, 3})
+    ->Args({2, 2, 2})
+    ->Args({3, 2, 2})
+    ->Args({2, 3, 2})
     ->Unit(benchmark::kMillisecond)
     ->ComputeStatistics("best", Best);
 BENCHMARK(ParseCheckJson)
