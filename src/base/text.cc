@@ -7,7 +7,6 @@
 #endif
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 
@@ -859,27 +858,28 @@ size_t FindText(std::string_view s, std::string_view part) {
     return s[hit - 1] == second && s[hit - 2] == first && hit - 2 + part.size() <= s.size() &&
            std::memcmp(s.data() + hit + 1, part.data() + 3, part.size() - 3) == 0;
   };
-  // Most texts searched are a line or a cell, where a memchr call and its set-up cost more than
-  // the scan (perf: memchr and memcmp were an eighth of the time, far more than their share of
-  // instructions): those are searched inline (FindByte). A long text (a whole document, a
-  // paragraph) goes to memchr, whose wider vectors then pay.
-  constexpr size_t kLongText = 512;
-  if (s.size() >= kLongText) {
+#ifdef __SSE2__
+  const __m128i seconds = _mm_set1_epi8(second), anchors = _mm_set1_epi8(anchor);
+  auto pair_block = [seconds, anchors](__m128i prev, __m128i v) {
+    return _mm_and_si128(_mm_cmpeq_epi8(prev, seconds), _mm_cmpeq_epi8(v, anchors));
+  };
+  auto block = [anchors](__m128i v) { return _mm_cmpeq_epi8(v, anchors); };
+#else
+  std::nullptr_t pair_block = nullptr, block = nullptr;
+#endif
+  // A text of a block or more (FindBytePair) stops where the second and third bytes both
+  // match, far less often than on the third alone: the pair is worth its second load. A
+  // shorter one (most cells and values) stops on the anchor (FindByte, in two small loads).
+  if (s.size() >= 18) {
+    const auto pair_test = [second, anchor](char p, char c) { return p == second && c == anchor; };
     for (size_t from = 2; from < s.size();) {
-      const void* found = std::memchr(s.data() + from, anchor, s.size() - from);
-      if (found == nullptr) break;
-      const size_t hit = static_cast<size_t>(static_cast<const char*>(found) - s.data());
+      const size_t hit = detail::FindBytePair(s, from, pair_block, pair_test);
+      if (hit == std::string_view::npos) break;
       if (found_at(hit)) return hit - 2;
       from = hit + 1;
     }
     return std::string_view::npos;
   }
-#ifdef __SSE2__
-  const __m128i anchors = _mm_set1_epi8(anchor);
-  auto block = [anchors](__m128i v) { return _mm_cmpeq_epi8(v, anchors); };
-#else
-  std::nullptr_t block = nullptr;
-#endif
   const auto test = [anchor](char c) { return c == anchor; };
   for (size_t from = 2; from < s.size();) {
     const size_t hit = detail::FindByte(s, from, block, test);

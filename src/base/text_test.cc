@@ -242,6 +242,40 @@ TEST(ByteSet, FindsTheFirstByteOfTheSetAtEveryOffsetAndLength) {
   EXPECT_FALSE(Set::contains('\xE4'));
 }
 
+TEST(BytePairSet, FindsTheFirstPairOfTheSetAtEveryOffsetAndLength) {
+  using Set = BytePairSet<'a', 'b', '\xB9', '\xB4'>;
+  // Texts of every length from 1 to 40 with one pair (or a half of one, or none) ending at
+  // every position, searched from every start: the vector path, the last overlapping block
+  // and the plain path agree with a plain scan. Halves ("a" alone, "b" alone, "\xB4" after
+  // "a") must not stop it.
+  const std::string_view plants[] = {"ab",
+                                     "\xB9\xB4",
+                                     "a",
+                                     "b",
+                                     "a\xB4",
+                                     "\xB9"
+                                     "b",
+                                     ""};
+  for (size_t size = 1; size <= 40; ++size) {
+    for (size_t end = 1; end < size; ++end) {
+      for (std::string_view plant : plants) {
+        std::string s(size, 'x');
+        s.replace(end + 1 - plant.size(), plant.size(), plant);
+        for (size_t from = 1; from <= size; ++from) {
+          size_t expected = std::string_view::npos;
+          for (size_t i = from; i < size && expected == std::string_view::npos; ++i) {
+            if (Set::contains(s[i - 1], s[i])) expected = i;
+          }
+          ASSERT_EQ(Set::FindIn(s, from), expected) << size << " " << end << " " << from;
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(Set::contains('\xB9', '\xB4'));
+  EXPECT_FALSE(Set::contains('a', '\xB4'));
+  EXPECT_FALSE(Set::contains('b', 'a'));
+}
+
 // Short texts are read in loads of four or eight bytes into a vector whose other bytes are
 // zero: a set holding the zero byte finds only the text's own.
 TEST(ByteSet, FindsTheZeroByteOnlyWithinTheText) {
@@ -337,8 +371,8 @@ TEST(MatchKey, KeyIsAndSameKeyCompareAsMatchKeyDoes) {
 }
 
 TEST(FindText, AgreesWithFindOnLongRandomText) {
-  // Haystacks long enough for the sixteen-position blocks and the last overlapping one, and
-  // one in ten long enough (over 512 bytes) for the memchr path, from a small alphabet so that
+  // Haystacks short (one or two small loads) and long enough for the sixteen-position blocks
+  // and the last overlapping one, one in ten of many blocks, from a small alphabet so that
   // partial matches abound.
   const std::string_view alphabet[] = {"支", "出", "a", "预", "算", "表"};
   RandomNumbers next(7);

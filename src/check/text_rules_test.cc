@@ -94,5 +94,30 @@ TEST(TextRules, RenamedClassNamesAreFoundWithEitherMarker) {
   EXPECT_EQ(found[3].expected, "粮油物资储备支出");
 }
 
+TEST(TextRules, DoubledPunctuationIsFoundAtEveryPlaceOfALongText) {
+  // Each listed pair at every place of texts of one to forty characters (short ones are read
+  // byte by byte, long ones sixteen positions a step with a plain tail), among single marks
+  // and pairs that are not listed ("）。", "”，"), which must not be reported.
+  const std::string_view pairs[] = {"，，", "。。", "、、", "；；", "：：",
+                                    "，。", "。，", ",,",   "；。", "：。"};
+  const std::string_view fills[] = {"支出", "，",  "支", "。", "支", "）。",
+                                    "支",   "”，", "a",  "、", "支"};
+  for (std::string_view pair : pairs) {
+    for (size_t before = 0; before <= 40; before += 3) {
+      std::string clean;
+      for (size_t k = 0; clean.size() < before * 3; ++k) clean += fills[k % std::size(fills)];
+      if (clean.ends_with("，") || clean.ends_with("。") || clean.ends_with("、")) clean += "支";
+      for (std::string_view tail : {"", "x", "支出经费"}) {
+        const std::string text = clean + std::string(pair) + std::string(tail);
+        std::vector<Finding> found = FindingsOf("text.doubled-punctuation", {text, clean + "支出"});
+        ASSERT_EQ(found.size(), 1u) << text;
+        EXPECT_EQ(found[0].line, 1u) << text;
+        EXPECT_NE(found[0].message.find(std::string(pair)), std::string::npos)
+            << text << " / " << found[0].message;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace yusuan

@@ -38,12 +38,13 @@ bool IsDeadline(std::string_view s) {
     }
     return set;
   }();
-  // Without 年, 月 or 日 anywhere there is no deadline: their last bytes are looked for sixteen
-  // bytes at a time, and most indicator names and values are passed over on this alone.
-  using DateLastBytes = ByteSet<'\xB4', '\x88', '\xA5'>;
+  // Without 年, 月 or 日 anywhere there is no deadline: their last two bytes (年 E5 B9 B4, 月
+  // E6 9C 88, 日 E6 97 A5) are looked for sixteen positions at a time, and most indicator names
+  // and values are passed over on this alone.
+  using DateEnds = BytePairSet<'\xB9', '\xB4', '\x9C', '\x88', '\x97', '\xA5'>;
   bool any_date = false;
-  for (size_t i = DateLastBytes::FindIn(s, 2); i != std::string_view::npos;
-       i = DateLastBytes::FindIn(s, i + 1)) {
+  for (size_t i = DateEnds::FindIn(s, 2); i != std::string_view::npos;
+       i = DateEnds::FindIn(s, i + 1)) {
     const uint32_t ch = Char3(s.substr(i - 2, 3));
     if (ch == kYear || ch == kMonth || ch == kDay) {
       any_date = true;
