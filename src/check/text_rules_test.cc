@@ -95,9 +95,9 @@ TEST(TextRules, RenamedClassNamesAreFoundWithEitherMarker) {
 }
 
 TEST(TextRules, DoubledPunctuationIsFoundAtEveryPlaceOfALongText) {
-  // Each listed pair at every place of texts of one to forty characters (short ones are read
-  // byte by byte, long ones sixteen positions a step with a plain tail), among single marks
-  // and pairs that are not listed ("）。", "”，"), which must not be reported.
+  // Each listed pair after none to forty characters of text and before a tail of none to four
+  // (short texts are read byte by byte, long ones sixteen positions a step and a plain tail),
+  // among single marks and pairs that are not listed ("）。", "”，"), which are not reported.
   const std::string_view pairs[] = {"，，", "。。", "、、", "；；", "：：",
                                     "，。", "。，", ",,",   "；。", "：。"};
   const std::string_view fills[] = {"支出", "，",  "支", "。", "支", "）。",
