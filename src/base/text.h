@@ -166,6 +166,22 @@ inline __m128i BytesInRange(__m128i v, unsigned char lo, unsigned char hi) {
 }
 #endif
 
+// The first position at or after `from` that `hits(at)` marks (bit k: position at + k) in the
+// blocks of sixteen positions from `from`, then in one more block that ends with the text
+// (its positions already seen shifted out), or npos. REQUIRES: from + 16 <= size. Inlined
+// into each search, as the loop was before it was shared (called, it cost 0.6% more
+// instructions over the samples).
+template <typename Hits>
+[[gnu::always_inline]] inline size_t FirstMarkedInBlocks(size_t size, size_t from, Hits hits) {
+  size_t i = from;
+  for (; i + 16 <= size; i += 16) {
+    if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
+  }
+  const size_t last = size - 16;
+  const unsigned mask = hits(last) >> (i - last);
+  return mask ? i + std::countr_zero(mask) : std::string_view::npos;
+}
+
 // The first position at or after `from` whose byte satisfies `test`, sixteen bytes a step:
 // `block(v)` marks the matching bytes of a 16-byte vector, `test(c)` decides one byte.
 template <typename Block, typename Test>
@@ -173,17 +189,10 @@ size_t FindByte(std::string_view s, size_t from, Block block, Test test) {
   size_t i = from;
 #ifdef __SSE2__
   if (i + 16 <= s.size()) {
-    auto hits = [&](size_t at) {
+    return FirstMarkedInBlocks(s.size(), i, [&](size_t at) {
       return unsigned(_mm_movemask_epi8(
           block(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)))));
-    };
-    for (; i + 16 <= s.size(); i += 16) {
-      if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
-    }
-    // The last bytes in one more block that ends with the text (its first bytes seen).
-    const size_t last = s.size() - 16;
-    const unsigned mask = hits(last) >> (i - last);
-    return mask ? i + std::countr_zero(mask) : std::string_view::npos;
+    });
   }
   // Fewer than sixteen bytes (most cells and values): two overlapping loads of eight bytes, or
   // of four, into the low end of a vector; matches among the zero bytes above are masked off.
@@ -224,18 +233,11 @@ size_t FindBytePair(std::string_view s, size_t from, Block block, Test test) {
   size_t i = from;
 #ifdef __SSE2__
   if (i + 16 <= s.size()) {
-    auto hits = [&](size_t at) {
+    return FirstMarkedInBlocks(s.size(), i, [&](size_t at) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
       const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at - 1));
       return unsigned(_mm_movemask_epi8(block(prev, v)));
-    };
-    for (; i + 16 <= s.size(); i += 16) {
-      if (const unsigned mask = hits(i)) return i + std::countr_zero(mask);
-    }
-    // The last positions in one more block that ends with the text (its first positions seen).
-    const size_t last = s.size() - 16;
-    const unsigned mask = hits(last) >> (i - last);
-    return mask ? i + std::countr_zero(mask) : std::string_view::npos;
+    });
   }
 #endif
   for (; i < s.size(); ++i) {

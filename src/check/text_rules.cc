@@ -98,12 +98,14 @@ char32_t BracketAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// The next position at or after `from` where a ',' or a character led by E3 or EF (most
-// Chinese punctuation) is followed by another: every pair the doubled-punctuation rule lists
-// starts at such a place, and few other places in prose do. Sixteen positions a step: a stop
-// at every punctuation mark instead was a branch the processor could not predict.
+// Whether a byte is ',' or the lead E3 or EF (most Chinese punctuation).
+constexpr bool StartsPunctuation(char c) { return c == ',' || c == '\xE3' || c == '\xEF'; }
+
+// The next position at or after `from` where a character StartsPunctuation is followed by
+// another: every pair the doubled-punctuation rule lists starts at such a place, and few other
+// places in prose do. Sixteen positions a step: a stop at every punctuation mark instead was a
+// branch the processor could not predict.
 size_t FindPunctuationPair(std::string_view s, size_t from) {
-  auto starts = [](char c) { return c == ',' || c == '\xE3' || c == '\xEF'; };
   size_t i = from;
 #ifdef __SSE2__
   auto load = [&](size_t at) {
@@ -121,9 +123,9 @@ size_t FindPunctuationPair(std::string_view s, size_t from) {
   }
 #endif
   for (; i < s.size(); ++i) {
-    if (!starts(s[i])) continue;
+    if (!StartsPunctuation(s[i])) continue;
     const size_t next = i + (s[i] == ',' ? 1 : 3);
-    if (next < s.size() && starts(s[next])) return i;
+    if (next < s.size() && StartsPunctuation(s[next])) return i;
   }
   return std::string_view::npos;
 }
@@ -187,8 +189,7 @@ void AddTextRules(std::vector<Rule>* rules) {
         constexpr size_t kCount = std::size(kDoubles);
         // FindPunctuationPair finds these only.
         static_assert(std::all_of(std::begin(kDoubles), std::end(kDoubles), [](std::string_view d) {
-          auto starts = [](char c) { return c == ',' || c == '\xE3' || c == '\xEF'; };
-          return starts(d[0]) && starts(d[d[0] == ',' ? 1 : 3]);
+          return StartsPunctuation(d[0]) && StartsPunctuation(d[d[0] == ',' ? 1 : 3]);
         }));
         ForProse(doc, [&](const Prose& t) {
           // One pass for all pairs: where each first occurs; the first pair of the list that
