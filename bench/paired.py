@@ -24,7 +24,11 @@ import tempfile
 
 
 def speed(binary, rounds):
-    out = subprocess.run([binary, str(rounds)], capture_output=True, text=True, check=True).stdout
+    try:
+        run = subprocess.run([binary, str(rounds)], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        sys.exit(f"{binary}: {error}")
+    out = run.stdout
     match = re.search(r"of (\d+) bytes in [\d.]+ s: ([\d.]+) MB/s", out)
     if not match or int(match.group(1)) == 0:
         sys.exit(f"{binary}: read no sample (is its source tree still there?): {out.strip()}")
@@ -42,8 +46,11 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         # Two paths even when a and b are one file, so an A/A comparison runs each copy.
         a, b = f"{tmp}/a", f"{tmp}/b"
-        shutil.copy2(args.a, a)
-        shutil.copy2(args.b, b)
+        for source, copy in ((args.a, a), (args.b, b)):
+            try:
+                shutil.copy2(source, copy)
+            except OSError as error:
+                sys.exit(f"{source}: {error.strerror}")
         speeds_a, speeds_b, ratios = [], [], []
         for k in range(args.pairs):
             first, second = (a, b) if k % 2 == 0 else (b, a)
