@@ -42,6 +42,8 @@ def main():
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
+    if args.pairs < 2 or args.rounds < 1:
+        parser.error("--pairs takes at least 2, --rounds at least 1")
 
     with tempfile.TemporaryDirectory() as tmp:
         # Two paths even when a and b are one file, so an A/A comparison runs each copy.
