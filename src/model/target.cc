@@ -112,6 +112,36 @@ struct ValueParts {
   Decimal value;
 };
 
+// Whether a clean text can read as a quantity or a deadline. One that is ideographs only
+// (lead bytes E4-E9) without 年, 月 or 日 holds no digit of either width (ASCII, or a
+// full-width form, led by EF) and no date word: SplitValue would find it qualitative, or a
+// cadence, after three passes over it. Most cells of an indicator row (level names, indicator
+// names) are such texts, and this one pass over their characters turns them away.
+bool MayHoldFigureOrDate(std::string_view s) {
+  static constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日");
+  if (s.size() % 3 != 0) return true;  // not three-byte characters alone
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size(); i += 3) {
+    if (static_cast<unsigned char>(b[i] - 0xE4) > 0xE9 - 0xE4) return true;
+    // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5: the whole character only when the middle byte is
+    // one of theirs.
+    const unsigned char mid = b[i + 1];
+    if ((mid == 0xB9 || mid == 0x9C || mid == 0x97) &&
+        (Char3(s.substr(i, 3)) == kYear || Char3(s.substr(i, 3)) == kMonth ||
+         Char3(s.substr(i, 3)) == kDay)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// SplitValue's kind for a text MayHoldFigureOrDate turns away (there FoldDigits changes
+// nothing and the deadline and number tests find nothing).
+ValueKind KindWithoutFigureOrDate(std::string_view s) {
+  if (s.empty()) return ValueKind::kEmpty;
+  return IsCadence(s) ? ValueKind::kCadence : ValueKind::kQualitative;
+}
+
 ValueParts SplitValue(std::string_view folded) {
   ValueParts v;
   if (folded.empty()) return v;
@@ -333,6 +363,10 @@ IndicatorValue ParseIndicatorValue(std::string_view raw) {
 IndicatorValue ParseCleanIndicatorValue(Text clean) {
   IndicatorValue v;
   v.raw = std::move(clean);  // `raw` keeps the text as printed; parsing reads the folded text
+  if (!MayHoldFigureOrDate(v.raw)) {
+    v.kind = KindWithoutFigureOrDate(v.raw);
+    return v;
+  }
   std::string storage;
   ValueParts parts = SplitValue(FoldDigits(v.raw, &storage));
   v.kind = parts.kind;
@@ -342,6 +376,7 @@ IndicatorValue ParseCleanIndicatorValue(Text clean) {
 }
 
 ValueShape IndicatorValueShapeOf(std::string_view clean) {
+  if (!MayHoldFigureOrDate(clean)) return ValueShape{KindWithoutFigureOrDate(clean), 0};
   std::string storage;
   ValueParts parts = SplitValue(FoldDigits(clean, &storage));
   return ValueShape{parts.kind, parts.prefix.size()};

@@ -79,6 +79,17 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
       {"有效减轻", ValueKind::kQualitative},
       {"", ValueKind::kEmpty},
       {"  ", ValueKind::kEmpty},
+      // Ideographs alone, with and without a date word, a figure or a cadence's words.
+      {"年底前完成", ValueKind::kDeadline},
+      {"月底前", ValueKind::kDeadline},
+      {"日常管理", ValueKind::kQualitative},
+      {"按月", ValueKind::kCadence},
+      {"实时", ValueKind::kCadence},
+      {"数量指标", ValueKind::kQualitative},
+      {"１００％", ValueKind::kQuantity},
+      {"百分之百", ValueKind::kQualitative},
+      {"达标a", ValueKind::kQualitative},
+      {"达到3级", ValueKind::kQuantity},
   };
   for (auto [raw, kind] : cases) {
     EXPECT_EQ(ParseIndicatorValue(raw).kind, kind) << raw;

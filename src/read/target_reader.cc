@@ -1,6 +1,7 @@
 #include "read/target_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <span>
@@ -213,6 +214,12 @@ inline std::string_view CellLine(std::string_view raw) {
 Layout DetectLayout(const Lines& lines, uint32_t begin, uint32_t end, const LineFlags& skip) {
   int non_empty = 0, multi = 0, tab_led = 0;
   for (uint32_t n = begin; n <= end; ++n) {
+    // Tabbed already, whatever the lines left hold: they can add at most one non-empty line
+    // each. Most target tables are tabbed and are decided a third of the way through.
+    if (const int64_t most = non_empty + int64_t{end - n + 1};
+        multi > 0 && int64_t{multi} * 10 >= most * 3) {
+      return Layout::kTabbed;
+    }
     if (skip[n]) continue;
     std::string_view raw = CellLine(lines[n]);
     if (raw.empty()) continue;
@@ -309,19 +316,69 @@ Location* FundPlace(Funds* f, const Amount* slot) {
   return &f->other_at;
 }
 
+// The characters the 项目资金 words need, as bits: which of them a label holds.
+enum FundChar : uint32_t {
+  kFundE = 1u << 0,      // 额 of 资金总额
+  kFundDao = 1u << 1,    // 到 of 到位资金
+  kFundZi = 1u << 2,     // 资 of 资金
+  kFundYang = 1u << 3,   // 央 of 中央
+  kFundSheng = 1u << 4,  // 省
+  kFundChou = 1u << 5,   // 筹 of 自筹
+  kFundTa = 1u << 6,     // 他 of 其他资金
+  kFundShi = 1u << 7,    // 市
+  kFundXian = 1u << 8,   // 县
+  kFundQu = 1u << 9,     // 区
+  kFundCai = 1u << 10,   // 财 of 财政
+};
+
+// Which of those characters a label holds, in one pass over it: FundSlot searches only for
+// the words whose rarest character is there, and most labels of a target table hold none.
+uint32_t FundCharsOf(std::string_view k) {
+  static constexpr std::pair<uint32_t, uint32_t> kChars[] = {
+      {Char3("额"), kFundE},    {Char3("到"), kFundDao},   {Char3("资"), kFundZi},
+      {Char3("央"), kFundYang}, {Char3("省"), kFundSheng}, {Char3("筹"), kFundChou},
+      {Char3("他"), kFundTa},   {Char3("市"), kFundShi},   {Char3("县"), kFundXian},
+      {Char3("区"), kFundQu},   {Char3("财"), kFundCai}};
+  // Each character by its last byte (no two share one): most characters are passed over on
+  // one load from this table.
+  static constexpr auto kByLastByte = [] {
+    std::array<uint8_t, 256> slot{};
+    for (size_t c = 0; c < std::size(kChars); ++c) slot[kChars[c].first & 0xFF] = c + 1;
+    return slot;
+  }();
+  static_assert(std::count_if(kByLastByte.begin(), kByLastByte.end(),
+                              [](uint8_t c) { return c != 0; }) == std::size(kChars));
+  uint32_t found = 0;
+  const auto* b = reinterpret_cast<const unsigned char*>(k.data());
+  for (size_t i = 0; i + 3 <= k.size();) {
+    if (static_cast<unsigned char>(b[i] - 0xE0) > 0xEF - 0xE0) {  // not a three-byte lead
+      ++i;
+      continue;
+    }
+    if (const uint8_t c = kByLastByte[b[i + 2]];
+        c != 0 && Char3(k.substr(i, 3)) == kChars[c - 1].first) {
+      found |= kChars[c - 1].second;
+    }
+    i += 3;
+  }
+  return found;
+}
+
 // Which 项目资金 line a label names. Local funds are spelt many ways ("市县(区)财政资金",
-// "市(区)级财政资金", even "市基(区)财政资金"). Every word tested here holds one of the
-// characters MayNameFunds looks for: a word added without one is never tested.
+// "市(区)级财政资金", even "市基(区)财政资金"). Each word is searched for only when the label
+// holds its character in FundChar (a word added needs one there).
 Amount* FundSlot(Funds* f, std::string_view k) {
-  if (Contains(k, "资金总额") || Contains(k, "到位资金") || Equals(k, "年度资金") ||
+  const uint32_t chars = FundCharsOf(k);
+  if (((chars & kFundE) && Contains(k, "资金总额")) ||
+      ((chars & kFundDao) && Contains(k, "到位资金")) || Equals(k, "年度资金") ||
       Equals(k, "实施期资金")) {
     return &f->total;
   }
-  if (Contains(k, "中央")) return &f->central;
-  if (Contains(k, "省")) return &f->provincial;
-  if (Contains(k, "自筹")) return &f->self_raised;
-  if (Contains(k, "其他资金")) return &f->other;
-  if ((Contains(k, "市") || Contains(k, "县") || Contains(k, "区")) && Contains(k, "财政")) {
+  if ((chars & kFundYang) && Contains(k, "中央")) return &f->central;
+  if (chars & kFundSheng) return &f->provincial;
+  if ((chars & kFundChou) && Contains(k, "自筹")) return &f->self_raised;
+  if ((chars & kFundTa) && Contains(k, "其他资金")) return &f->other;
+  if ((chars & (kFundShi | kFundXian | kFundQu)) && (chars & kFundCai) && Contains(k, "财政")) {
     return &f->local;
   }
   return nullptr;
@@ -335,21 +392,9 @@ Amount* FundLabelSlot(Funds* f, std::string_view k) {
 
 // Whether a label holds a character that every 项目资金 label has one of (资 of 资金, 央 of
 // 中央, 省, 筹 of 自筹, 财 of 财政): FundSlot and "项目资金" need one, and most rows of a target
-// table have none. One pass over the label instead of a search per word.
+// table have none.
 bool MayNameFunds(std::string_view k) {
-  static constexpr uint32_t kChars[] = {Char3("资"), Char3("央"), Char3("省"), Char3("筹"),
-                                        Char3("财")};
-  for (size_t i = 0; i + 3 <= k.size();) {
-    const unsigned char c = static_cast<unsigned char>(k[i]);
-    if (c < 0xE0 || c > 0xEF) {
-      ++i;
-      continue;
-    }
-    const uint32_t ch = Char3(k.substr(i, 3));
-    if (std::find(std::begin(kChars), std::end(kChars), ch) != std::end(kChars)) return true;
-    i += 3;
-  }
-  return false;
+  return (FundCharsOf(k) & (kFundZi | kFundYang | kFundSheng | kFundChou | kFundCai)) != 0;
 }
 
 bool IsFundLabel(std::string_view k) {
@@ -626,10 +671,13 @@ class RowTableParser {
       rest = rest.subspan(1);
     }
     // What each cell looks like, computed once for all split points.
-    l2_.assign(rest.size(), false);
+    l2_.assign(rest.size(), kNotLevel2);
     value_.assign(rest.size(), false);
     for (size_t j = 0; j < rest.size(); ++j) {
-      l2_[j] = IsLevel2(Key(*rest[j]));
+      bool bare_l2 = false;
+      if (!CanonicalLevelName(Key(*rest[j]), 2, &bare_l2).empty()) {
+        l2_[j] = bare_l2 ? kBareLevel2 : kLevel2;
+      }
       value_[j] = LooksLikeValue(rest[j]->text);
     }
     // A point for each cell on the side its printed column suggests, for the split at k: the
@@ -656,8 +704,8 @@ class RowTableParser {
         best_k = k;
       }
     }
-    Side(kImplementation, rest.first(best_k));
-    Side(kAnnual, rest.subspan(best_k));
+    Side(kImplementation, rest.first(best_k), 0);
+    Side(kAnnual, rest.subspan(best_k), best_k);
   }
 
   // How well cells [begin, end) of the row read as one side: [二级指标] 三级指标 [指标值].
@@ -679,23 +727,39 @@ class RowTableParser {
 
   // Whether a row's first cell is followed by its value, as an indicator's name is ("满意度",
   // "≥90%"); a level's name is followed by a lower level's or an indicator's (which may look
-  // like a value, "26年退休人员发放标准", but then a value follows it).
+  // like a value, "26年退休人员发放标准", but then a value follows it). `is_value(j)`:
+  // whether cells[j] looks like a value.
+  template <typename IsValue>
+  static bool NameAndValue(Cells cells, IsValue is_value) {
+    return cells.size() >= 2 && is_value(1) && (cells.size() < 3 || !is_value(2));
+  }
   static bool NameAndValue(Cells cells) {
-    return cells.size() >= 2 && LooksLikeValue(cells[1]->text) &&
-           (cells.size() < 3 || !LooksLikeValue(cells[2]->text));
+    return NameAndValue(cells, [&](size_t j) { return LooksLikeValue(cells[j]->text); });
   }
 
-  void Side(int side, Cells cells) {
+  // One side of an indicator row. `known`: where cells[0] is in l2_ and value_, which
+  // IndicatorRow filled for the row, or kNotKnown.
+  static constexpr size_t kNotKnown = SIZE_MAX;
+  void Side(int side, Cells cells, size_t known = kNotKnown) {
     if (cells.empty()) return;
-    bool bare = false;
-    if (const std::string_view l2 = CanonicalLevelName(Key(*cells[0]), 2, &bare);
-        !l2.empty() && (!bare || !NameAndValue(cells))) {
+    auto is_value = [&](size_t j) {
+      return known == kNotKnown ? LooksLikeValue(cells[j]->text) : value_[known + j] != 0;
+    };
+    bool is_l2 = false, bare = false;
+    if (known == kNotKnown) {
+      is_l2 = !CanonicalLevelName(Key(*cells[0]), 2, &bare).empty();
+    } else {
+      is_l2 = l2_[known] != kNotLevel2;
+      bare = l2_[known] == kBareLevel2;
+    }
+    if (is_l2 && (!bare || !NameAndValue(cells, is_value))) {
       level2_[side] = Keep(cells[0]->text);
       cells = cells.subspan(1);
+      if (known != kNotKnown) ++known;
       if (cells.empty()) return;  // a 二级指标 with no indicator under it
     }
     std::vector<Indicator>& list = t_->indicators[side];
-    if (cells.size() == 1 && LooksLikeValue(cells[0]->text) && !list.empty() &&
+    if (cells.size() == 1 && is_value(0) && !list.empty() &&
         list.back().value.kind == ValueKind::kEmpty && list.back().level2 == level2_[side]) {
       // The value of the indicator above, printed on its own line.
       list.back().value = ParseCleanIndicatorValue(Keep(cells[0]->text));
@@ -732,6 +796,9 @@ class RowTableParser {
   enum { kNone, kBudget, kTasks } mode_ = kNone;
   // Scratch space reused from row to row.
   std::vector<const TCell*> filled_;
+  // Of each cell of an indicator row: whether it names a second level (kBareLevel2: by a bare
+  // form, "数量"), and whether it looks like a value.
+  enum : char { kNotLevel2 = 0, kLevel2 = 1, kBareLevel2 = 2 };
   std::vector<char> l2_, value_;
 };
 

@@ -121,6 +121,44 @@ TEST(TargetReader, ReadsLevelNamesInTheirOtherPrintedForms) {
   EXPECT_TRUE(rules[0].starts_with("target.cost-exceeds")) << rules[0];
 }
 
+// Every 项目资金 line goes to its own slot by the words of its label, however the template
+// spells it; a label that names none of them is a gap, not a guess.
+TEST(TargetReader, ReadsEachFundLineIntoTheSlotItsLabelNames) {
+  std::string text = kTabbed;
+  const std::string funds =
+      "项目资金 (元)\t到位资金:\t600\t年度资金\t500\t\t\n"
+      "\t其中:中央财政资金\t100\t其中：中央补助资金\t90\t\t\n"
+      "\t省级财政资金\t200\t省财政资金\t190\t\t\n"
+      "\t市(区)级财政资金\t150\t县本级财政资金\t120\t\t\n"
+      "\t单位自筹资金\t100\t自筹\t80\t\t\n"
+      "\t其他资金\t50\t其它收入\t20\t\t\n";
+  const size_t begin = text.find("项目资金 (元)");
+  const size_t end = text.find("项目概况");
+  text.replace(begin, end - begin, funds);
+  Document doc = Read(text);
+  ASSERT_EQ(doc.targets.size(), 1u);
+  const TargetTable& t = doc.targets[0];
+  const Funds& whole = t.funds[kImplementation];
+  EXPECT_EQ(whole.total.fen, 60000);
+  EXPECT_EQ(whole.central.fen, 10000);
+  EXPECT_EQ(whole.provincial.fen, 20000);
+  EXPECT_EQ(whole.local.fen, 15000);
+  EXPECT_EQ(whole.self_raised.fen, 10000);
+  EXPECT_EQ(whole.other.fen, 5000);
+  EXPECT_EQ(whole.provincial_at.line, whole.at.line + 2);
+  const Funds& year = t.funds[kAnnual];
+  EXPECT_EQ(year.total.fen, 50000);
+  EXPECT_EQ(year.central.fen, 9000);
+  EXPECT_EQ(year.provincial.fen, 19000);
+  EXPECT_EQ(year.local.fen, 12000);
+  EXPECT_EQ(year.self_raised.fen, 8000);
+  // "其它收入" names no fund line: its cell is a gap and the slot stays empty.
+  EXPECT_FALSE(year.other.present());
+  EXPECT_TRUE(std::any_of(t.gaps.begin(), t.gaps.end(), [](const Diagnostic& d) {
+    return d.message.find("其它收入") != std::string::npos;
+  })) << "the unclassified label is reported";
+}
+
 // 项目资金 in 万元, said by its label or by a unit line above the table: read as 元 before.
 TEST(TargetReader, ReadsProjectFundsIn万元) {
   const std::string funds_before =
