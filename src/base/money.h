@@ -34,6 +34,9 @@ using WideFen = __int128;
 inline int64_t FenPerUnit(MoneyUnit unit) {
   return unit == MoneyUnit::kYuan ? kFenPerYuan : kFenPerWanYuan;
 }
+// The decimals of a unit's worth in fen: FenPerUnit(unit) is ten to this power.
+inline int FenDecimals(MoneyUnit unit) { return unit == MoneyUnit::kYuan ? 2 : 6; }
+static_assert(kFenPerYuan == 100 && kFenPerWanYuan == 1'000'000, "FenDecimals");
 const char* MoneyUnitName(MoneyUnit unit);  // "元" or "万元"
 
 struct Amount {

@@ -36,6 +36,20 @@ TEST(ParseAmount, ReadsPrintedAmountsExactlyInFen) {
   }
 }
 
+// Decimals finer than a fen are refused, not rounded: three in 元, seven in 万元, and thirty
+// (ten to the thirtieth, which no 64-bit integer holds, was once computed for them) alike.
+TEST(ParseAmount, RefusesDecimalsFinerThanAFen) {
+  for (auto [text, unit] :
+       {std::pair{"1.001", MoneyUnit::kYuan}, std::pair{"0.0000001", MoneyUnit::kWanYuan},
+        std::pair{"0.000000000000000000000000000001", MoneyUnit::kYuan}}) {
+    auto a = ParseAmount(text, unit);
+    ASSERT_FALSE(a.ok()) << text;
+    EXPECT_NE(a.status().message().find("小数位超过分的精度"), std::string::npos) << text;
+  }
+  EXPECT_EQ(ParseAmount("1.01", MoneyUnit::kYuan)->fen, 101);
+  EXPECT_EQ(ParseAmount("1.000001", MoneyUnit::kWanYuan)->fen, 1000001);
+}
+
 // An amount typed in full-width is the amount it reads as; a label is still no amount.
 TEST(ParseAmount, ReadsAmountsTypedInFullWidth) {
   auto a = ParseAmount("６０５６．３５", MoneyUnit::kWanYuan);

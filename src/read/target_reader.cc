@@ -247,9 +247,15 @@ const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const 
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n] || Trim(lines[n]).empty()) continue;
     uint16_t column = 0;
+    // Only the cells that hold something (every reader of the rows passes over the others;
+    // a tabbed row is often half empty cells), each with its printed column.
     ForEachCell(lines[n], [&](std::string_view raw, bool plain) {
       const Location at{n, ++column};
-      rows->cells.push_back(plain ? TCell::Plain(raw, at, arena) : MakeCell(arena, raw, at));
+      if (plain) {
+        if (!raw.empty()) rows->cells.push_back(TCell::Plain(raw, at, arena));
+        return;
+      }
+      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->cells.push_back(cell);
     });
     rows->EndRow();
   }
