@@ -2,10 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <utility>
 
 #include "base/text.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace yusuan {
 namespace {
@@ -112,27 +118,59 @@ struct ValueParts {
   Decimal value;
 };
 
-// Whether a clean text can read as a quantity or a deadline. One that is ideographs only
-// (lead bytes E4-E9) without 年, 月 or 日 holds no digit of either width (ASCII, or a
-// full-width form, led by EF) and no date word: SplitValue would find it qualitative, or a
-// cadence, after three passes over it. Most cells of an indicator row (level names, indicator
-// names) are such texts, and this one pass over their characters turns them away.
+// Whether a clean text can read as a quantity or a deadline: whether it holds an ASCII byte or
+// an EF lead (every digit of either width is one), or the last two bytes of 年, 月 or 日. Where
+// it holds none, SplitValue would find it qualitative or a cadence after three passes over it
+// (FoldDigits changes nothing, the deadline and digit searches find nothing). Most cells of an
+// indicator row, level names and indicator names, are such texts. The answer may be yes for a
+// text that is neither (a full-width comma, two bytes that only look like a date's): SplitValue
+// then decides, as it always did.
 bool MayHoldFigureOrDate(std::string_view s) {
   static constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日");
-  if (s.size() % 3 != 0) return true;  // not three-byte characters alone
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i < s.size(); i += 3) {
-    if (static_cast<unsigned char>(b[i] - 0xE4) > 0xE9 - 0xE4) return true;
-    // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5: the whole character only when the middle byte is
-    // one of theirs.
-    const unsigned char mid = b[i + 1];
-    if ((mid == 0xB9 || mid == 0x9C || mid == 0x97) &&
-        (Char3(s.substr(i, 3)) == kYear || Char3(s.substr(i, 3)) == kMonth ||
-         Char3(s.substr(i, 3)) == kDay)) {
-      return true;
-    }
+  const size_t n = s.size();
+  if (n % 3 != 0) return true;  // not three-byte characters alone
+#ifdef __SSE2__
+  // Sixteen bytes with no branch on what they are (where the first telling byte falls follows
+  // no pattern the processor could learn). `prev` is `v` a byte later: its first lane pairs
+  // with nothing of the text, a yes at worst.
+  auto marked = [](__m128i v) {
+    const __m128i prev = _mm_slli_si128(v, 1);
+    auto pair = [&](char first, char second) {
+      return _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8(first)),
+                           _mm_cmpeq_epi8(v, _mm_set1_epi8(second)));
+    };
+    const __m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+    const __m128i ef = _mm_cmpeq_epi8(v, _mm_set1_epi8('\xEF'));
+    const __m128i dates = _mm_or_si128(_mm_or_si128(pair('\xB9', '\xB4'), pair('\x9C', '\x88')),
+                                       pair('\x97', '\xA5'));
+    return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, ef), dates)) != 0;
+  };
+  if (n >= 9 && n < 16) {
+    // Three to five characters: the first eight bytes and the last eight in one vector. Each
+    // pair of neighbouring bytes lies within one of the two halves.
+    int64_t first, last;
+    std::memcpy(&first, s.data(), 8);
+    std::memcpy(&last, s.data() + n - 8, 8);
+    return marked(_mm_set_epi64x(last, first));
   }
-  return false;
+  if (n >= 16) {
+    // Blocks fifteen bytes apart, so that each pair of neighbouring bytes lies within one;
+    // the last block ends with the text.
+    size_t i = 0;
+    for (; i + 16 <= n; i += 15) {
+      if (marked(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)))) return true;
+    }
+    return i < n && marked(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + n - 16)));
+  }
+#endif
+  // One or two characters, or no SSE2: each character whole.
+  bool may = false;
+  for (size_t i = 0; i < n; i += 3) {
+    const uint32_t ch = Char3(s.substr(i, 3));
+    may |= static_cast<unsigned char>((ch >> 16) - 0xE4) > 0xE9 - 0xE4;
+    may |= (ch == kYear) | (ch == kMonth) | (ch == kDay);
+  }
+  return may;
 }
 
 // SplitValue's kind for a text MayHoldFigureOrDate turns away (there FoldDigits changes

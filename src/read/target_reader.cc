@@ -168,17 +168,26 @@ std::string_view Key(const TCell& c) { return Key(c.mkey()); }
 
 // The rows of a table, their cells in one array.
 struct TRows {
-  std::vector<TCell> cells;
+  std::vector<TCell> room;  // the first `count` are the rows' cells; the rest, room for more
+  size_t count = 0;
   std::vector<size_t> ends;  // row r is cells [r == 0 ? 0 : ends[r - 1], ends[r])
   size_t size() const { return ends.size(); }
   std::span<const TCell> operator[](size_t r) const {
     size_t begin = r == 0 ? 0 : ends[r - 1];
-    return std::span<const TCell>(cells).subspan(begin, ends[r] - begin);
+    return std::span<const TCell>(room).subspan(begin, ends[r] - begin);
   }
-  void EndRow() { ends.push_back(cells.size()); }
+  // Writes `cell` after the last one, and keeps it if `keep`: whether a cell is kept (is it
+  // empty?) follows no pattern the processor can learn, and this asks no branch of it.
+  void Add(const TCell& cell, bool keep = true) {
+    if (count == room.size()) room.resize(std::max<size_t>(64, 2 * room.size()));
+    room[count] = cell;
+    count += keep ? 1 : 0;
+  }
+  TCell& back() { return room[count - 1]; }
+  void EndRow() { ends.push_back(count); }
   // Empties the rows and keeps their room: one TRows serves every table of a document.
   void Clear() {
-    cells.clear();
+    count = 0;
     ends.clear();
   }
 };
@@ -252,10 +261,10 @@ const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const 
     ForEachCell(lines[n], [&](std::string_view raw, bool plain) {
       const Location at{n, ++column};
       if (plain) {
-        if (!raw.empty()) rows->cells.push_back(TCell::Plain(raw, at, arena));
+        if (!raw.empty()) rows->Add(TCell::Plain(raw, at, arena));
         return;
       }
-      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->cells.push_back(cell);
+      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->Add(cell);
     });
     rows->EndRow();
   }
@@ -270,8 +279,8 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
   TRows& rows = *out;
   size_t row_begin = 0;
   auto end_row = [&] {
-    if (rows.cells.size() > row_begin) rows.EndRow();
-    row_begin = rows.cells.size();
+    if (rows.count > row_begin) rows.EndRow();
+    row_begin = rows.count;
   };
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
@@ -280,12 +289,12 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
       end_row();
       continue;
     }
-    if (raw[0] == '\t' || rows.cells.size() == row_begin) {
-      uint16_t column = static_cast<uint16_t>(rows.cells.size() - row_begin + 1);
-      rows.cells.push_back(MakeCell(arena, raw, Location{n, column}));
+    if (raw[0] == '\t' || rows.count == row_begin) {
+      uint16_t column = static_cast<uint16_t>(rows.count - row_begin + 1);
+      rows.Add(MakeCell(arena, raw, Location{n, column}));
     } else {
       // Both clean, no space at the joint: still clean.
-      TCell& cell = rows.cells.back();
+      TCell& cell = rows.back();
       std::string joined(cell.text);
       joined += arena->Clean(raw);
       cell = TCell(arena->Keep(joined), cell.at, arena);
@@ -345,8 +354,14 @@ uint32_t FundCharsOf(std::string_view k) {
       {Char3("央"), kFundYang}, {Char3("省"), kFundSheng}, {Char3("筹"), kFundChou},
       {Char3("他"), kFundTa},   {Char3("市"), kFundShi},   {Char3("县"), kFundXian},
       {Char3("区"), kFundQu},   {Char3("财"), kFundCai}};
-  // Each character by its last byte (no two share one): most characters are passed over on
-  // one load from this table.
+  // Each character by its last byte (no two share one), slot 0 matching no character: a
+  // character is looked up and compared without a branch on whether it is one of them.
+  static constexpr auto kSlots = [] {
+    std::array<std::pair<uint32_t, uint32_t>, std::size(kChars) + 1> slots{};
+    slots[0] = {0, 0};  // no character is 0
+    for (size_t c = 0; c < std::size(kChars); ++c) slots[c + 1] = kChars[c];
+    return slots;
+  }();
   static constexpr auto kByLastByte = [] {
     std::array<uint8_t, 256> slot{};
     for (size_t c = 0; c < std::size(kChars); ++c) slot[kChars[c].first & 0xFF] = c + 1;
@@ -361,10 +376,8 @@ uint32_t FundCharsOf(std::string_view k) {
       ++i;
       continue;
     }
-    if (const uint8_t c = kByLastByte[b[i + 2]];
-        c != 0 && Char3(k.substr(i, 3)) == kChars[c - 1].first) {
-      found |= kChars[c - 1].second;
-    }
+    const auto [ch, bit] = kSlots[kByLastByte[b[i + 2]]];
+    found |= Char3(k.substr(i, 3)) == ch ? bit : 0;
     i += 3;
   }
   return found;
