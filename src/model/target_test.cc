@@ -90,6 +90,11 @@ TEST(ParseIndicatorValue, TellsDeadlinesCadencesAndWords) {
       {"百分之百", ValueKind::kQualitative},
       {"达标a", ValueKind::kQualitative},
       {"达到3级", ValueKind::kQuantity},
+      // Longer than one vector: the telling character in the first, the last or a middle one.
+      {"保障城乡居民医疗保险工作正常运行", ValueKind::kQualitative},
+      {"保障城乡居民医疗保险工作正常运行于年底前完成", ValueKind::kDeadline},
+      {"城乡居民医疗保险参保人数达到９０万", ValueKind::kQuantity},
+      {"城乡居民医疗保险参保人数达到9万人以上", ValueKind::kQuantity},
   };
   for (auto [raw, kind] : cases) {
     EXPECT_EQ(ParseIndicatorValue(raw).kind, kind) << raw;

@@ -168,26 +168,17 @@ std::string_view Key(const TCell& c) { return Key(c.mkey()); }
 
 // The rows of a table, their cells in one array.
 struct TRows {
-  std::vector<TCell> room;  // the first `count` are the rows' cells; the rest, room for more
-  size_t count = 0;
+  std::vector<TCell> cells;
   std::vector<size_t> ends;  // row r is cells [r == 0 ? 0 : ends[r - 1], ends[r])
   size_t size() const { return ends.size(); }
   std::span<const TCell> operator[](size_t r) const {
     size_t begin = r == 0 ? 0 : ends[r - 1];
-    return std::span<const TCell>(room).subspan(begin, ends[r] - begin);
+    return std::span<const TCell>(cells).subspan(begin, ends[r] - begin);
   }
-  // Writes `cell` after the last one, and keeps it if `keep`: whether a cell is kept (is it
-  // empty?) follows no pattern the processor can learn, and this asks no branch of it.
-  void Add(const TCell& cell, bool keep = true) {
-    if (count == room.size()) room.resize(std::max<size_t>(64, 2 * room.size()));
-    room[count] = cell;
-    count += keep ? 1 : 0;
-  }
-  TCell& back() { return room[count - 1]; }
-  void EndRow() { ends.push_back(count); }
+  void EndRow() { ends.push_back(cells.size()); }
   // Empties the rows and keeps their room: one TRows serves every table of a document.
   void Clear() {
-    count = 0;
+    cells.clear();
     ends.clear();
   }
 };
@@ -261,10 +252,10 @@ const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const 
     ForEachCell(lines[n], [&](std::string_view raw, bool plain) {
       const Location at{n, ++column};
       if (plain) {
-        if (!raw.empty()) rows->Add(TCell::Plain(raw, at, arena));
+        if (!raw.empty()) rows->cells.push_back(TCell::Plain(raw, at, arena));
         return;
       }
-      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->Add(cell);
+      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->cells.push_back(cell);
     });
     rows->EndRow();
   }
@@ -279,8 +270,8 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
   TRows& rows = *out;
   size_t row_begin = 0;
   auto end_row = [&] {
-    if (rows.count > row_begin) rows.EndRow();
-    row_begin = rows.count;
+    if (rows.cells.size() > row_begin) rows.EndRow();
+    row_begin = rows.cells.size();
   };
   for (uint32_t n = begin; n <= end; ++n) {
     if (skip[n]) continue;
@@ -289,12 +280,12 @@ const TRows& CellPerLineRows(const Lines& lines, uint32_t begin, uint32_t end,
       end_row();
       continue;
     }
-    if (raw[0] == '\t' || rows.count == row_begin) {
-      uint16_t column = static_cast<uint16_t>(rows.count - row_begin + 1);
-      rows.Add(MakeCell(arena, raw, Location{n, column}));
+    if (raw[0] == '\t' || rows.cells.size() == row_begin) {
+      uint16_t column = static_cast<uint16_t>(rows.cells.size() - row_begin + 1);
+      rows.cells.push_back(MakeCell(arena, raw, Location{n, column}));
     } else {
       // Both clean, no space at the joint: still clean.
-      TCell& cell = rows.back();
+      TCell& cell = rows.cells.back();
       std::string joined(cell.text);
       joined += arena->Clean(raw);
       cell = TCell(arena->Keep(joined), cell.at, arena);
