@@ -362,20 +362,23 @@ struct BytePairSet {
     }
     return false;
   }
+#ifdef __SSE2__
+  // The lanes of `v` that end a pair, `prev` holding the byte before each lane.
+  static __m128i Marks(__m128i prev, __m128i v) {
+    __m128i marks = _mm_setzero_si128();
+    for (size_t k = 0; k < sizeof...(kBytes); k += 2) {
+      marks = _mm_or_si128(marks, _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8(kPairs[k])),
+                                                _mm_cmpeq_epi8(v, _mm_set1_epi8(kPairs[k + 1]))));
+    }
+    return marks;
+  }
+#endif
   // The first position at or after `from` (at least 1) where a pair ends, or npos.
   static size_t FindIn(std::string_view s, size_t from) {
     return detail::FindBytePair(
         s, from,
 #ifdef __SSE2__
-        [](__m128i prev, __m128i v) {
-          __m128i marks = _mm_setzero_si128();
-          for (size_t k = 0; k < sizeof...(kBytes); k += 2) {
-            marks =
-                _mm_or_si128(marks, _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8(kPairs[k])),
-                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(kPairs[k + 1]))));
-          }
-          return marks;
-        },
+        [](__m128i prev, __m128i v) { return Marks(prev, v); },
 #else
         nullptr,
 #endif

@@ -28,11 +28,18 @@ constexpr std::pair<std::string_view, std::string_view> kComparators[] = {
     {"达到", "≥"},     {"等于", "="},
 };
 
+// The date words, and their last two bytes (年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5), which
+// stand for them but for the lead byte.
+constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日");
+using DateEnds = BytePairSet<'\xB9', '\xB4', '\x9C', '\x88', '\x97', '\xA5'>;
+static_assert(DateEnds::contains(static_cast<char>(kYear >> 8), static_cast<char>(kYear)) &&
+              DateEnds::contains(static_cast<char>(kMonth >> 8), static_cast<char>(kMonth)) &&
+              DateEnds::contains(static_cast<char>(kDay >> 8), static_cast<char>(kDay)));
+
 // A date word (年, 月 or 日) and a bound (前, 底, 以内, 之内, 完成, 截止), in one pass over the
 // characters: the check runs on every cell a reader considers, long paragraphs included.
 bool IsDeadline(std::string_view s) {
-  static constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日"),
-                            kBefore = Char3("前"), kEnd = Char3("底"), kWithin = Char3("内"),
+  static constexpr uint32_t kBefore = Char3("前"), kEnd = Char3("底"), kWithin = Char3("内"),
                             kYi = Char3("以"), kZhi = Char3("之"), kWan = Char3("完"),
                             kCheng = Char3("成"), kJie = Char3("截"), kZhiStop = Char3("止");
   // The last bytes of the words' characters, as a set of their low six bits: a character
@@ -44,10 +51,9 @@ bool IsDeadline(std::string_view s) {
     }
     return set;
   }();
-  // Without 年, 月 or 日 anywhere there is no deadline: their last two bytes (年 E5 B9 B4, 月
-  // E6 9C 88, 日 E6 97 A5) are looked for sixteen positions at a time, and most indicator names
-  // and values are passed over on this alone.
-  using DateEnds = BytePairSet<'\xB9', '\xB4', '\x9C', '\x88', '\x97', '\xA5'>;
+  // Without 年, 月 or 日 anywhere there is no deadline: their last two bytes are looked for
+  // sixteen positions at a time, and most indicator names and values are passed over on this
+  // alone.
   bool any_date = false;
   for (size_t i = DateEnds::FindIn(s, 2); i != std::string_view::npos;
        i = DateEnds::FindIn(s, i + 1)) {
@@ -126,7 +132,6 @@ struct ValueParts {
 // text that is neither (a full-width comma, two bytes that only look like a date's): SplitValue
 // then decides, as it always did.
 bool MayHoldFigureOrDate(std::string_view s) {
-  static constexpr uint32_t kYear = Char3("年"), kMonth = Char3("月"), kDay = Char3("日");
   const size_t n = s.size();
   if (n % 3 != 0) return true;  // not three-byte characters alone
 #ifdef __SSE2__
@@ -134,15 +139,9 @@ bool MayHoldFigureOrDate(std::string_view s) {
   // no pattern the processor could learn). `prev` is `v` a byte later: its first lane pairs
   // with nothing of the text, a yes at worst.
   auto marked = [](__m128i v) {
-    const __m128i prev = _mm_slli_si128(v, 1);
-    auto pair = [&](char first, char second) {
-      return _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8(first)),
-                           _mm_cmpeq_epi8(v, _mm_set1_epi8(second)));
-    };
     const __m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
     const __m128i ef = _mm_cmpeq_epi8(v, _mm_set1_epi8('\xEF'));
-    const __m128i dates = _mm_or_si128(_mm_or_si128(pair('\xB9', '\xB4'), pair('\x9C', '\x88')),
-                                       pair('\x97', '\xA5'));
+    const __m128i dates = DateEnds::Marks(_mm_slli_si128(v, 1), v);
     return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, ef), dates)) != 0;
   };
   if (n >= 9 && n < 16) {

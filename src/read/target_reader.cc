@@ -251,11 +251,8 @@ const TRows& TabbedRows(const Lines& lines, uint32_t begin, uint32_t end, const 
     // a tabbed row is often half empty cells), each with its printed column.
     ForEachCell(lines[n], [&](std::string_view raw, bool plain) {
       const Location at{n, ++column};
-      if (plain) {
-        if (!raw.empty()) rows->cells.push_back(TCell::Plain(raw, at, arena));
-        return;
-      }
-      if (TCell cell = MakeCell(arena, raw, at); !cell.text.empty()) rows->cells.push_back(cell);
+      const TCell cell = plain ? TCell::Plain(raw, at, arena) : MakeCell(arena, raw, at);
+      if (!cell.text.empty()) rows->cells.push_back(cell);
     });
     rows->EndRow();
   }
@@ -345,21 +342,19 @@ uint32_t FundCharsOf(std::string_view k) {
       {Char3("央"), kFundYang}, {Char3("省"), kFundSheng}, {Char3("筹"), kFundChou},
       {Char3("他"), kFundTa},   {Char3("市"), kFundShi},   {Char3("县"), kFundXian},
       {Char3("区"), kFundQu},   {Char3("财"), kFundCai}};
-  // Each character by its last byte (no two share one), slot 0 matching no character: a
-  // character is looked up and compared without a branch on whether it is one of them.
-  static constexpr auto kSlots = [] {
-    std::array<std::pair<uint32_t, uint32_t>, std::size(kChars) + 1> slots{};
-    slots[0] = {0, 0};  // no character is 0
-    for (size_t c = 0; c < std::size(kChars); ++c) slots[c + 1] = kChars[c];
-    return slots;
-  }();
+  // Each character by its last byte (no two share one; the other bytes hold {0, 0}, and no
+  // character is 0): a character is looked up and compared without a branch on whether it is
+  // one of them.
   static constexpr auto kByLastByte = [] {
-    std::array<uint8_t, 256> slot{};
-    for (size_t c = 0; c < std::size(kChars); ++c) slot[kChars[c].first & 0xFF] = c + 1;
+    std::array<std::pair<uint32_t, uint32_t>, 256> slot{};
+    for (auto [ch, bit] : kChars) slot[ch & 0xFF] = {ch, bit};
     return slot;
   }();
-  static_assert(std::count_if(kByLastByte.begin(), kByLastByte.end(),
-                              [](uint8_t c) { return c != 0; }) == std::size(kChars));
+  static_assert([] {
+    size_t filled = 0;
+    for (const auto& slot : kByLastByte) filled += slot.second != 0 ? 1 : 0;
+    return filled;
+  }() == std::size(kChars));
   uint32_t found = 0;
   const auto* b = reinterpret_cast<const unsigned char*>(k.data());
   for (size_t i = 0; i + 3 <= k.size();) {
@@ -367,7 +362,7 @@ uint32_t FundCharsOf(std::string_view k) {
       ++i;
       continue;
     }
-    const auto [ch, bit] = kSlots[kByLastByte[b[i + 2]]];
+    const auto [ch, bit] = kByLastByte[b[i + 2]];
     found |= Char3(k.substr(i, 3)) == ch ? bit : 0;
     i += 3;
   }
