@@ -355,7 +355,7 @@ struct ByteSet {
 template <char... kBytes>
 struct BytePairSet {
   static_assert(sizeof...(kBytes) % 2 == 0, "pairs of bytes");
-  static constexpr char kPairs[] = {kBytes...};
+  static constexpr char kPairs[sizeof...(kBytes)] = {kBytes...};
   static constexpr bool contains(char prev, char c) {
     for (size_t k = 0; k < sizeof...(kBytes); k += 2) {
       if (prev == kPairs[k] && c == kPairs[k + 1]) return true;
