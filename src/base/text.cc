@@ -822,18 +822,10 @@ size_t FindBracketCandidate(std::string_view s, size_t from) {
   size_t i = from;
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
 #ifdef __SSE2__
-  auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(char(c))); };
-  using detail::BytesInRange;
   for (; i + 18 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
     const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 2));
-    const __m128i ascii = eq(v, '(') | eq(v, ')') | eq(v, '[') | eq(v, ']');
-    const __m128i lead = eq(v, 0xE2) | eq(v, 0xE3) | eq(v, 0xEF);
-    const __m128i bracket_third =
-        BytesInRange(third, 0x88, 0x8B) | BytesInRange(third, 0x90, 0x91) |
-        BytesInRange(third, 0x94, 0x95) | BytesInRange(third, 0x9C, 0x9D) | eq(third, 0xBB) |
-        eq(third, 0xBD);
-    if (const unsigned mask = unsigned(_mm_movemask_epi8(ascii | (lead & bracket_third)))) {
+    if (const unsigned mask = unsigned(_mm_movemask_epi8(detail::BracketCandidates(v, third)))) {
       return i + static_cast<size_t>(std::countr_zero(mask));
     }
   }

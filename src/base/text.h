@@ -164,6 +164,17 @@ inline __m128i BytesInRange(__m128i v, unsigned char lo, unsigned char hi) {
   const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
   return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo) + 1)));
 }
+
+// The positions of `v` where FindBracketCandidate stops, `third` the bytes two positions on.
+inline __m128i BracketCandidates(__m128i v, __m128i third) {
+  auto eq = [](__m128i x, unsigned char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(char(c))); };
+  const __m128i ascii = eq(v, '(') | eq(v, ')') | eq(v, '[') | eq(v, ']');
+  const __m128i lead = eq(v, 0xE2) | eq(v, 0xE3) | eq(v, 0xEF);
+  const __m128i bracket_third = BytesInRange(third, 0x88, 0x8B) | BytesInRange(third, 0x90, 0x91) |
+                                BytesInRange(third, 0x94, 0x95) | BytesInRange(third, 0x9C, 0x9D) |
+                                eq(third, 0xBB) | eq(third, 0xBD);
+  return ascii | (lead & bracket_third);
+}
 #endif
 
 // The first position at or after `from` that `hits(at)` marks (bit k: position at + k) in the

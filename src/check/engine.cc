@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "check/pairing.h"
+#include "check/prose.h"
 #include "check/rule.h"
 
 namespace yusuan {
@@ -54,6 +55,11 @@ DocumentFacts::~DocumentFacts() = default;
 const std::vector<Pair>& DocumentFacts::pairs() {
   if (!pairs_) pairs_ = std::make_unique<std::vector<Pair>>(PairTargets(doc_));
   return *pairs_;
+}
+
+const std::vector<Prose>& DocumentFacts::prose() {
+  if (!prose_) prose_ = std::make_unique<std::vector<Prose>>(ReadProse(doc_));
+  return *prose_;
 }
 
 Finding& Reporter::Report(uint32_t line, std::string message) {

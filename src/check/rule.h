@@ -20,20 +20,24 @@
 namespace yusuan {
 
 class Reporter;
-struct Pair;  // check/pairing.h
+struct Pair;   // check/pairing.h
+struct Prose;  // check/prose.h
 
 // What several rules derive from the same document (the pairing of target tables with
-// projects), computed once per CheckDocument on first use.
+// projects, the prose the wording rules read), computed once per CheckDocument on first use.
 class DocumentFacts {
  public:
   explicit DocumentFacts(const Document& doc);
   ~DocumentFacts();
   // PairTargets(doc).
   const std::vector<Pair>& pairs();
+  // ReadProse(doc).
+  const std::vector<Prose>& prose();
 
  private:
   const Document& doc_;
   std::unique_ptr<std::vector<Pair>> pairs_;
+  std::unique_ptr<std::vector<Prose>> prose_;
 };
 
 struct RuleInfo {

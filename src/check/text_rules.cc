@@ -9,38 +9,10 @@
 
 #include "base/text.h"
 #include "check/common.h"
+#include "check/prose.h"
 
 namespace yusuan {
 namespace {
-
-// A piece of prose and its line, viewed in place (no copy).
-struct Prose {
-  std::string_view text;
-  uint32_t line;
-};
-
-// Every piece of prose a reviewer reads, with its line.
-template <typename Fn>
-void ForProse(const Document& doc, Fn fn) {
-  auto item = [&](const TextItem& t) { fn(Prose{t.text, t.at.line}); };
-  for (const TextItem& t : doc.overview.duties) item(t);
-  for (const Section& s : doc.narrative) {
-    item(s.heading);
-    for (const TextItem& p : s.paragraphs) item(p);
-  }
-  for (const TargetTable& t : doc.targets) {
-    for (const TextItem* i :
-         {&t.overview, &t.basis, &t.necessity, &t.measures, &t.plan, &t.goals[0], &t.goals[1]}) {
-      item(*i);
-    }
-    for (int side : {kImplementation, kAnnual}) {
-      for (const Indicator& i : t.indicators[side]) {
-        fn(Prose{i.name, i.at.line});
-        fn(Prose{i.value.raw, i.value_at.line});
-      }
-    }
-  }
-}
 
 // The bracket pair a code point belongs to (full- and half-width forms as one), or -1.
 // Pairs: 0 (), 1 《》, 2 “”, 3 [] (with 【】〔〕［］).
@@ -98,38 +70,6 @@ char32_t BracketAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// Whether a byte is ',' or the lead E3 or EF (most Chinese punctuation).
-constexpr bool StartsPunctuation(char c) { return c == ',' || c == '\xE3' || c == '\xEF'; }
-
-// The next position at or after `from` where a character StartsPunctuation is followed by
-// another: every pair the doubled-punctuation rule lists starts at such a place, and few other
-// places in prose do. Sixteen positions a step: a stop at every punctuation mark instead was a
-// branch the processor could not predict.
-size_t FindPunctuationPair(std::string_view s, size_t from) {
-  size_t i = from;
-#ifdef __SSE2__
-  auto load = [&](size_t at) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
-  };
-  auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  auto starts16 = [&](__m128i v) { return eq(v, ',') | eq(v, '\xE3') | eq(v, '\xEF'); };
-  for (; i + 19 <= s.size(); i += 16) {
-    const __m128i v = load(i);
-    const __m128i pairs = (eq(v, ',') & starts16(load(i + 1))) |
-                          ((eq(v, '\xE3') | eq(v, '\xEF')) & starts16(load(i + 3)));
-    if (const unsigned mask = unsigned(_mm_movemask_epi8(pairs))) {
-      return i + static_cast<size_t>(std::countr_zero(mask));
-    }
-  }
-#endif
-  for (; i < s.size(); ++i) {
-    if (!StartsPunctuation(s[i])) continue;
-    const size_t next = i + (s[i] == ',' ? 1 : 3);
-    if (next < s.size() && StartsPunctuation(s[next])) return i;
-  }
-  return std::string_view::npos;
-}
-
 // Full-width and half-width brackets as one form; quotes and 书名号 untouched.
 std::string FoldBrackets(std::string_view s) {
   std::string out;
@@ -183,20 +123,22 @@ void Add(std::vector<Rule>* rules, std::string id, Severity severity, std::strin
 
 void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.doubled-punctuation", Severity::kWarning, "标点重复（“，，”“。。”“、、”等）",
-      "“主要包括：办公费、、邮电费”", [](const Document& doc, Reporter& rep) {
+      "“主要包括：办公费、、邮电费”", [](const Document&, Reporter& rep) {
         static constexpr std::string_view kDoubles[] = {"，，", "。。", "、、", "；；", "：：",
                                                         "，。", "。，", ",,",   "；。", "：。"};
         constexpr size_t kCount = std::size(kDoubles);
-        // FindPunctuationPair finds these only.
+        // FindPunctuationPair finds these only: both characters of every pair are ',' or led
+        // by E3 or EF.
         static_assert(std::all_of(std::begin(kDoubles), std::end(kDoubles), [](std::string_view d) {
           return StartsPunctuation(d[0]) && StartsPunctuation(d[d[0] == ',' ? 1 : 3]);
         }));
-        ForProse(doc, [&](const Prose& t) {
+        for (const Prose& t : rep.facts().prose()) {
+          if (t.punctuation_pair == Prose::kNone) continue;  // most texts
           // One pass for all pairs: where each first occurs; the first pair of the list that
-          // occurs is reported. Both characters of every pair are ',' or led by E3 or EF.
+          // occurs is reported.
           size_t first[kCount];
           std::fill(std::begin(first), std::end(first), std::string_view::npos);
-          for (size_t i = FindPunctuationPair(t.text, 0); i != std::string_view::npos;
+          for (size_t i = t.punctuation_pair; i != std::string_view::npos;
                i = FindPunctuationPair(t.text, i + 1)) {
             std::string_view rest = t.text.substr(i);
             for (size_t d = 0; d < kCount; ++d) {
@@ -209,23 +151,27 @@ void AddTextRules(std::vector<Rule>* rules) {
                        fmt::format("标点重复“{}”：…{}…", kDoubles[d], Excerpt(t.text, first[d])));
             break;
           }
-        });
+        }
       });
   Add(rules, "text.unbalanced-brackets", Severity::kWarning, "括号、书名号、引号须成对",
-      "“《关于印发…的通知（晋市政办〔2017〕32号”少了右括号",
-      [](const Document& doc, Reporter& rep) {
+      "“《关于印发…的通知（晋市政办〔2017〕32号”少了右括号", [](const Document&, Reporter& rep) {
         static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
             {"(", ")"}, {"《", "》"}, {"“", "”"}, {"[", "]"}};
-        ForProse(doc, [&](const Prose& t) {
+        for (const Prose& t : rep.facts().prose()) {
+          if (t.bracket == Prose::kNone) continue;  // most texts
           // One pass over the text for all four pairs; full- and half-width brackets pair with
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
+          bool cut = false;
           // Every bracket and U+FFFD (which the same pass looks for) is a candidate; most
           // other punctuation is not.
-          for (size_t i = FindBracketCandidate(t.text, 0); i != std::string_view::npos;
+          for (size_t i = t.bracket; i != std::string_view::npos;
                i = FindBracketCandidate(t.text, i + 1)) {
-            if (IsReplacementAt(t.text, i)) return;  // the source cut the text: its end is unknown
+            if (IsReplacementAt(t.text, i)) {
+              cut = true;  // the source cut the text: its end is unknown
+              break;
+            }
             bool open = false;
             const int pair = BracketPair(BracketAt(t.text, i), &open);
             if (pair < 0) continue;
@@ -238,6 +184,7 @@ void AddTextRules(std::vector<Rule>* rules) {
               ++closes[pair];
             }
           }
+          if (cut) continue;
           // An opening bracket left open at the end of a cell the source may have cut is not
           // reported; one closed without being opened, or left open in a finished sentence, is.
           bool finished = t.text.ends_with("。") || t.text.ends_with("；");
@@ -248,16 +195,16 @@ void AddTextRules(std::vector<Rule>* rules) {
                                            Excerpt(FoldBrackets(t.text), 0)));
             break;
           }
-        });
+        }
       });
   Add(rules, "text.repeated-word", Severity::kWarning, "同一词语或数值紧接着重复（“保障保障”）",
-      "指标值“及时及时”", [](const Document& doc, Reporter& rep) {
-        ForProse(doc, [&](const Prose& t) {
+      "指标值“及时及时”", [](const Document&, Reporter& rep) {
+        for (const Prose& t : rep.facts().prose()) {
           const DoubledRun run = FindDoubledRun(t.text);
-          if (run.at == std::string_view::npos) return;
+          if (run.at == std::string_view::npos) continue;
           rep.Report(t.line, fmt::format("“{}”重复：…{}…", t.text.substr(run.at, run.size),
                                          Excerpt(t.text, run.at)));
-        });
+        }
       });
   Add(rules, "text.year", Severity::kWarning, "说明和表题中的预算年度须与文件年度一致",
       "2026 年文件中写“2025年度部门预算”", [](const Document& doc, Reporter& rep) {
@@ -299,44 +246,37 @@ void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.outdated-class-name", Severity::kWarning, "不得使用已更名的功能分类类名",
       "“医疗卫生与计划生育支出”（2018 年起为“卫生健康支出”）",
       [](const Document& doc, Reporter& rep) {
-        // Each old name contains "与" or "等": a text without that character is not searched
-        // for the names that hold it.
+        // Each old name contains "与" or "等" (Prose's markers): a text without that character
+        // is not searched for the names that hold it.
         struct Renamed {
-          std::string_view old_name, new_name, marker;
+          std::string_view old_name, new_name;
+          Prose::Marker marker;
         };
         static constexpr Renamed kRenamed[] = {
-            {"医疗卫生与计划生育支出", "卫生健康支出", "与"},
-            {"文化体育与传媒支出", "文化旅游体育与传媒支出", "与"},
-            {"国土海洋气象等支出", "自然资源海洋气象等支出", "等"},
-            {"粮油物资储备管理等事务", "粮油物资储备支出", "等"}};
-        // The scan below knows these two markers only (与 E4 B8 8E, 等 E7 AD 89).
+            {"医疗卫生与计划生育支出", "卫生健康支出", Prose::kYu},
+            {"文化体育与传媒支出", "文化旅游体育与传媒支出", Prose::kYu},
+            {"国土海洋气象等支出", "自然资源海洋气象等支出", Prose::kDeng},
+            {"粮油物资储备管理等事务", "粮油物资储备支出", Prose::kDeng}};
         static_assert(std::all_of(std::begin(kRenamed), std::end(kRenamed), [](const Renamed& r) {
-          return (r.marker == "与" || r.marker == "等") &&
-                 r.old_name.find(r.marker) != r.old_name.npos;
+          return r.old_name.find(r.marker == Prose::kYu ? "与" : "等") != r.old_name.npos;
         }));
         auto scan = [&](const Prose& t) {
-          // Both markers in one pass: their last two bytes (B8 8E, AD 89), then the lead.
-          bool has_marker[2] = {false, false};
-          using MarkerEnds = BytePairSet<'\xB8', '\x8E', '\xAD', '\x89'>;
-          for (size_t i = MarkerEnds::FindIn(t.text, 2); i != std::string_view::npos;
-               i = MarkerEnds::FindIn(t.text, i + 1)) {
-            const std::string_view ch = t.text.substr(i - 2, 3);
-            if (Equals(ch, "与")) has_marker[0] = true;
-            if (Equals(ch, "等")) has_marker[1] = true;
-            if (has_marker[0] && has_marker[1]) break;
-          }
-          if (!has_marker[0] && !has_marker[1]) return;  // most texts
+          if (t.markers == 0) return;  // most texts
           for (const Renamed& r : kRenamed) {
-            if (!has_marker[Equals(r.marker, "等")] || !Contains(t.text, r.old_name)) continue;
+            if (!(t.markers & r.marker) || !Contains(t.text, r.old_name)) continue;
             Finding& f =
                 rep.Report(t.line, fmt::format("“{}”已更名为“{}”", r.old_name, r.new_name));
             f.expected = std::string(r.new_name);
             f.actual = std::string(r.old_name);
           }
         };
-        ForProse(doc, scan);
+        for (const Prose& t : rep.facts().prose()) scan(t);
         for (const Table& t : doc.tables) {
-          for (const Row& r : t.rows) scan(Prose{r.label(t), r.at.line});
+          for (const Row& r : t.rows) {
+            Prose label = MarksOf(r.label(t));
+            label.line = r.at.line;
+            scan(label);
+          }
         }
       });
 }
