@@ -25,30 +25,42 @@ unsigned PunctuationPairs(const char* p, __m128i v) {
 
 // The positions where the three bytes of `ch` start, given the block and the blocks one and
 // two positions on.
-unsigned CharacterAt(const char (&ch)[4], __m128i v, __m128i next, __m128i third) {
-  return unsigned(_mm_movemask_epi8(Eq(v, ch[0]) & Eq(next, ch[1]) & Eq(third, ch[2])));
+__m128i CharacterIn(const char (&ch)[4], __m128i v, __m128i next, __m128i third) {
+  return Eq(v, ch[0]) & Eq(next, ch[1]) & Eq(third, ch[2]);
 }
 
-// All of a text's marks from the blocks at `p`, sixteen positions each, for `count` positions
-// (the bytes up to 18 past each position readable: the text, or a copy padded with zero bytes,
-// which start nothing any mark looks for). `offset` is the first position's place in the text.
+// All of a text's marks from the blocks at `p`, sixteen positions each, for at least `count`
+// positions (the bytes up to 18 past each position readable: the text, or a copy padded with
+// zero bytes, which start nothing any mark looks for, so that the positions past the text in
+// the last block mark nothing). `offset` is the first position's place in the text. Most
+// blocks hold no mark: one branch passes over them. Once the first pair and bracket are
+// known, only the markers are looked for, and not even those once both are found.
 void MarkBlocks(const char* p, size_t count, size_t offset, Prose* out) {
-  for (size_t i = 0; i < count; i += 16) {
+  size_t i = 0;
+  for (; i < count; i += 16) {
     const __m128i v = Load(p + i), next = Load(p + i + 1), third = Load(p + i + 2);
-    const unsigned limit = count - i >= 16 ? 0xFFFFu : (1u << (count - i)) - 1;
-    if (out->punctuation_pair == Prose::kNone) {
-      if (const unsigned m = PunctuationPairs(p + i, v) & limit) {
-        out->punctuation_pair = static_cast<uint32_t>(offset + i + std::countr_zero(m));
-      }
+    const unsigned pairs = PunctuationPairs(p + i, v);
+    const unsigned brackets = unsigned(_mm_movemask_epi8(detail::BracketCandidates(v, third)));
+    const unsigned yu = unsigned(_mm_movemask_epi8(CharacterIn(kYu, v, next, third)));
+    const unsigned deng = unsigned(_mm_movemask_epi8(CharacterIn(kDeng, v, next, third)));
+    if ((pairs | brackets | yu | deng) == 0) continue;
+    if (pairs && out->punctuation_pair == Prose::kNone) {
+      out->punctuation_pair = static_cast<uint32_t>(offset + i + std::countr_zero(pairs));
     }
-    if (out->bracket == Prose::kNone) {
-      if (const unsigned m =
-              unsigned(_mm_movemask_epi8(detail::BracketCandidates(v, third))) & limit) {
-        out->bracket = static_cast<uint32_t>(offset + i + std::countr_zero(m));
-      }
+    if (brackets && out->bracket == Prose::kNone) {
+      out->bracket = static_cast<uint32_t>(offset + i + std::countr_zero(brackets));
     }
-    if (CharacterAt(kYu, v, next, third) & limit) out->markers |= Prose::kYu;
-    if (CharacterAt(kDeng, v, next, third) & limit) out->markers |= Prose::kDeng;
+    out->markers |= (yu ? Prose::kYu : 0) | (deng ? Prose::kDeng : 0);
+    if (out->punctuation_pair != Prose::kNone && out->bracket != Prose::kNone) {
+      i += 16;
+      break;
+    }
+  }
+  for (; i < count && out->markers != (Prose::kYu | Prose::kDeng); i += 16) {
+    const __m128i v = Load(p + i), next = Load(p + i + 1), third = Load(p + i + 2);
+    const unsigned yu = unsigned(_mm_movemask_epi8(CharacterIn(kYu, v, next, third)));
+    const unsigned deng = unsigned(_mm_movemask_epi8(CharacterIn(kDeng, v, next, third)));
+    out->markers |= (yu ? Prose::kYu : 0) | (deng ? Prose::kDeng : 0);
   }
 }
 #endif
@@ -81,7 +93,7 @@ Prose MarksOf(std::string_view text) {
   // The blocks whose nineteen bytes lie in the text, then the rest (most texts: names and
   // values shorter than one block) from a copy padded with zero bytes.
   size_t whole = text.size() >= 19 ? (text.size() - 19) / 16 * 16 + 16 : 0;
-  MarkBlocks(text.data(), whole, 0, &out);
+  if (whole > 0) MarkBlocks(text.data(), whole, 0, &out);
   if (whole < text.size()) {
     char padded[64] = {};
     const size_t rest = text.size() - whole;  // at most 18

@@ -72,6 +72,13 @@ TEST(Prose, AMarkAtEitherEndOfAnyLengthIsFound) {
   }
 }
 
+TEST(Prose, MarkersAreFoundAfterThePairAndTheBracketAreKnown) {
+  const std::string filler(40, 'x');
+  ExpectSameMarks("，，（" + filler + "与" + filler + "等");
+  ExpectSameMarks("（，，" + filler + "等" + filler + "与" + filler);
+  EXPECT_EQ(MarksOf("，，（" + filler + "与" + filler + "等").markers, Prose::kYu | Prose::kDeng);
+}
+
 TEST(Prose, ListsEveryTextAReviewerReadsInTheDocumentsOrderWithItsLine) {
   Document doc;
   doc.overview.duties.push_back(TextItem{"负责医疗保险等工作。", Location{3, 0}});
