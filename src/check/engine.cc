@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "check/binding.h"
 #include "check/pairing.h"
 #include "check/prose.h"
 #include "check/rule.h"
@@ -55,6 +56,11 @@ DocumentFacts::~DocumentFacts() = default;
 const std::vector<Pair>& DocumentFacts::pairs() {
   if (!pairs_) pairs_ = std::make_unique<std::vector<Pair>>(PairTargets(doc_));
   return *pairs_;
+}
+
+const std::vector<Bound>& DocumentFacts::bindings() {
+  if (!bindings_) bindings_ = std::make_unique<std::vector<Bound>>(BindClaims(doc_));
+  return *bindings_;
 }
 
 const std::vector<Prose>& DocumentFacts::prose() {

@@ -20,11 +20,13 @@
 namespace yusuan {
 
 class Reporter;
+struct Bound;  // check/binding.h
 struct Pair;   // check/pairing.h
 struct Prose;  // check/prose.h
 
 // What several rules derive from the same document (the pairing of target tables with
-// projects, the prose the wording rules read), computed once per CheckDocument on first use.
+// projects, the prose the wording rules read, the table figure each claim restates), computed
+// once per CheckDocument on first use.
 class DocumentFacts {
  public:
   explicit DocumentFacts(const Document& doc);
@@ -33,11 +35,14 @@ class DocumentFacts {
   const std::vector<Pair>& pairs();
   // ReadProse(doc).
   const std::vector<Prose>& prose();
+  // BindClaims(doc).
+  const std::vector<Bound>& bindings();
 
  private:
   const Document& doc_;
   std::unique_ptr<std::vector<Pair>> pairs_;
   std::unique_ptr<std::vector<Prose>> prose_;
+  std::unique_ptr<std::vector<Bound>> bindings_;
 };
 
 struct RuleInfo {
