@@ -79,6 +79,27 @@ TEST(JsonWriter, PrintsAsNlohmannDumpsTheSameTree) {
   }
 }
 
+TEST(JsonWriter, KeysOfEveryKindAndDeepIndentationPrintAsNlohmannDumps) {
+  // Plain ASCII keys take a shorter path than keys to escape, long ones and Chinese ones; the
+  // indentation comes from a fixed run of spaces up to 256, beyond it as many as needed.
+  Tree keys{{"键", 1},
+            {"a\"b", 2},
+            {"back\\slash", 3},
+            {"tab\tkey", 4},
+            {"\x7f", 5},
+            {std::string(35, 'k'), 6},
+            {std::string(36, 'k'), 7},
+            {std::string(37, 'k'), 8},
+            {std::string(100, 'k'), 9}};
+  Tree deep = Tree::array({"底"});
+  for (int level = 0; level < 150; ++level) deep = Tree{{"level", deep}, {"n", level}};
+  for (const Tree& j : {keys, deep}) {
+    EXPECT_EQ(Written(j, 2), j.dump(2));
+    EXPECT_EQ(Written(j, 4), j.dump(4));
+    EXPECT_EQ(Written(j, -1), j.dump());
+  }
+}
+
 TEST(JsonWriter, ControlCharactersAreEscapedAsNlohmannEscapesThem) {
   std::string out;
   JsonWriter w(&out, -1);
