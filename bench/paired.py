@@ -11,9 +11,16 @@ copies of one build first: the interval it gives is the noise.
 
 Each run reads and checks the five samples `--rounds` times (20: about 0.1 s); the samples are
 found from the build's source tree, so the builds' trees must still exist.
+
+With --command (parse or check), A and B are `yusuan` programs instead, and each run is the
+whole process over the first --files files of bench/corpus.py's corpus:
+
+  python3 bench/paired.py --command parse --files 40 /tmp/build-base/yusuan build/yusuan
+  (each run: YUSUAN parse --format json -j 1 FILE..., its output discarded)
 """
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -21,6 +28,21 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus import build_corpus  # noqa: E402
+
+
+def process_speed(binary, command, files, size):
+    """MB/s of one whole process over `files` (`size` bytes), its output discarded."""
+    start = time.perf_counter()
+    try:
+        subprocess.run([binary, command, "--format", "json", "-j", "1", *files],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except OSError as error:
+        sys.exit(f"{binary}: {error.strerror}")
+    return size / 1e6 / (time.perf_counter() - start)
 
 
 def speed(binary, rounds):
@@ -41,9 +63,18 @@ def main():
     parser.add_argument("b", help="the build measured (yusuan_instructions)")
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--command", choices=["parse", "check"],
+                        help="compare yusuan programs running this over corpus files")
+    parser.add_argument("--files", type=int, default=40)
+    parser.add_argument("--dir", default="/tmp/yusuan-corpus")
     args = parser.parse_args()
-    if args.pairs < 2 or args.rounds < 1:
-        parser.error("--pairs takes at least 2, --rounds at least 1")
+    if args.pairs < 2 or args.rounds < 1 or args.files < 1:
+        parser.error("--pairs takes at least 2, --rounds and --files at least 1")
+    measure = lambda binary: speed(binary, args.rounds)  # noqa: E731
+    if args.command:
+        files = build_corpus(args.dir, args.files)[:args.files]
+        size = sum(os.path.getsize(f) for f in files)
+        measure = lambda binary: process_speed(binary, args.command, files, size)  # noqa: E731
 
     with tempfile.TemporaryDirectory() as tmp:
         # Two paths even when a and b are one file, so an A/A comparison runs each copy.
@@ -56,8 +87,8 @@ def main():
         speeds_a, speeds_b, ratios = [], [], []
         for k in range(args.pairs):
             first, second = (a, b) if k % 2 == 0 else (b, a)
-            got = {first: speed(first, args.rounds)}
-            got[second] = speed(second, args.rounds)
+            got = {first: measure(first)}
+            got[second] = measure(second)
             speeds_a.append(got[a])
             speeds_b.append(got[b])
             ratios.append(got[b] / got[a])
