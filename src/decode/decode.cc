@@ -114,8 +114,9 @@ template <bool kStopAtChange>
 TextScan ScanText(std::string_view text) {
   size_t control = 0;
   bool nul = false, changes = false;
-  // A position NormalizeText changes: CR, form feed, or an invisible character (led by C2, E2
-  // or EF, which lead "，" and "“" too: each such lead is looked at).
+  // A position NormalizeText changes: CR, form feed, or an invisible character (C2 AD, E2 80,
+  // E2 81 or EF BB, with the byte after each: "，" and "（", EF BC, are passed over; "“", E2 80,
+  // is looked at).
   auto changes_at = [&](size_t i) {
     return text[i] == '\r' || text[i] == '\f' || InvisibleAt(text, i) > 0;
   };
@@ -127,8 +128,13 @@ TextScan ScanText(std::string_view text) {
                 ff = _mm_set1_epi8('\f'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
                 e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
                 ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  for (; i + 16 <= text.size() && !nul; i += 16) {
+  const __m128i ad = _mm_set1_epi8(static_cast<char>(0xAD)),
+                bb = _mm_set1_epi8(static_cast<char>(0xBB)),
+                x80 = _mm_set1_epi8(static_cast<char>(0x80)),
+                x81 = _mm_set1_epi8(static_cast<char>(0x81));
+  for (; i + 17 <= text.size() && !nul; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
     nul = _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) != 0;
     // Below 0x20 (no bit of 0xE0 set), and none of the four allowed.
     __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, high), zero);
@@ -140,8 +146,10 @@ TextScan ScanText(std::string_view text) {
     if (const int mask = _mm_movemask_epi8(c))
       control += static_cast<size_t>(std::popcount(unsigned(mask)));
     if (changes && !kStopAtChange) continue;
-    const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
-                                      _mm_cmpeq_epi8(v, ef));
+    const __m128i lead =
+        (_mm_cmpeq_epi8(v, c2) & _mm_cmpeq_epi8(next, ad)) |
+        (_mm_cmpeq_epi8(v, e2) & (_mm_cmpeq_epi8(next, x80) | _mm_cmpeq_epi8(next, x81))) |
+        (_mm_cmpeq_epi8(v, ef) & _mm_cmpeq_epi8(next, bb));
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lead, line_end)));
          mask != 0 && !changes; mask &= mask - 1) {
       changes = changes_at(i + static_cast<size_t>(std::countr_zero(mask)));

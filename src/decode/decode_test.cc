@@ -234,7 +234,11 @@ TEST(Decode, InvisibleCharactersAreFoundAtEveryPlaceOfALongText) {
   // The scan looks at sixteen bytes at a time: an invisible character at every place of a longer
   // text (its bytes in one block or across two), and the look-alikes that share its lead byte.
   const std::string invisible[] = {"\u200B", "\u200F", "\u2060", "\uFEFF", "\u00AD", "\r", "\f"};
-  const std::string visible[] = {"“", "”", "，", "—", "\u2061", "\u00A9", "\uFEFE", "\u2010"};
+  // (The scan passes over a lead whose next byte no invisible character has: "，" and "（"
+  // (EF BC) at once; the look-alikes that share both first bytes are looked at and kept.)
+  const std::string visible[] = {"“",      "”",      "，",     "（",     "—",
+                                 "\u2061", "\u00A9", "\uFEFE", "\u2010", "\u200A",
+                                 "\u205F", "\uFEFB", "\u00AC"};
   for (size_t at = 0; at <= 40; ++at) {
     for (const std::string& c : invisible) {
       const std::string bytes = std::string(at, 'a') + c + "合计预算支出一二三四五\n";
