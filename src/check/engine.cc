@@ -63,9 +63,9 @@ const std::vector<Bound>& DocumentFacts::bindings() {
   return *bindings_;
 }
 
-const std::vector<Prose>& DocumentFacts::prose() {
-  if (!prose_) prose_ = std::make_unique<std::vector<Prose>>(ReadProse(doc_));
-  return *prose_;
+const std::vector<uint8_t>& DocumentFacts::prose_marks() {
+  if (!prose_marks_) prose_marks_ = std::make_unique<std::vector<uint8_t>>(ReadProseMarks(doc_));
+  return *prose_marks_;
 }
 
 Finding& Reporter::Report(uint32_t line, std::string message) {

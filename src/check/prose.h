@@ -1,10 +1,11 @@
-// The prose of a document as the wording rules read it: every text a reviewer reads, listed
-// once, with where the characters each rule looks for first occur.
+// The prose of a document as the wording rules read it: every text a reviewer reads, and which
+// of the characters each rule looks for it holds.
 //
-// Four wording rules read the same texts (some 1,200 per document, most of them indicator names
+// Four wording rules read the same texts (some 1,500 per document, most of them indicator names
 // and values a few characters long), and three of them each searched every text for their own
-// characters first. One pass over each text now answers all three (DocumentFacts::prose), and a
-// rule looks further only in the texts that hold what it needs.
+// characters first. One pass over each text now answers all three (DocumentFacts::prose_marks:
+// a byte a text, so that the answer costs no memory to speak of), and a rule looks further only
+// in the texts that hold what it needs.
 #pragma once
 
 #include <cstdint>
@@ -15,24 +16,49 @@
 
 namespace yusuan {
 
-// A piece of prose and its line, viewed in place (no copy), with its marks.
+// A piece of prose and its line, viewed in place (no copy).
 struct Prose {
-  static constexpr uint32_t kNone = UINT32_MAX;
-  enum Marker : uint8_t { kYu = 1, kDeng = 2 };  // 与, 等: each old class name holds one
-
   std::string_view text;
-  uint32_t line = 0;
-  uint32_t punctuation_pair = kNone;  // FindPunctuationPair(text, 0)
-  uint32_t bracket = kNone;           // FindBracketCandidate(text, 0)
-  uint8_t markers = 0;                // which of 与 and 等 the text holds
+  uint32_t line;
 };
 
 // Every piece of prose a reviewer reads, in the document's order: the duties, the narrative's
 // headings and paragraphs, the texts of each target table and its indicators' names and values.
-std::vector<Prose> ReadProse(const Document& doc);
+template <typename Fn>
+void ForProse(const Document& doc, Fn fn) {
+  auto item = [&](const TextItem& t) { fn(Prose{t.text, t.at.line}); };
+  for (const TextItem& t : doc.overview.duties) item(t);
+  for (const Section& s : doc.narrative) {
+    item(s.heading);
+    for (const TextItem& p : s.paragraphs) item(p);
+  }
+  for (const TargetTable& t : doc.targets) {
+    for (const TextItem* i :
+         {&t.overview, &t.basis, &t.necessity, &t.measures, &t.plan, &t.goals[0], &t.goals[1]}) {
+      item(*i);
+    }
+    for (int side : {kImplementation, kAnnual}) {
+      for (const Indicator& i : t.indicators[side]) {
+        fn(Prose{i.name, i.at.line});
+        fn(Prose{i.value.raw, i.value_at.line});
+      }
+    }
+  }
+}
 
-// The marks of one text (Prose's fields but text and line), in one pass.
-Prose MarksOf(std::string_view text);
+// What a text holds of the characters the wording rules look for, as bits.
+enum ProseMark : uint8_t {
+  kPunctuationPair = 1,  // FindPunctuationPair finds one
+  kBracket = 2,          // FindBracketCandidate finds one
+  kYu = 4,               // 与 (every old class name holds 与 or 等)
+  kDeng = 8,             // 等
+};
+
+// The marks of one text, in one pass.
+uint8_t MarksOf(std::string_view text);
+
+// The marks of every text ForProse lists, in its order.
+std::vector<uint8_t> ReadProseMarks(const Document& doc);
 
 // Whether a byte is ',' or the lead E3 or EF (most Chinese punctuation).
 constexpr bool StartsPunctuation(char c) { return c == ',' || c == '\xE3' || c == '\xEF'; }

@@ -1,5 +1,5 @@
-// The prose the wording rules read: its marks, found in one pass, are where each rule's own
-// search would stop first, whatever the text's length and wherever the characters fall.
+// The prose the wording rules read: its marks, found in one pass, are what each rule's own
+// search finds, whatever the text's length and wherever the characters fall.
 #include "check/prose.h"
 
 #include <gtest/gtest.h>
@@ -13,30 +13,19 @@
 namespace yusuan {
 namespace {
 
-// Each mark as the rules' own searches find it.
-Prose MarksBySearch(std::string_view text) {
-  Prose p;
-  p.text = text;
-  if (size_t at = FindPunctuationPair(text, 0); at != std::string_view::npos) {
-    p.punctuation_pair = static_cast<uint32_t>(at);
-  }
-  if (size_t at = FindBracketCandidate(text, 0); at != std::string_view::npos) {
-    p.bracket = static_cast<uint32_t>(at);
-  }
-  if (Contains(text, "与")) p.markers |= Prose::kYu;
-  if (Contains(text, "等")) p.markers |= Prose::kDeng;
-  return p;
+// The marks as the rules' own searches find them.
+uint8_t MarksBySearch(std::string_view text) {
+  return static_cast<uint8_t>(
+      (FindPunctuationPair(text, 0) != std::string_view::npos ? kPunctuationPair : 0) |
+      (FindBracketCandidate(text, 0) != std::string_view::npos ? kBracket : 0) |
+      (Contains(text, "与") ? kYu : 0) | (Contains(text, "等") ? kDeng : 0));
 }
 
 void ExpectSameMarks(std::string_view text) {
-  const Prose one_pass = MarksOf(text), searched = MarksBySearch(text);
-  EXPECT_EQ(one_pass.punctuation_pair, searched.punctuation_pair) << text;
-  EXPECT_EQ(one_pass.bracket, searched.bracket) << text;
-  EXPECT_EQ(int(one_pass.markers), int(searched.markers)) << text;
-  EXPECT_EQ(one_pass.text.data(), text.data());
+  EXPECT_EQ(int(MarksOf(text)), int(MarksBySearch(text))) << text;
 }
 
-TEST(Prose, MarksInOnePassAreWhereEachSearchStopsFirst) {
+TEST(Prose, MarksInOnePassAreWhatEachSearchFinds) {
   // Pieces that make or nearly make each mark: punctuation and its pairs, every bracket form
   // and U+FFFD, the two markers and characters that share their bytes (与 E4 B8 8E beside 丏
   // E4 B8 8F; 等 E7 AD 89 beside 筈 E7 AD 88), ideographs, digits and ASCII.
@@ -76,7 +65,8 @@ TEST(Prose, MarkersAreFoundAfterThePairAndTheBracketAreKnown) {
   const std::string filler(40, 'x');
   ExpectSameMarks("，，（" + filler + "与" + filler + "等");
   ExpectSameMarks("（，，" + filler + "等" + filler + "与" + filler);
-  EXPECT_EQ(MarksOf("，，（" + filler + "与" + filler + "等").markers, Prose::kYu | Prose::kDeng);
+  EXPECT_EQ(MarksOf("，，（" + filler + "与" + filler + "等"),
+            kPunctuationPair | kBracket | kYu | kDeng);
 }
 
 TEST(Prose, ListsEveryTextAReviewerReadsInTheDocumentsOrderWithItsLine) {
@@ -96,11 +86,10 @@ TEST(Prose, ListsEveryTextAReviewerReadsInTheDocumentsOrderWithItsLine) {
   t.indicators[kAnnual].push_back(i);
   doc.targets.push_back(std::move(t));
 
-  const std::vector<Prose> prose = ReadProse(doc);
   std::vector<std::pair<std::string, uint32_t>> listed;
-  for (const Prose& p : prose) {
+  ForProse(doc, [&](const Prose& p) {
     if (!p.text.empty()) listed.emplace_back(std::string(p.text), p.line);
-  }
+  });
   const std::vector<std::pair<std::string, uint32_t>> expected = {{"负责医疗保险等工作。", 3},
                                                                   {"一、收支预算", 10},
                                                                   {"收入与支出（一）。", 11},
@@ -108,9 +97,17 @@ TEST(Prose, ListsEveryTextAReviewerReadsInTheDocumentsOrderWithItsLine) {
                                                                   {"培训人数", 25},
                                                                   {"≥100人", 25}};
   EXPECT_EQ(listed, expected);
-  EXPECT_EQ(prose[0].markers, Prose::kDeng);
-  EXPECT_EQ(prose[2].markers, Prose::kYu);
-  EXPECT_EQ(prose[2].bracket, std::string_view("收入与支出").size());
+  // A mark for every text listed, empty ones included, in the same order.
+  const std::vector<uint8_t> marks = ReadProseMarks(doc);
+  size_t count = 0;
+  ForProse(doc, [&](const Prose& p) {
+    ASSERT_LT(count, marks.size());
+    EXPECT_EQ(marks[count++], MarksOf(p.text)) << p.text;
+  });
+  EXPECT_EQ(count, marks.size());
+  EXPECT_EQ(marks[0], kDeng);
+  // 与, the brackets, and "）。": two punctuation marks in a row (a candidate; the rule decides).
+  EXPECT_EQ(marks[2], kYu | kBracket | kPunctuationPair);
 }
 
 }  // namespace

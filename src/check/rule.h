@@ -22,7 +22,6 @@ namespace yusuan {
 class Reporter;
 struct Bound;  // check/binding.h
 struct Pair;   // check/pairing.h
-struct Prose;  // check/prose.h
 
 // What several rules derive from the same document (the pairing of target tables with
 // projects, the prose the wording rules read, the table figure each claim restates), computed
@@ -33,15 +32,15 @@ class DocumentFacts {
   ~DocumentFacts();
   // PairTargets(doc).
   const std::vector<Pair>& pairs();
-  // ReadProse(doc).
-  const std::vector<Prose>& prose();
+  // ReadProseMarks(doc): the marks of every text ForProse lists, in its order.
+  const std::vector<uint8_t>& prose_marks();
   // BindClaims(doc).
   const std::vector<Bound>& bindings();
 
  private:
   const Document& doc_;
   std::unique_ptr<std::vector<Pair>> pairs_;
-  std::unique_ptr<std::vector<Prose>> prose_;
+  std::unique_ptr<std::vector<uint8_t>> prose_marks_;
   std::unique_ptr<std::vector<Bound>> bindings_;
 };
 

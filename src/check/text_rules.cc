@@ -121,7 +121,7 @@ void Add(std::vector<Rule>* rules, std::string id, Severity severity, std::strin
 
 void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.doubled-punctuation", Severity::kWarning, "标点重复（“，，”“。。”“、、”等）",
-      "“主要包括：办公费、、邮电费”", [](const Document&, Reporter& rep) {
+      "“主要包括：办公费、、邮电费”", [](const Document& doc, Reporter& rep) {
         static constexpr std::string_view kDoubles[] = {"，，", "。。", "、、", "；；", "：：",
                                                         "，。", "。，", ",,",   "；。", "：。"};
         constexpr size_t kCount = std::size(kDoubles);
@@ -130,13 +130,15 @@ void AddTextRules(std::vector<Rule>* rules) {
         static_assert(std::all_of(std::begin(kDoubles), std::end(kDoubles), [](std::string_view d) {
           return StartsPunctuation(d[0]) && StartsPunctuation(d[d[0] == ',' ? 1 : 3]);
         }));
-        for (const Prose& t : rep.facts().prose()) {
-          if (t.punctuation_pair == Prose::kNone) continue;  // most texts
+        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
+        size_t k = 0;
+        ForProse(doc, [&](const Prose& t) {
+          if (!(marks[k++] & kPunctuationPair)) return;  // most texts
           // One pass for all pairs: where each first occurs; the first pair of the list that
           // occurs is reported.
           size_t first[kCount];
           std::fill(std::begin(first), std::end(first), std::string_view::npos);
-          for (size_t i = t.punctuation_pair; i != std::string_view::npos;
+          for (size_t i = FindPunctuationPair(t.text, 0); i != std::string_view::npos;
                i = FindPunctuationPair(t.text, i + 1)) {
             std::string_view rest = t.text.substr(i);
             for (size_t d = 0; d < kCount; ++d) {
@@ -149,27 +151,26 @@ void AddTextRules(std::vector<Rule>* rules) {
                        fmt::format("标点重复“{}”：…{}…", kDoubles[d], Excerpt(t.text, first[d])));
             break;
           }
-        }
+        });
       });
   Add(rules, "text.unbalanced-brackets", Severity::kWarning, "括号、书名号、引号须成对",
-      "“《关于印发…的通知（晋市政办〔2017〕32号”少了右括号", [](const Document&, Reporter& rep) {
+      "“《关于印发…的通知（晋市政办〔2017〕32号”少了右括号",
+      [](const Document& doc, Reporter& rep) {
         static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
             {"(", ")"}, {"《", "》"}, {"“", "”"}, {"[", "]"}};
-        for (const Prose& t : rep.facts().prose()) {
-          if (t.bracket == Prose::kNone) continue;  // most texts
+        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
+        size_t k = 0;
+        ForProse(doc, [&](const Prose& t) {
+          if (!(marks[k++] & kBracket)) return;  // most texts
           // One pass over the text for all four pairs; full- and half-width brackets pair with
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
           bool underflow[4] = {};
-          bool cut = false;
           // Every bracket and U+FFFD (which the same pass looks for) is a candidate; most
           // other punctuation is not.
-          for (size_t i = t.bracket; i != std::string_view::npos;
+          for (size_t i = FindBracketCandidate(t.text, 0); i != std::string_view::npos;
                i = FindBracketCandidate(t.text, i + 1)) {
-            if (IsReplacementAt(t.text, i)) {
-              cut = true;  // the source cut the text: its end is unknown
-              break;
-            }
+            if (IsReplacementAt(t.text, i)) return;  // the source cut the text: its end is unknown
             bool open = false;
             const int pair = BracketPair(BracketAt(t.text, i), &open);
             if (pair < 0) continue;
@@ -182,7 +183,6 @@ void AddTextRules(std::vector<Rule>* rules) {
               ++closes[pair];
             }
           }
-          if (cut) continue;
           // An opening bracket left open at the end of a cell the source may have cut is not
           // reported; one closed without being opened, or left open in a finished sentence, is.
           bool finished = t.text.ends_with("。") || t.text.ends_with("；");
@@ -193,16 +193,16 @@ void AddTextRules(std::vector<Rule>* rules) {
                                            Excerpt(FoldBrackets(t.text), 0)));
             break;
           }
-        }
+        });
       });
   Add(rules, "text.repeated-word", Severity::kWarning, "同一词语或数值紧接着重复（“保障保障”）",
-      "指标值“及时及时”", [](const Document&, Reporter& rep) {
-        for (const Prose& t : rep.facts().prose()) {
+      "指标值“及时及时”", [](const Document& doc, Reporter& rep) {
+        ForProse(doc, [&](const Prose& t) {
           const DoubledRun run = FindDoubledRun(t.text);
-          if (run.at == std::string_view::npos) continue;
+          if (run.at == std::string_view::npos) return;
           rep.Report(t.line, fmt::format("“{}”重复：…{}…", t.text.substr(run.at, run.size),
                                          Excerpt(t.text, run.at)));
-        }
+        });
       });
   Add(rules, "text.year", Severity::kWarning, "说明和表题中的预算年度须与文件年度一致",
       "2026 年文件中写“2025年度部门预算”", [](const Document& doc, Reporter& rep) {
@@ -244,36 +244,37 @@ void AddTextRules(std::vector<Rule>* rules) {
   Add(rules, "text.outdated-class-name", Severity::kWarning, "不得使用已更名的功能分类类名",
       "“医疗卫生与计划生育支出”（2018 年起为“卫生健康支出”）",
       [](const Document& doc, Reporter& rep) {
-        // Each old name contains "与" or "等" (Prose's markers): a text without that character
-        // is not searched for the names that hold it.
+        // Each old name contains "与" or "等" (ProseMark kYu, kDeng): a text without that
+        // character is not searched for the names that hold it.
         struct Renamed {
           std::string_view old_name, new_name;
-          Prose::Marker marker;
+          ProseMark marker;
         };
         static constexpr Renamed kRenamed[] = {
-            {"医疗卫生与计划生育支出", "卫生健康支出", Prose::kYu},
-            {"文化体育与传媒支出", "文化旅游体育与传媒支出", Prose::kYu},
-            {"国土海洋气象等支出", "自然资源海洋气象等支出", Prose::kDeng},
-            {"粮油物资储备管理等事务", "粮油物资储备支出", Prose::kDeng}};
+            {"医疗卫生与计划生育支出", "卫生健康支出", kYu},
+            {"文化体育与传媒支出", "文化旅游体育与传媒支出", kYu},
+            {"国土海洋气象等支出", "自然资源海洋气象等支出", kDeng},
+            {"粮油物资储备管理等事务", "粮油物资储备支出", kDeng}};
         static_assert(std::all_of(std::begin(kRenamed), std::end(kRenamed), [](const Renamed& r) {
-          return r.old_name.find(r.marker == Prose::kYu ? "与" : "等") != r.old_name.npos;
+          return r.old_name.find(r.marker == kYu ? "与" : "等") != r.old_name.npos;
         }));
-        auto scan = [&](const Prose& t) {
-          if (t.markers == 0) return;  // most texts
+        auto scan = [&](const Prose& t, uint8_t marks) {
+          if (!(marks & (kYu | kDeng))) return;  // most texts
           for (const Renamed& r : kRenamed) {
-            if (!(t.markers & r.marker) || !Contains(t.text, r.old_name)) continue;
+            if (!(marks & r.marker) || !Contains(t.text, r.old_name)) continue;
             Finding& f =
                 rep.Report(t.line, fmt::format("“{}”已更名为“{}”", r.old_name, r.new_name));
             f.expected = std::string(r.new_name);
             f.actual = std::string(r.old_name);
           }
         };
-        for (const Prose& t : rep.facts().prose()) scan(t);
+        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
+        size_t k = 0;
+        ForProse(doc, [&](const Prose& t) { scan(t, marks[k++]); });
         for (const Table& t : doc.tables) {
           for (const Row& r : t.rows) {
-            Prose label = MarksOf(r.label(t));
-            label.line = r.at.line;
-            scan(label);
+            const std::string_view label = r.label(t);
+            scan(Prose{label, r.at.line}, MarksOf(label));
           }
         }
       });
