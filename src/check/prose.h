@@ -60,6 +60,14 @@ uint8_t MarksOf(std::string_view text);
 // The marks of every text ForProse lists, in its order.
 std::vector<uint8_t> ReadProseMarks(const Document& doc);
 
+// ForProse with each text's marks: fn(prose, marks), `marks` being ReadProseMarks(doc) (as
+// DocumentFacts::prose_marks keeps it).
+template <typename Fn>
+void ForMarkedProse(const Document& doc, const std::vector<uint8_t>& marks, Fn fn) {
+  size_t k = 0;
+  ForProse(doc, [&](const Prose& t) { fn(t, marks[k++]); });
+}
+
 // Whether a byte is ',' or the lead E3 or EF (most Chinese punctuation).
 constexpr bool StartsPunctuation(char c) { return c == ',' || c == '\xE3' || c == '\xEF'; }
 

@@ -130,10 +130,8 @@ void AddTextRules(std::vector<Rule>* rules) {
         static_assert(std::all_of(std::begin(kDoubles), std::end(kDoubles), [](std::string_view d) {
           return StartsPunctuation(d[0]) && StartsPunctuation(d[d[0] == ',' ? 1 : 3]);
         }));
-        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
-        size_t k = 0;
-        ForProse(doc, [&](const Prose& t) {
-          if (!(marks[k++] & kPunctuationPair)) return;  // most texts
+        ForMarkedProse(doc, rep.facts().prose_marks(), [&](const Prose& t, uint8_t marks) {
+          if (!(marks & kPunctuationPair)) return;  // most texts
           // One pass for all pairs: where each first occurs; the first pair of the list that
           // occurs is reported.
           size_t first[kCount];
@@ -158,10 +156,8 @@ void AddTextRules(std::vector<Rule>* rules) {
       [](const Document& doc, Reporter& rep) {
         static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
             {"(", ")"}, {"《", "》"}, {"“", "”"}, {"[", "]"}};
-        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
-        size_t k = 0;
-        ForProse(doc, [&](const Prose& t) {
-          if (!(marks[k++] & kBracket)) return;  // most texts
+        ForMarkedProse(doc, rep.facts().prose_marks(), [&](const Prose& t, uint8_t marks) {
+          if (!(marks & kBracket)) return;  // most texts
           // One pass over the text for all four pairs; full- and half-width brackets pair with
           // each other: "（…)" is not a defect here.
           int depth[4] = {}, opens[4] = {}, closes[4] = {};
@@ -268,9 +264,7 @@ void AddTextRules(std::vector<Rule>* rules) {
             f.actual = std::string(r.old_name);
           }
         };
-        const std::vector<uint8_t>& marks = rep.facts().prose_marks();
-        size_t k = 0;
-        ForProse(doc, [&](const Prose& t) { scan(t, marks[k++]); });
+        ForMarkedProse(doc, rep.facts().prose_marks(), scan);
         for (const Table& t : doc.tables) {
           for (const Row& r : t.rows) {
             const std::string_view label = r.label(t);
