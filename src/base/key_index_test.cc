@@ -35,6 +35,23 @@ TEST(KeyIndex, IndexesStringsViewsOrAnyFunctionOfTheIndexAlike) {
   }
 }
 
+TEST(KeyIndex, LeavesOutTheIndicesGivenNoKey) {
+  const std::vector<std::string_view> keys = {"208", "", "20805", "208", "20805"};
+  // Only the coded entries (here: those at even indices) are indexed; the rest are never found,
+  // not even under their own key.
+  KeyIndex even(keys.size(), [&](size_t i) -> std::optional<std::string_view> {
+    if (i % 2 != 0) return std::nullopt;
+    return keys[i];
+  });
+  EXPECT_EQ(even.First("208"), 0u);
+  EXPECT_EQ(even.First("20805"), 2u);
+  EXPECT_EQ(even.First(""), std::nullopt);  // index 1's key, left out
+  EXPECT_EQ(even.Take("20805"), 2u);
+  EXPECT_EQ(even.Take("20805"), 4u);
+  EXPECT_EQ(even.Take("208"), 0u);
+  EXPECT_EQ(even.Take("208"), std::nullopt);  // index 3, left out
+}
+
 TEST(KeyIndex, AgreesWithASearchForTheFirstUntakenIndex) {
   std::vector<std::string> names;
   for (int i = 0; i < 300; ++i) names.push_back(std::to_string((i * 7919) % 23));

@@ -2,17 +2,14 @@
 #include <fmt/format.h>
 
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
+#include "base/key_index.h"
 #include "base/text.h"
 #include "check/common.h"
 
 namespace yusuan {
 namespace {
-
-bool Coded(const Row& r) {
-  return r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang;
-}
 
 const Text& NameOf(const Table& t, const Row& r) { return r.label(t); }
 
@@ -24,33 +21,48 @@ void AddCodeRules(std::vector<Rule>* rules) {
        "2080505 在表2 为“机关事业单位基本养老保险缴费支出”，在表5 为“机关事业单位养老保险缴费”"},
       [](const Document& doc, Reporter& rep) {
         // The first row of each code, by namespace (table 9's income side and table 7 use
-        // revenue codes, a separate one). Views of the document: a table of a hundred thousand
-        // codes costs no string per row.
+        // revenue codes, a separate one): the named coded rows in the document's order, and a
+        // sorted index of them. Views of the document, 32 bytes a row (a hash map's node a row
+        // was the peak of checking a table of a hundred thousand codes).
         struct Seen {
           const Table* table;
           const Row* row;
         };
-        std::unordered_map<std::string_view, Seen> first[2];
-        for (const Table& t : doc.tables) {
-          if (t.spec->scheme != RowScheme::kFunctionCodes) continue;
-          for (const Row& r : t.rows) {
-            if (!Coded(r) || NameOf(t, r).empty()) continue;
-            const bool income = t.kind() == TableKind::kFundIncome ||
-                                (t.kind() == TableKind::kStateCapital && r.side == 0);
-            auto [it, inserted] = first[income].try_emplace(r.key.view(), Seen{&t, &r});
-            if (inserted) continue;
-            const Table& ft = *it->second.table;
-            const Row& fr = *it->second.row;
-            if (SameKey(NameOf(ft, fr), NameOf(t, r))) continue;
-            Finding& f = rep.Report(
-                r.at.line, fmt::format("科目 {} 在{}第{}行名为“{}”，在{}第{}行却名为“{}”", r.key,
-                                       TableName(ft), fr.at.line, NameOf(ft, fr), TableName(t),
-                                       r.at.line, NameOf(t, r)));
-            f.expected = NameOf(ft, fr);
-            f.actual = NameOf(t, r);
-            f.related_lines.push_back(fr.at.line);
+        std::vector<Seen> seen[2];
+        auto for_each_named = [&](auto fn) {
+          for (const Table& t : doc.tables) {
+            if (t.spec->scheme != RowScheme::kFunctionCodes) continue;
+            for (const Row& r : t.rows) {
+              if (!IsCoded(r.kind) || NameOf(t, r).empty()) continue;
+              fn(t, r,
+                 t.kind() == TableKind::kFundIncome ||
+                     (t.kind() == TableKind::kStateCapital && r.side == 0));
+            }
           }
-        }
+        };
+        for_each_named([&](const Table& t, const Row& r, bool income) {
+          seen[income].push_back(Seen{&t, &r});
+        });
+        auto index_of = [](const std::vector<Seen>& s) {
+          return KeyIndex(s.size(), [&](size_t i) { return s[i].row->key.view(); });
+        };
+        const KeyIndex first[2] = {index_of(seen[0]), index_of(seen[1])};
+        size_t next[2] = {0, 0};
+        for_each_named([&](const Table& t, const Row& r, bool income) {
+          const size_t at = next[income]++;
+          const size_t i = first[income].First(r.key.view()).value_or(at);
+          if (i == at) return;  // the first of its code
+          const Table& ft = *seen[income][i].table;
+          const Row& fr = *seen[income][i].row;
+          if (SameKey(NameOf(ft, fr), NameOf(t, r))) return;
+          Finding& f =
+              rep.Report(r.at.line, fmt::format("科目 {} 在{}第{}行名为“{}”，在{}第{}行却名为“{}”",
+                                                r.key, TableName(ft), fr.at.line, NameOf(ft, fr),
+                                                TableName(t), r.at.line, NameOf(t, r)));
+          f.expected = NameOf(ft, fr);
+          f.actual = NameOf(t, r);
+          f.related_lines.push_back(fr.at.line);
+        });
       }});
   rules->push_back(Rule{
       {"code.class-name", Severity::kWarning, "科目分类", "类级科目名称与《政府收支分类科目》一致",

@@ -14,9 +14,10 @@ std::string RowName(const Table& t, const Row& r) {
   const SideSpec& side = t.spec->sides[r.side];
   int code = side.code_column();
   std::string name = r.label(t).str();
-  if (code >= 0 && static_cast<size_t>(code) < r.cells.size() && !r.cells[code].text.empty()) {
-    if (name.empty()) return r.cells[code].text.str();
-    return r.cells[code].text + " " + name;
+  const std::span<const Cell> cells = r.cells(t);
+  if (code >= 0 && static_cast<size_t>(code) < cells.size() && !cells[code].text.empty()) {
+    if (name.empty()) return cells[code].text.str();
+    return cells[code].text + " " + name;
   }
   return name.empty() ? r.key.str() : name;
 }

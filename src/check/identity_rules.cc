@@ -2,7 +2,6 @@
 // and in total.
 #include <fmt/format.h>
 
-#include <map>
 #include <optional>
 
 #include "base/key_index.h"
@@ -94,18 +93,15 @@ void AtMost(Reporter& rep, const Figure& a, const Figure& b, MoneyUnit unit) {
 template <typename Fn>
 void PerCode(const Table* a, const Table* b, Fn fn) {
   if (!a || !b) return;
-  std::map<std::string_view, const Row*> in_b;
-  for (const Row& r : b->rows) {
-    if (r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
-      in_b.emplace(r.key.view(), &r);
-    }
-  }
+  // The first row of each code in `b`.
+  const KeyIndex in_b(b->rows.size(), [&](size_t i) -> std::optional<std::string_view> {
+    if (!IsCoded(b->rows[i].kind)) return std::nullopt;
+    return b->rows[i].key.view();
+  });
   for (const Row& r : a->rows) {
-    if (r.kind != RowKind::kClass && r.kind != RowKind::kKuan && r.kind != RowKind::kXiang) {
-      continue;
-    }
-    auto it = in_b.find(r.key.view());
-    fn(r, it == in_b.end() ? nullptr : it->second);
+    if (!IsCoded(r.kind)) continue;
+    const std::optional<size_t> i = in_b.First(r.key.view());
+    fn(r, i ? &b->rows[*i] : nullptr);
   }
 }
 

@@ -107,10 +107,8 @@ std::vector<Mutation> Mutations(const Document& doc, const std::vector<std::stri
     }
   };
   for (const Table& t : doc.tables) {
-    for (const Row& r : t.rows) {
-      for (const Cell& c : r.cells) {
-        if (c.amount.present()) add_cell(c.at, "table");
-      }
+    for (const Cell& c : t.cells) {
+      if (c.amount.present()) add_cell(c.at, "table");
     }
   }
   for (const TargetTable& t : doc.targets) {

@@ -28,10 +28,10 @@ void SumColumns(Reporter& rep, const Table& t, const Row& total, std::span<const
     if (c.type != ColumnType::kAmount) continue;
     amounts->clear();
     for (const Row* p : parts) {
-      amounts->push_back(p->side == total.side ? p->amount_at(static_cast<int>(column))
+      amounts->push_back(p->side == total.side ? p->amount_at(t, static_cast<int>(column))
                                                : p->amount(t, c.id));
     }
-    const Amount sum_total = total.amount_at(static_cast<int>(column));
+    const Amount sum_total = total.amount_at(t, static_cast<int>(column));
     const SumResult s = CompareSum(sum_total, *amounts);
     if (s.ok) continue;
     if (lines.empty()) lines = LinesOf(parts);
@@ -54,7 +54,7 @@ void RowSums(const Table& t, Reporter& rep) {
     for (const Row& r : t.rows) {
       if (r.side != sum.side) continue;
       parts.clear();
-      for (int column : part_columns) parts.push_back(r.amount_at(column));
+      for (int column : part_columns) parts.push_back(r.amount_at(t, column));
       auto what = [&] {
         std::string names;
         for (std::string_view p : sum.parts) {
@@ -64,7 +64,7 @@ void RowSums(const Table& t, Reporter& rep) {
         return fmt::format("{} 第{}行“{}”：{} 应等于 {}", TableName(t), r.at.line, RowName(t, r),
                            ColumnName(t, sum.side, sum.total), names);
       };
-      ReportSum(rep, r.at.line, what, r.amount_at(total_column), parts, {}, t.unit);
+      ReportSum(rep, r.at.line, what, r.amount_at(t, total_column), parts, {}, t.unit);
     }
   }
 }
@@ -134,10 +134,8 @@ std::vector<const Row*> Classes(const Table& t, int side) {
 }
 
 bool HasData(const Table& t) {
-  for (const Row& r : t.rows) {
-    for (const Cell& c : r.cells) {
-      if (c.amount.present() && c.amount.fen != 0) return true;
-    }
+  for (const Cell& c : t.cells) {
+    if (c.amount.present() && c.amount.fen != 0) return true;
   }
   return false;
 }

@@ -43,6 +43,10 @@ enum class RowKind : uint8_t {
   kProject,     // tables 12-13: a project
   kLine,  // a named line of a fixed-row table (一般公共预算, 本年收入合计, 公务接待费)
 };
+// Whether rows of `kind` are keyed by a classification code (类, 款, 项).
+constexpr bool IsCoded(RowKind kind) {
+  return kind == RowKind::kClass || kind == RowKind::kKuan || kind == RowKind::kXiang;
+}
 std::string_view RowKindId(RowKind kind);
 bool RowKindFromId(std::string_view id, RowKind* kind);
 

@@ -1,5 +1,8 @@
 #include "model/document.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace yusuan {
 
 std::string_view DocumentKindId(DocumentKind kind) {
@@ -38,19 +41,34 @@ std::string_view DocumentKindName(DocumentKind kind) {
 }
 
 const Cell* Row::cell(const Table& table, std::string_view column_id) const {
-  int c = table.spec->sides[side].column(column_id);
-  if (c < 0 || static_cast<size_t>(c) >= cells.size()) return nullptr;
-  return &cells[c];
+  const int c = table.spec->sides[side].column(column_id);
+  if (c < 0 || c >= cell_count) return nullptr;
+  return &table.cells[first_cell + c];
 }
 
 Amount Row::amount(const Table& table, std::string_view column_id) const {
-  return amount_at(table.spec->sides[side].column(column_id));
+  return amount_at(table, table.spec->sides[side].column(column_id));
 }
 
 const Text& Row::label(const Table& table) const {
   static const Text kEmpty;
-  size_t c = static_cast<size_t>(table.spec->sides[side].label_column());
-  return c < cells.size() ? cells[c].text : kEmpty;
+  const int c = table.spec->sides[side].label_column();
+  return c >= 0 && c < cell_count ? table.cells[first_cell + c].text : kEmpty;
+}
+
+bool SameRow(const Table& ta, const Row& a, const Table& tb, const Row& b) {
+  const std::span<const Cell> ca = a.cells(ta), cb = b.cells(tb);
+  return a.kind == b.kind && a.side == b.side && a.parent == b.parent && a.at == b.at &&
+         a.key == b.key && a.unit == b.unit && a.doubt == b.doubt &&
+         std::equal(ca.begin(), ca.end(), cb.begin(), cb.end());
+}
+
+Row& Table::add_row(Row row, std::span<Cell> row_cells) {
+  row.first_cell = static_cast<uint32_t>(cells.size());
+  row.cell_count = static_cast<uint16_t>(row_cells.size());
+  cells.insert(cells.end(), std::make_move_iterator(row_cells.begin()),
+               std::make_move_iterator(row_cells.end()));
+  return rows.emplace_back(std::move(row));
 }
 
 const Row* Table::find_row(RowKind kind, int side) const {
@@ -71,7 +89,9 @@ bool operator==(const Table& a, const Table& b) {
   return a.spec == b.spec && a.title == b.title && a.title_at == b.title_at &&
          a.printed_label == b.printed_label && a.entity == b.entity && a.unit == b.unit &&
          a.no_data == b.no_data && a.no_data_at == b.no_data_at && a.notes == b.notes &&
-         a.last_line == b.last_line && a.rows == b.rows;
+         a.last_line == b.last_line &&
+         std::equal(a.rows.begin(), a.rows.end(), b.rows.begin(), b.rows.end(),
+                    [&](const Row& ra, const Row& rb) { return SameRow(a, ra, b, rb); });
 }
 
 const Table* Document::table(TableKind kind) const {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,8 @@ std::string_view DocumentKindName(DocumentKind kind);
 struct Cell {
   Text text;      // label, code and text columns: the cell as printed, cleaned of layout spaces
   Amount amount;  // amount columns
-  Location at;
+  // Its padding holds `doubtful` (40 bytes a cell, not 48: a table-dense document is cells).
+  [[no_unique_address]] Location at;
   // The reader could not be sure this cell is in the right column (a missing or extra tab was
   // resolved by the table's identities, or the text was not a number).
   bool doubtful = false;
@@ -43,27 +45,30 @@ struct Table;
 struct Row {
   RowKind kind = RowKind::kLine;
   uint8_t side = 0;  // index into the spec's sides (income / expenditure for two-sided tables)
+  // The row's cells, one per column of the side in catalogue order, are Table::cells
+  // [first_cell, first_cell + cell_count): one vector for the whole table, not one per row.
+  uint16_t cell_count = 0;
+  uint32_t first_cell = 0;
+  int32_t parent = -1;  // index of the parent row (项 -> 款 -> 类 -> 合计, item -> group)
+  Location at;
   // Stable identity within the table: the classification code ("2080505"), a catalogue row id
   // ("current_total"), or the match key of the label.
   Text key;
-  Location at;
-  std::vector<Cell> cells;  // one per column of the side, in catalogue order
-  int32_t parent = -1;      // index of the parent row (项 -> 款 -> 类 -> 合计, item -> group)
-  Text unit;                // tables 11-13: the unit a project or subtotal belongs to
-  Text doubt;               // why the reading of this row is doubtful; empty when sure
+  Text unit;   // tables 11-13: the unit a project or subtotal belongs to
+  Text doubt;  // why the reading of this row is doubtful; empty when sure
 
+  std::span<const Cell> cells(const Table& table) const;
+  std::span<Cell> cells(Table& table) const;
   // Cell of column `column_id`, or nullptr when the side has no such column.
   const Cell* cell(const Table& table, std::string_view column_id) const;
   Amount amount(const Table& table, std::string_view column_id) const;
   // The amount in column `column` of the row's side (an index from SideSpec::column, which a
   // rule resolves once for many rows); absent when the row has no such column.
-  Amount amount_at(int column) const {
-    return column >= 0 && static_cast<size_t>(column) < cells.size() ? cells[column].amount
-                                                                     : Amount{};
-  }
+  Amount amount_at(const Table& table, int column) const;
   // The row's label (label or name column) as printed.
   const Text& label(const Table& table) const;
-  friend bool operator==(const Row&, const Row&) = default;
+  // Rows are equal when what they hold is, wherever their tables keep their cells.
+  friend bool SameRow(const Table& ta, const Row& a, const Table& tb, const Row& b);
 };
 
 struct Table {
@@ -78,14 +83,27 @@ struct Table {
   std::vector<TextItem> notes;  // other 注 lines
   uint32_t last_line = 0;       // last line of the table's region
   std::vector<Row> rows;
+  std::vector<Cell> cells;  // every row's cells, row after row (Row::cells)
 
   TableKind kind() const { return spec->kind; }
+  // Appends `row` with `row_cells` as its cells.
+  Row& add_row(Row row, std::span<Cell> row_cells);
   // First row of `kind` (on `side` when given), or nullptr.
   const Row* find_row(RowKind kind, int side = -1) const;
   // Row with `key` (on `side` when given), or nullptr.
   const Row* find_key(std::string_view key, int side = -1) const;
   friend bool operator==(const Table& a, const Table& b);
 };
+
+inline std::span<const Cell> Row::cells(const Table& table) const {
+  return {table.cells.data() + first_cell, cell_count};
+}
+inline std::span<Cell> Row::cells(Table& table) const {
+  return {table.cells.data() + first_cell, cell_count};
+}
+inline Amount Row::amount_at(const Table& table, int column) const {
+  return column >= 0 && column < cell_count ? table.cells[first_cell + column].amount : Amount{};
+}
 
 struct Section {
   TextItem heading;

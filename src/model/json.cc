@@ -93,6 +93,7 @@ Table TableFrom(const Json& j, TextBacking& b) {
   t.no_data = j.value("no_data", false);
   t.no_data_at = Location{Line(j, "no_data_line"), 0};
   t.notes = TextsFrom(j, "notes", b);
+  std::vector<Cell> cell_storage;  // a row's cells, reused row by row
   for (const Json& rj : Need(j, "rows")) {
     Row r;
     r.at = Location{Line(rj), 0};
@@ -109,10 +110,11 @@ Table TableFrom(const Json& j, TextBacking& b) {
     r.unit = KeptStr(rj, "unit", b);
     r.doubt = KeptStr(rj, "doubt", b);
     const SideSpec& spec_side = t.spec->sides[side];
-    r.cells.resize(spec_side.columns.size());
+    std::vector<Cell>& row_cells = cell_storage;
+    row_cells.assign(spec_side.columns.size(), Cell{});
     const Json& cells = Need(rj, "cells");
     for (size_t c = 0; c < spec_side.columns.size(); ++c) {
-      Cell& cell = r.cells[c];
+      Cell& cell = row_cells[c];
       cell.at = Location{r.at.line, 0};
       std::string id(spec_side.columns[c].id);
       if (!cells.contains(id)) continue;
@@ -122,7 +124,7 @@ Table TableFrom(const Json& j, TextBacking& b) {
       cell.text = KeptStr(cj, "text", b);
       if (cj.contains("printed")) cell.amount = AmountFrom(cj, t.unit);
     }
-    t.rows.push_back(std::move(r));
+    t.add_row(std::move(r), row_cells);
   }
   return t;
 }
@@ -418,9 +420,10 @@ void WriteTable(JsonWriter& w, const Table& t) {
     if (!r.doubt.empty()) w.Field("doubt", r.doubt);
     w.Key("cells");
     w.BeginObject();
-    for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
-      if (CellHasValue(side.columns[c], r.cells[c])) {
-        WriteCell(w, side.columns[c], r.cells[c], t.unit);
+    const std::span<const Cell> cells = r.cells(t);
+    for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
+      if (CellHasValue(side.columns[c], cells[c])) {
+        WriteCell(w, side.columns[c], cells[c], t.unit);
       }
     }
     w.EndObject();

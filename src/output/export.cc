@@ -79,9 +79,10 @@ void WriteCsv(const Document& doc, std::ostream& out) {
     for (const Row& r : t.rows) {
       const SideSpec& side = t.spec->sides[r.side];
       int code = side.code_column();
-      std::string_view code_text = code >= 0 ? r.cells[code].text.view() : std::string_view();
-      for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
-        const Cell& cell = r.cells[c];
+      const std::span<const Cell> cells = r.cells(t);
+      std::string_view code_text = code >= 0 ? cells[code].text.view() : std::string_view();
+      for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
+        const Cell& cell = cells[c];
         if (side.columns[c].type != ColumnType::kAmount || !cell.amount.present()) continue;
         out << CsvField(doc.name) << ',' << CsvField(doc.source) << ','
             << static_cast<int>(t.kind()) << ',' << CsvField(std::string(t.spec->name)) << ','
@@ -131,8 +132,9 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings, cons
       lxw_row_t row = it->second;
       int offset = t.spec->side_offset(r.side);
       const SideSpec& side = t.spec->sides[r.side];
-      for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
-        const Cell& cell = r.cells[c];
+      const std::span<const Cell> cells = r.cells(t);
+      for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
+        const Cell& cell = cells[c];
         lxw_col_t x = static_cast<lxw_col_t>(offset + static_cast<int>(c));
         if (side.columns[c].type == ColumnType::kAmount) {
           if (cell.amount.present()) {

@@ -147,8 +147,9 @@ void Report(const Checked& c, std::string* out, std::ostream* sink) {
         fmt::format_to(std::back_inserter(*out),
                        "<tr id=\"L{}\" class=\"{}\"><td class=muted>{}</td>", r.at.line, cls,
                        r.at.line);
-        for (size_t k = 0; k < spec.columns.size() && k < r.cells.size(); ++k) {
-          const Cell& cell = r.cells[k];
+        const std::span<const Cell> cells = r.cells(t);
+        for (size_t k = 0; k < spec.columns.size() && k < cells.size(); ++k) {
+          const Cell& cell = cells[k];
           if (spec.columns[k].type == ColumnType::kAmount) {
             out->append("<td class=n>");
             if (cell.amount.present()) {

@@ -276,11 +276,9 @@ TEST(DocumentReader, CellsNamesAndValuesAreViewsOfTheTextNotCopies) {
   ASSERT_TRUE(doc.ok());
   size_t cells = 0, owned_cells = 0, indicators = 0, owned_indicators = 0;
   for (const Table& t : doc->tables) {
-    for (const Row& r : t.rows) {
-      for (const Cell& c : r.cells) {
-        cells += !c.text.empty();
-        owned_cells += c.text.owned();
-      }
+    for (const Cell& c : t.cells) {
+      cells += !c.text.empty();
+      owned_cells += c.text.owned();
     }
   }
   for (const TargetTable& t : doc->targets) {

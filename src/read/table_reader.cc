@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <deque>
 #include <set>
+#include <span>
 #include <string_view>
-#include <unordered_map>
 
+#include "base/key_index.h"
 #include "base/text.h"
 
 namespace yusuan {
@@ -134,7 +135,9 @@ struct ColumnSource {
 // One way of laying the physical cells of a line onto the catalogue's columns.
 struct Reading {
   ColumnSource source;
-  std::vector<std::vector<Cell>> sides;
+  // The cells of every side in turn, side s's from TableSpec::side_offset(s). A reading is
+  // scratch space, filled again for each line: no allocation a line.
+  std::vector<Cell> cells;
   bool valid = true;
   int satisfied = 0;
   int violated = 0;
@@ -182,11 +185,14 @@ class TableReader {
   bool LabelMatchesRowSpec(std::string_view label) const;
   // `signed_reading`: also fill Reading::signature, which tells repairs apart.
   // `plain[i]`: whether cells[i] is plain (ForEachCell).
-  Reading Evaluate(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
-                   ColumnSource source, uint32_t line, bool signed_reading) const;
-  Reading ChooseReading(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
-                        uint32_t line);
-  void AddRows(Reading reading, uint32_t line);
+  void Evaluate(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
+                ColumnSource source, uint32_t line, bool signed_reading, Reading* r) const;
+  // The reading chosen for the line: one of the reader's scratch readings, valid until the
+  // next line is read.
+  Reading& ChooseReading(const std::vector<std::string_view>& cells, const std::vector<char>& plain,
+                         uint32_t line);
+  // Adds the reading's rows; their cells are moved out of it.
+  void AddRows(Reading& reading, uint32_t line);
   // Sets the label of the row whose name was wrapped over lines, gathered in wrapped_.
   void FlushWrapped();
   // A row split over two lines where a name wraps: the code and the name's head on one line,
@@ -235,7 +241,7 @@ class TableReader {
   bool HasCode(const Row& row) const {
     const int code = spec_.sides[row.side].code_column();
     if (code < 0) return false;
-    std::string_view text = row.cells[code].text;
+    std::string_view text = row.cells(table_)[code].text;
     return !text.empty() && text[0] >= '0' && text[0] <= '9';
   }
   // Whether a line of text alone continues the name of the row above: in the tables whose
@@ -303,6 +309,9 @@ class TableReader {
   std::vector<ResolvedSum> sums_;
   // Scratch space of Read's splitting of a line: whether each cell is plain.
   std::vector<char> plain_;
+  // Scratch space of ChooseReading: the line as printed, and its repairs.
+  Reading literal_;
+  std::vector<Reading> repairs_;
   // Scratch space of Evaluate, reused from line to line.
   mutable std::vector<char> used_;
   mutable std::vector<Amount> parts_;
@@ -352,22 +361,25 @@ bool TableReader::IsDataLike(const std::vector<std::string_view>& cells) const {
   return false;
 }
 
-Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
-                              const std::vector<char>& plain, ColumnSource source, uint32_t line,
-                              bool signed_reading) const {
-  Reading r;
+void TableReader::Evaluate(const std::vector<std::string_view>& cells,
+                           const std::vector<char>& plain, ColumnSource source, uint32_t line,
+                           bool signed_reading, Reading* out) const {
+  Reading& r = *out;
   r.source = source;
+  r.cells.assign(static_cast<size_t>(spec_.total_width()), Cell{});
+  r.valid = true;
+  r.satisfied = r.violated = 0;
+  r.signature.clear();
+  r.problems.clear();
   std::vector<char>& used = used_;
   used.assign(cells.size(), false);
   std::string& storage = storage_;
-  r.sides.resize(spec_.sides.size());
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
     const SideSpec& side = spec_.sides[s];
     int offset = spec_.side_offset(static_cast<int>(s));
-    r.sides[s].resize(side.columns.size());
     for (size_t c = 0; c < side.columns.size(); ++c) {
       int phys = r.source[offset + c];
-      Cell& cell = r.sides[s][c];
+      Cell& cell = r.cells[offset + c];
       // A cell reordered stands in the column it was printed in; cells after a code joined
       // from its levels stand two printed columns further right.
       const int reordered = phys >= 0 && static_cast<size_t>(phys) < printed_column_.size()
@@ -410,7 +422,7 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
     if (!used[p] && !Trim(cells[p]).empty()) r.valid = false;  // a value would be lost
   }
   for (const ResolvedSum& sum : sums_) {
-    const std::vector<Cell>& row = r.sides[sum.side];
+    const Cell* row = r.cells.data() + spec_.side_offset(sum.side);
     Amount total = row[sum.total].amount;
     std::vector<Amount>& parts = parts_;
     parts.clear();
@@ -424,17 +436,17 @@ Reading TableReader::Evaluate(const std::vector<std::string_view>& cells,
       ++r.violated;
     }
   }
-  return r;
 }
 
-Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells,
-                                   const std::vector<char>& plain, uint32_t line) {
+Reading& TableReader::ChooseReading(const std::vector<std::string_view>& cells,
+                                    const std::vector<char>& plain, uint32_t line) {
   const int n = static_cast<int>(cells.size());
   int last = -1;
   for (int i = 0; i < n; ++i) {
     if (!Trim(cells[i]).empty()) last = i;
   }
-  Reading literal = Evaluate(cells, plain, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
+  Reading& literal = literal_;
+  Evaluate(cells, plain, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false, &literal);
   if (literal.valid && literal.violated == 0) return literal;
 
   // Every one-tab repair: a tab missing before physical cell p, or an empty cell p too many.
@@ -442,55 +454,52 @@ Reading TableReader::ChooseReading(const std::vector<std::string_view>& cells,
   // when the last filled cell lies beyond, every such repair loses it and is invalid, and is
   // not evaluated. Besides saving work, this keeps a line of many cells (a broken line of a
   // million tabs) from costing a full evaluation per cell.
-  std::vector<Reading> repairs;
+  size_t repairs = 0;
+  auto repair = [&](ColumnSource source) {
+    if (repairs == repairs_.size()) repairs_.emplace_back();
+    Evaluate(cells, plain, source, line, true, &repairs_[repairs++]);
+  };
   const int width = spec_.total_width();
   for (int p = 1; p <= last && last <= width - 2; ++p) {
-    repairs.push_back(
-        Evaluate(cells, plain, ColumnSource{ColumnSource::kTabMissing, p, n}, line, true));
+    repair(ColumnSource{ColumnSource::kTabMissing, p, n});
   }
   for (int p = 0; p <= last && last <= width; ++p) {
     if (!Trim(cells[p]).empty()) continue;
-    repairs.push_back(
-        Evaluate(cells, plain, ColumnSource{ColumnSource::kTabExtra, p, n}, line, true));
+    repair(ColumnSource{ColumnSource::kTabExtra, p, n});
   }
-  std::vector<const Reading*> good;
+  std::vector<Reading*> good;
   std::set<std::string> signatures;
-  for (const Reading& r : repairs) {
+  for (Reading& r : std::span(repairs_).first(repairs)) {
     // A repair must break no identity. One that only moves a value out of every identity (into
     // 上年结转, say) counts too: the literal reading broke one, this one breaks none.
     if (!r.valid || r.violated > 0) continue;
     if (signatures.insert(r.signature).second) good.push_back(&r);
   }
   if (good.size() == 1) {
-    Reading chosen = *good.front();
-    for (size_t s = 0; s < chosen.sides.size(); ++s) {
-      int offset = spec_.side_offset(static_cast<int>(s));
-      for (size_t c = 0; c < chosen.sides[s].size(); ++c) {
-        Cell& cell = chosen.sides[s][c];
-        int phys = chosen.source[offset + c];
-        bool moved = phys != static_cast<int>(offset + c);
-        if (moved && (cell.amount.present() || !cell.text.empty())) cell.doubtful = true;
-      }
+    Reading& chosen = *good.front();
+    for (size_t c = 0; c < chosen.cells.size(); ++c) {
+      Cell& cell = chosen.cells[c];
+      const bool moved = chosen.source[static_cast<int>(c)] != static_cast<int>(c);
+      if (moved && (cell.amount.present() || !cell.text.empty())) cell.doubtful = true;
     }
     Note(line, "本行制表符缺失或多余；按行内“合计＝各项之和”确定了列位置，移动过的单元格标为存疑");
     chosen.signature = "repaired";
     return chosen;
   }
-  Reading fallback = literal;
   if (good.size() > 1) {
     Note(line, "本行列位置有多种合理读法，按原样读取并标为存疑");
-    fallback.signature = "ambiguous";
+    literal.signature = "ambiguous";
   } else if (!literal.valid) {
     Note(line, "本行内容与表头列不符（文字落在金额列或单元格多于表头），按原样读取并标为存疑");
-    fallback.signature = "invalid";
+    literal.signature = "invalid";
   }
-  return fallback;
+  return literal;
 }
 
 void TableReader::FlushWrapped() {
   if (wrapped_row_ == kNoRow) return;
   Row& row = table_.rows[wrapped_row_];
-  Text& label = row.cells[spec_.sides[row.side].label_column()].text;
+  Text& label = row.cells(table_)[spec_.sides[row.side].label_column()].text;
   // A row keyed by its name is keyed by the whole name; one keyed by its code keeps the code.
   const bool keyed_by_name = row.key == MatchKey(label);
   label = lines_.Keep(CleanCell(wrapped_));  // once per row: the backing keeps it
@@ -512,7 +521,8 @@ void TableReader::SplitCodeFromName(std::vector<std::string_view>* cells, std::v
   (*cells)[0] = cell.substr(0, digits);
   auto as_printed = [&](const std::vector<std::string_view>& c, const std::vector<char>& p) {
     const int n = static_cast<int>(c.size());
-    Reading r = Evaluate(c, p, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false);
+    Reading r;
+    Evaluate(c, p, ColumnSource{ColumnSource::kPrinted, 0, n}, line, false, &r);
     return r.valid && r.violated == 0;
   };
   if (cells->size() > 1 && Trim((*cells)[1]).empty()) {
@@ -705,10 +715,11 @@ void TableReader::FlushHeld() {
   AddRows(ChooseReading(held_cells_, held_plain_, line), line);
 }
 
-void TableReader::AddRows(Reading reading, uint32_t line) {
+void TableReader::AddRows(Reading& reading, uint32_t line) {
   for (const std::string& problem : reading.problems) Note(line, problem);
-  for (size_t s = 0; s < reading.sides.size(); ++s) {
-    std::vector<Cell>& cells = reading.sides[s];
+  for (size_t s = 0; s < spec_.sides.size(); ++s) {
+    const std::span<Cell> cells(reading.cells.data() + spec_.side_offset(static_cast<int>(s)),
+                                spec_.sides[s].columns.size());
     bool any = std::any_of(cells.begin(), cells.end(),
                            [](const Cell& c) { return c.amount.present() || !c.text.empty(); });
     if (!any) continue;
@@ -720,27 +731,25 @@ void TableReader::AddRows(Reading reading, uint32_t line) {
     for (Cell& c : cells) {
       if (c.text.owned()) c.text = lines_.Keep(c.text);
     }
-    row.cells = std::move(cells);
     if (reading.signature == "repaired") {
       row.doubt = Text::View("制表符缺失或多余，已按行内合计关系确定列位置");
     } else if (reading.signature == "ambiguous") {
       row.doubt = Text::View("列位置有多种合理读法，按原样读取");
     } else if (reading.signature == "invalid") {
       row.doubt = Text::View("内容与表头列不符，按原样读取");
-      for (Cell& c : row.cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
+      for (Cell& c : cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
     }
     if (row.doubt.empty() &&
-        std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.doubtful; })) {
+        std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return c.doubtful; })) {
       row.doubt = Text::View("有单元格无法读成金额");
     }
-    Classify(&row, line);
-    table_.rows.push_back(std::move(row));
+    Classify(&table_.add_row(std::move(row), cells), line);
   }
 }
 
 void TableReader::Classify(Row* row, uint32_t line) {
   const SideSpec& side = spec_.sides[row->side];
-  Text& label = row->cells[side.label_column()].text;
+  Text& label = row->cells(table_)[side.label_column()].text;
   switch (spec_.scheme) {
     case RowScheme::kFixedRows: {
       const std::string_view key = MatchKeyView(label, &storage_);
@@ -767,7 +776,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
     }
     case RowScheme::kFunctionCodes: {
       int code_col = side.code_column();
-      Text& code = row->cells[code_col].text;
+      Text& code = row->cells(table_)[code_col].text;
       // Typed in full-width ("２０８０５０５"): the code it is.
       if (std::string_view folded = FoldDigits(code, &storage_); folded.data() != code.data()) {
         code = lines_.Keep(folded);
@@ -796,7 +805,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
     }
     case RowScheme::kEconomic: {
       std::string key = MatchKey(label);
-      const Text& gov = row->cells[side.column("gov_class")].text;
+      const Text& gov = row->cells(table_)[side.column("gov_class")].text;
       if (Equals(key, "合计")) {
         row->kind = RowKind::kTotal;
         row->key = Text::View("total");
@@ -807,7 +816,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
       if (group) {
         row->kind = RowKind::kGroup;
         row->key = lines_.Keep(key);
-        current_group_ = static_cast<int>(table_.rows.size());
+        current_group_ = static_cast<int>(table_.rows.size()) - 1;  // this row, just added
       } else {
         row->kind = RowKind::kItem;
         row->key = lines_.Keep(key + "|" + MatchKey(gov));
@@ -836,24 +845,26 @@ void TableReader::Classify(Row* row, uint32_t line) {
 
 void TableReader::LinkFunctionCodes() {
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
-    std::unordered_map<std::string_view, int> by_code;
-    by_code.reserve(table_.rows.size());  // no rehash as a table of many codes fills it
-    int total = -1;
-    for (size_t i = 0; i < table_.rows.size(); ++i) {
+    // The first row of each code on the side (a sorted array: a hash map's node a row made
+    // this the peak of reading a table of a hundred thousand codes).
+    const KeyIndex by_code(table_.rows.size(), [&](size_t i) -> std::optional<std::string_view> {
       const Row& r = table_.rows[i];
-      if (r.side != s) continue;
-      if (r.kind == RowKind::kTotal && total < 0) total = static_cast<int>(i);
-      if (r.kind == RowKind::kClass || r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
-        by_code.emplace(r.key, static_cast<int>(i));
-      }
+      if (r.side != s || !IsCoded(r.kind)) return std::nullopt;
+      return r.key.view();
+    });
+    int total = -1;
+    for (size_t i = 0; i < table_.rows.size() && total < 0; ++i) {
+      const Row& r = table_.rows[i];
+      if (r.side == s && r.kind == RowKind::kTotal) total = static_cast<int>(i);
     }
     for (Row& r : table_.rows) {
       if (r.side != s) continue;
       if (r.kind == RowKind::kClass) {
         r.parent = total;
       } else if (r.kind == RowKind::kKuan || r.kind == RowKind::kXiang) {
-        auto it = by_code.find(r.key.view().substr(0, r.key.size() - 2));
-        if (it != by_code.end()) r.parent = it->second;
+        const std::optional<size_t> parent =
+            by_code.First(r.key.view().substr(0, r.key.size() - 2));
+        if (parent) r.parent = static_cast<int32_t>(*parent);
       }
     }
   }
@@ -1082,6 +1093,7 @@ Table TableReader::Read() {
     most_rows += !skip_[n] && !lines_[n].empty();
   }
   table_.rows.reserve(most_rows * spec_.sides.size());
+  table_.cells.reserve(most_rows * static_cast<size_t>(spec_.total_width()));
 
   code_levels_ = SplitsRows() && PrintsCodeLevels();
   std::vector<std::string_view> cells;
@@ -1160,8 +1172,8 @@ Table TableReader::Read() {
           if (table_.rows.size() > before) {
             Row& row = table_.rows.back();
             row.at.line = first_line;
-            row.cells[0].at.line = first_line;
-            row.cells[1].at.line = first_line;
+            row.cells(table_)[0].at.line = first_line;
+            row.cells(table_)[1].at.line = first_line;
           }
           continue;
         }
@@ -1190,7 +1202,7 @@ Table TableReader::Read() {
         if (wrapped_row_ != table_.rows.size() - 1) {
           FlushWrapped();
           wrapped_row_ = table_.rows.size() - 1;
-          wrapped_ = prev.cells[spec_.sides[prev.side].label_column()].text;
+          wrapped_ = prev.cells(table_)[spec_.sides[prev.side].label_column()].text;
         }
         wrapped_ += tail;
         if (!coded_rows) {
@@ -1229,13 +1241,14 @@ Table TableReader::Read() {
   if (table_.rows.capacity() - table_.rows.size() > table_.rows.size() / 8) {
     table_.rows.shrink_to_fit();
   }
+  if (table_.cells.capacity() - table_.cells.size() > table_.cells.size() / 8) {
+    table_.cells.shrink_to_fit();
+  }
   if (table_.no_data) {
-    for (const Row& r : table_.rows) {
-      for (const Cell& c : r.cells) {
-        if (c.amount.present() && c.amount.fen != 0) {
-          Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
-          return std::move(table_);
-        }
+    for (const Cell& c : table_.cells) {
+      if (c.amount.present() && c.amount.fen != 0) {
+        Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
+        return std::move(table_);
       }
     }
   }

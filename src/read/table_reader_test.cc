@@ -79,7 +79,7 @@ TEST(TableReader, JoinsACodePrintedOverTheCellsOfItsLevels) {
     EXPECT_EQ(t->rows[3].key, "2080505");
     EXPECT_EQ(t->rows[4].key, "2080506");
     EXPECT_EQ(t->rows[4].parent, 2);
-    EXPECT_EQ(t->rows[4].cells[1].text, "机关事业单位职业年金缴费支出");
+    EXPECT_EQ(t->rows[4].cells(*t)[1].text, "机关事业单位职业年金缴费支出");
     EXPECT_EQ(t->rows[4].cell(*t, "total")->at.column, 5u);  // as printed
     EXPECT_TRUE(doc.diagnostics.empty()) << doc.diagnostics.front().message;
   }

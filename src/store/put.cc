@@ -140,10 +140,11 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
       const Row& r = t.rows[ri];
       const SideSpec& side = t.spec->sides[r.side];
       int code_col = side.code_column();
+      const std::span<const Cell> cells = r.cells(t);
       Value code =
-          code_col >= 0 && !r.cells[code_col].text.empty() ? Str(r.cells[code_col].text) : Value{};
-      for (size_t c = 0; c < side.columns.size() && c < r.cells.size(); ++c) {
-        const Cell& cell = r.cells[c];
+          code_col >= 0 && !cells[code_col].text.empty() ? Str(cells[code_col].text) : Value{};
+      for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
+        const Cell& cell = cells[c];
         if (side.columns[c].type != ColumnType::kAmount || !cell.amount.present()) continue;
         Status s = Insert(
             "table_cells", kCellColumns,

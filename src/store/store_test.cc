@@ -100,9 +100,10 @@ TEST_P(StoreBackend, LoadsEverySeedWithItsCellsTargetsAndFindings) {
     int64_t cells = 0;
     for (const Table& t : doc->tables) {
       for (const Row& r : t.rows) {
-        for (size_t c = 0; c < r.cells.size(); ++c) {
+        const std::span<const Cell> row_cells = r.cells(t);
+        for (size_t c = 0; c < row_cells.size(); ++c) {
           cells += t.spec->sides[r.side].columns[c].type == ColumnType::kAmount &&
-                   r.cells[c].amount.present();
+                   row_cells[c].amount.present();
         }
       }
     }
