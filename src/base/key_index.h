@@ -35,11 +35,16 @@ class KeyIndex {
         sorted_.push_back(Entry(key_of(i), i));
       }
     }
-    // The indices of a key in ascending order. (A stable sort by key alone does the same, with
-    // a buffer of half the entries more at its peak.)
-    std::sort(sorted_.begin(), sorted_.end(), [](const Entry& a, const Entry& b) {
-      return Before(a, b.key()) || (a.key() == b.key() && a.index < b.index);
-    });
+    // By key, the indices of a key in ascending order (a stable sort by key alone does the same,
+    // with a buffer of half the entries more at its peak). Keys often come in order already, as
+    // classification codes are printed (208, 20805, 2080505, 2080506, …): then there is no sort.
+    auto before = [](const Entry& a, const Entry& b) {
+      const int c = Compare(a, b.prefix, b.key());
+      return c < 0 || (c == 0 && a.index < b.index);
+    };
+    if (!std::is_sorted(sorted_.begin(), sorted_.end(), before)) {
+      std::sort(sorted_.begin(), sorted_.end(), before);
+    }
   }
 
   // The smallest index with `key`, or nothing.
@@ -62,30 +67,48 @@ class KeyIndex {
   }
 
  private:
-  // 16 bytes, not the 24 of a view and a size_t: an index over a table of a hundred thousand
-  // rows is the largest thing reading it holds for a moment. Keys and indices are far below
-  // 2³² (inputs are refused above 512 MB).
+  // 24 bytes, as a view and a size_t took without the prefix: an index over a table of a
+  // hundred thousand rows is the largest thing reading it holds for a moment. Keys and indices
+  // are far below 2³² (inputs are refused above 512 MB).
   struct Entry {
     Entry(std::string_view key, size_t i)
         : data(key.data()),
+          prefix(PrefixOf(key)),
           size(static_cast<uint32_t>(key.size())),
           index(static_cast<uint32_t>(i)) {}
     std::string_view key() const { return {data, size}; }
     const char* data;
+    uint64_t prefix;  // the key's first eight bytes, big-endian: most comparisons need no more
     uint32_t size;
     uint32_t index;
   };
   using Entries = std::vector<Entry>;
 
-  // The order of the entries: shorter keys first, then by their bytes (keys of one length, as
-  // classification codes of one level are, compare without a call; most pairs differ in length).
-  static bool Before(const Entry& a, std::string_view key) {
-    return a.size != key.size() ? a.size < key.size() : a.key() < key;
+  static uint64_t PrefixOf(std::string_view key) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      prefix = prefix << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+    }
+    return prefix;
+  }
+
+  // <0, 0 or >0 as `a`'s key is before, equal to or after `key` (whose prefix is `prefix`), in
+  // the order of their bytes.
+  static int Compare(const Entry& a, uint64_t prefix, std::string_view key) {
+    if (a.prefix != prefix) return a.prefix < prefix ? -1 : 1;
+    // The first eight bytes agree (a shorter key padded with zeros): the rest, or the lengths.
+    if (a.size <= 8 && key.size() <= 8) {
+      return a.size < key.size() ? -1 : a.size > key.size() ? 1 : 0;
+    }
+    return a.key().compare(key);
   }
 
   // The first entry of `key`, or end().
   Entries::const_iterator Find(std::string_view key) const {
-    auto first = std::lower_bound(sorted_.begin(), sorted_.end(), key, Before);
+    const uint64_t prefix = PrefixOf(key);
+    auto first = std::lower_bound(
+        sorted_.begin(), sorted_.end(), key,
+        [prefix](const Entry& a, std::string_view k) { return Compare(a, prefix, k) < 0; });
     return first != sorted_.end() && first->key() == key ? first : sorted_.end();
   }
 

@@ -72,5 +72,33 @@ TEST(KeyIndex, AgreesWithASearchForTheFirstUntakenIndex) {
   }
 }
 
+TEST(KeyIndex, FindsKeysThatShareTheirFirstEightBytesOrDifferOnlyInLength) {
+  // Keys from a small alphabet, NUL included, of every length up to twelve: most pairs agree
+  // in the first eight bytes the index compares at once, or are one a prefix of the other.
+  const std::string alphabet(
+      "\0"
+      "208a",
+      5);
+  std::vector<std::string> keys;
+  uint32_t state = 1;
+  auto next = [&] { return state = state * 1103515245u + 12345u; };
+  for (int i = 0; i < 2000; ++i) {
+    std::string key = "2080505";
+    key.resize((next() >> 16) % 13, '0');
+    for (size_t k = 5; k < key.size(); ++k) key[k] = alphabet[(next() >> 16) % alphabet.size()];
+    keys.push_back(key);
+  }
+  KeyIndex index(keys);
+  for (int ask = 0; ask < 2000; ++ask) {
+    std::string key = keys[(next() >> 16) % keys.size()];
+    if (ask % 3 == 0) key.push_back(alphabet[(next() >> 16) % alphabet.size()]);  // maybe absent
+    std::optional<size_t> want;
+    for (size_t i = 0; i < keys.size() && !want; ++i) {
+      if (keys[i] == key) want = i;
+    }
+    ASSERT_EQ(index.First(key), want) << ask;
+  }
+}
+
 }  // namespace
 }  // namespace yusuan
