@@ -41,8 +41,8 @@ const char* MoneyUnitName(MoneyUnit unit);  // "元" or "万元"
 
 struct Amount {
   int64_t fen = 0;
-  // Fen value of one unit in the last printed digit (0.01 万元 -> 10000). Zero when the cell
-  // held no amount; an absent amount is not the same as a printed zero.
+  // Fen value of one unit in the last printed digit (0.01 万元 -> 10000): a power of ten. Zero
+  // when the cell held no amount; an absent amount is not the same as a printed zero.
   int64_t ulp_fen = 0;
 
   bool present() const { return ulp_fen != 0; }

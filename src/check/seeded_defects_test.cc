@@ -108,7 +108,7 @@ std::vector<Mutation> Mutations(const Document& doc, const std::vector<std::stri
   };
   for (const Table& t : doc.tables) {
     for (const Cell& c : t.cells) {
-      if (c.amount.present()) add_cell(c.at, "table");
+      if (c.amount().present()) add_cell(c.at, "table");
     }
   }
   for (const TargetTable& t : doc.targets) {

@@ -135,7 +135,7 @@ std::vector<const Row*> Classes(const Table& t, int side) {
 
 bool HasData(const Table& t) {
   for (const Cell& c : t.cells) {
-    if (c.amount.present() && c.amount.fen != 0) return true;
+    if (c.amount().present() && c.amount().fen != 0) return true;
   }
   return false;
 }

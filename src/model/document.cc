@@ -1,6 +1,7 @@
 #include "model/document.h"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 
 namespace yusuan {
@@ -38,6 +39,20 @@ std::string_view DocumentKindName(DocumentKind kind) {
       break;
   }
   return "类型不明";
+}
+
+void Cell::set_amount(const Amount& a) {
+  fen_ = a.fen;
+  ulp_power_ = -1;
+  if (a.ulp_fen == 0) return;
+  // The first power of ten not below it: the power itself, as ParseAmount gives (any other
+  // would be a wider tolerance, never a read past the table).
+  int8_t power = 0;
+  while (power + 1 < static_cast<int8_t>(kPowersOfTen.size()) && kPowersOfTen[power] < a.ulp_fen) {
+    ++power;
+  }
+  assert(kPowersOfTen[power] == a.ulp_fen && "ulp_fen is a power of ten");
+  ulp_power_ = power;
 }
 
 const Cell* Row::cell(const Table& table, std::string_view column_id) const {

@@ -9,6 +9,7 @@
 // 1-based line and (where the layout has columns) the 1-based column within the line.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -29,15 +30,31 @@ DocumentKind DocumentKindFromId(std::string_view id);
 // The reader's word for it: "单位预算", "部门预算", "民生领域重大事项", "类型不明".
 std::string_view DocumentKindName(DocumentKind kind);
 
+// A cell of a standard table: 32 bytes, as a table-dense document is mostly cells.
 struct Cell {
-  Text text;      // label, code and text columns: the cell as printed, cleaned of layout spaces
-  Amount amount;  // amount columns
-  // Its padding holds `doubtful` (40 bytes a cell, not 48: a table-dense document is cells).
+  Text text;  // label, code and text columns: the cell as printed, cleaned of layout spaces
+  // Its padding holds `doubtful` and the amount's last digit.
   [[no_unique_address]] Location at;
   // The reader could not be sure this cell is in the right column (a missing or extra tab was
   // resolved by the table's identities, or the text was not a number).
   bool doubtful = false;
+
+  // Amount columns: the amount as printed; absent when the cell held none.
+  Amount amount() const {
+    return Amount{fen_, ulp_power_ < 0 ? 0 : kPowersOfTen[static_cast<size_t>(ulp_power_)]};
+  }
+  // `a.ulp_fen` is zero (no amount) or a power of ten, as ParseAmount gives.
+  void set_amount(const Amount& a);
   friend bool operator==(const Cell&, const Cell&) = default;
+
+ private:
+  static constexpr std::array<int64_t, 19> kPowersOfTen = [] {  // 10^0 .. 10^18
+    std::array<int64_t, 19> p{1};
+    for (size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+    return p;
+  }();
+  int8_t ulp_power_ = -1;  // the amount's ulp_fen is 10^ulp_power_; -1: no amount
+  int64_t fen_ = 0;
 };
 
 struct Table;
@@ -102,7 +119,7 @@ inline std::span<Cell> Row::cells(Table& table) const {
   return {table.cells.data() + first_cell, cell_count};
 }
 inline Amount Row::amount_at(const Table& table, int column) const {
-  return column >= 0 && column < cell_count ? table.cells[first_cell + column].amount : Amount{};
+  return column >= 0 && column < cell_count ? table.cells[first_cell + column].amount() : Amount{};
 }
 
 struct Section {

@@ -15,7 +15,7 @@ Table TableOf(std::initializer_list<int64_t> totals) {
   for (int64_t fen : totals) {
     std::vector<Cell> cells(width);
     cells[0].text = Text::View("2080505");
-    cells[2].amount = Amount{fen, 100};
+    cells[2].set_amount(Amount{fen, 100});
     cells[2].at = Location{line, 3};
     Row row;
     row.kind = RowKind::kXiang;
@@ -56,17 +56,35 @@ TEST(Table, EqualTablesAreEqualWhereverTheyKeepTheirCells) {
   }
   EXPECT_NE(b.rows[0].first_cell, a.rows[0].first_cell);
   EXPECT_EQ(a, b);
-  c.rows[1].cells(c)[2].amount.fen = 201;  // one cell differs
+  c.rows[1].cells(c)[2].set_amount(Amount{201, 100});  // one cell differs
   EXPECT_FALSE(a == c);
   c = TableOf({100, 200});
   c.rows[1].doubt = Text::View("有单元格无法读成金额");  // a row's own field differs
   EXPECT_FALSE(a == c);
 }
 
+TEST(Cell, KeepsEveryAmountParseAmountGivesAndTellsAbsentFromZero) {
+  Cell cell;
+  EXPECT_FALSE(cell.amount().present());
+  for (const char* printed : {"0", "0.00", "-0.42", "6,056.35", "35000000", "5831922.19", "1.5",
+                              "999999999999999.99", "-1000000000000000.00"}) {
+    for (MoneyUnit unit : {MoneyUnit::kYuan, MoneyUnit::kWanYuan}) {
+      const Result<Amount> a = ParseAmount(printed, unit);
+      if (!a.ok()) continue;  // beyond what an amount in 万元 can be
+      cell.set_amount(*a);
+      EXPECT_EQ(cell.amount(), *a) << printed;
+      EXPECT_EQ(cell.amount().decimals(unit), a->decimals(unit)) << printed;
+    }
+  }
+  cell.set_amount(Amount{});
+  EXPECT_FALSE(cell.amount().present());
+  EXPECT_EQ(cell.amount(), Amount{});
+}
+
 // What a table-dense document costs is its cells and rows (docs/performance.md, "Memory"):
 // these sizes are part of that budget.
 TEST(Table, CellsAndRowsStayCompact) {
-  EXPECT_EQ(sizeof(Cell), 40u);  // the doubt flag in the padding of its location
+  EXPECT_EQ(sizeof(Cell), 32u);  // its doubt flag and the amount's last digit in padding
   EXPECT_EQ(sizeof(Row), 72u);   // its cells an index into the table's, not a vector
 }
 

@@ -122,7 +122,7 @@ Table TableFrom(const Json& j, TextBacking& b) {
       cell.at.column = static_cast<uint16_t>(cj.value("col", 0));
       cell.doubtful = cj.value("doubtful", false);
       cell.text = KeptStr(cj, "text", b);
-      if (cj.contains("printed")) cell.amount = AmountFrom(cj, t.unit);
+      if (cj.contains("printed")) cell.set_amount(AmountFrom(cj, t.unit));
     }
     t.add_row(std::move(r), row_cells);
   }
@@ -366,14 +366,14 @@ void WriteDiagnostics(JsonWriter& w, std::string_view key, const std::vector<Dia
 
 // A cell is written when it holds an amount (in an amount column) or a text.
 bool CellHasValue(const ColumnSpec& column, const Cell& cell) {
-  return (column.type == ColumnType::kAmount && cell.amount.present()) || !cell.text.empty();
+  return (column.type == ColumnType::kAmount && cell.amount().present()) || !cell.text.empty();
 }
 
 void WriteCell(JsonWriter& w, const ColumnSpec& column, const Cell& cell, MoneyUnit unit) {
   w.Key(column.id);
   w.BeginObject();
-  if (column.type == ColumnType::kAmount && cell.amount.present()) {
-    WriteAmountFields(w, cell.amount, unit);
+  if (column.type == ColumnType::kAmount && cell.amount().present()) {
+    WriteAmountFields(w, cell.amount(), unit);
   } else {
     w.Field("text", cell.text);
   }

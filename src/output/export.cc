@@ -83,11 +83,11 @@ void WriteCsv(const Document& doc, std::ostream& out) {
       std::string_view code_text = code >= 0 ? cells[code].text.view() : std::string_view();
       for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
         const Cell& cell = cells[c];
-        if (side.columns[c].type != ColumnType::kAmount || !cell.amount.present()) continue;
+        if (side.columns[c].type != ColumnType::kAmount || !cell.amount().present()) continue;
         out << CsvField(doc.name) << ',' << CsvField(doc.source) << ','
             << static_cast<int>(t.kind()) << ',' << CsvField(std::string(t.spec->name)) << ','
             << CsvField(code_text) << ',' << CsvField(r.label(t)) << ',' << side.id << ','
-            << side.columns[c].id << ",元," << FormatYuan(cell.amount.fen) << ',' << cell.at.line
+            << side.columns[c].id << ",元," << FormatYuan(cell.amount().fen) << ',' << cell.at.line
             << '\n';
       }
     }
@@ -137,11 +137,11 @@ Status WriteXlsx(const Document& doc, const std::vector<Finding>& findings, cons
         const Cell& cell = cells[c];
         lxw_col_t x = static_cast<lxw_col_t>(offset + static_cast<int>(c));
         if (side.columns[c].type == ColumnType::kAmount) {
-          if (cell.amount.present()) {
+          if (cell.amount().present()) {
             // A spreadsheet number is a double: the exact fen are divided once, here, for
             // display; at most two decimals of 万元 survive exactly.
             double value =
-                static_cast<double>(cell.amount.fen) / static_cast<double>(FenPerUnit(t.unit));
+                static_cast<double>(cell.amount().fen) / static_cast<double>(FenPerUnit(t.unit));
             lxw.worksheet_write_number(ws, row, x, value, money);
           } else if (!cell.text.empty()) {
             lxw.worksheet_write_string(ws, row, x, cell.text.str().c_str(), nullptr);

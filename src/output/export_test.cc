@@ -87,12 +87,12 @@ TEST(Export, XlsxOfSeed003OpensInLibreOfficeWithTheModelsNumbers) {
       const SideSpec& side = t.spec->sides[r.side];
       const std::span<const Cell> cells = r.cells(t);
       for (size_t c = 0; c < side.columns.size(); ++c) {
-        if (side.columns[c].type != ColumnType::kAmount || !cells[c].amount.present()) continue;
+        if (side.columns[c].type != ColumnType::kAmount || !cells[c].amount().present()) continue;
         size_t x = static_cast<size_t>(offset) + c;
         ASSERT_LT(x, rows[index].size()) << csv << " row " << index;
         auto value = ParseAmount(rows[index][x], t.unit);
         ASSERT_TRUE(value.ok()) << csv << ": " << rows[index][x];
-        EXPECT_EQ(value->fen, cells[c].amount.fen) << csv << " line " << r.at.line;
+        EXPECT_EQ(value->fen, cells[c].amount().fen) << csv << " line " << r.at.line;
         ++compared;
       }
     }

@@ -152,8 +152,8 @@ void Report(const Checked& c, std::string* out, std::ostream* sink) {
           const Cell& cell = cells[k];
           if (spec.columns[k].type == ColumnType::kAmount) {
             out->append("<td class=n>");
-            if (cell.amount.present()) {
-              AppendEscaped(FormatIn(cell.amount, t.unit), out);
+            if (cell.amount().present()) {
+              AppendEscaped(FormatIn(cell.amount(), t.unit), out);
             } else {
               AppendEscaped(cell.text, out);
             }

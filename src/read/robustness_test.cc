@@ -155,7 +155,7 @@ void ExpectSameRow(std::string_view seed, const Table& table, const Row& a, cons
   ASSERT_EQ(cb.size(), ca.size());
   for (size_t c = 0; c < ca.size(); ++c) {
     EXPECT_EQ(cb[c].text, ca[c].text) << seed << " " << table.title;
-    EXPECT_EQ(cb[c].amount, ca[c].amount);
+    EXPECT_EQ(cb[c].amount(), ca[c].amount());
     if (more) more(ca[c], cb[c]);
   }
   EXPECT_EQ(b.doubt, a.doubt);
@@ -1247,7 +1247,7 @@ TEST(Robustness, ColumnsPrintedInAnotherOrderAreReadByTheirNames) {
                      const std::span<const Cell> ca = a.cells(table), cb = b.cells(other);
                      ASSERT_EQ(cb.size(), ca.size());
                      for (size_t c = 0; c < ca.size(); ++c) {
-                       EXPECT_EQ(cb[c].amount, ca[c].amount)
+                       EXPECT_EQ(cb[c].amount(), ca[c].amount())
                            << seed << " " << table.title << " " << a.at.line;
                      }
                    });
@@ -1600,7 +1600,7 @@ TEST(Robustness, HugeNumbersAreMarkedNotWrapped) {
   ASSERT_NE(t, nullptr);
   ASSERT_EQ(t->rows.size(), 1u);
   const Cell* total = t->rows[0].cell(*t, "total");
-  EXPECT_FALSE(total->amount.present());
+  EXPECT_FALSE(total->amount().present());
   EXPECT_TRUE(total->doubtful);
   EXPECT_FALSE(t->rows[0].doubt.empty());
   ASSERT_EQ(r->diagnostics.size(), 1u);

@@ -405,7 +405,7 @@ void TableReader::Evaluate(const std::vector<std::string_view>& cells,
         }
         auto amount = ParseAmount(text, table_.unit);
         if (amount.ok()) {
-          cell.amount = *amount;
+          cell.set_amount(*amount);
         } else {
           r.problems.push_back(std::string(side.columns[c].name) + "：" +
                                amount.status().message());
@@ -423,10 +423,10 @@ void TableReader::Evaluate(const std::vector<std::string_view>& cells,
   }
   for (const ResolvedSum& sum : sums_) {
     const Cell* row = r.cells.data() + spec_.side_offset(sum.side);
-    Amount total = row[sum.total].amount;
+    Amount total = row[sum.total].amount();
     std::vector<Amount>& parts = parts_;
     parts.clear();
-    for (int c : sum.parts) parts.push_back(row[c].amount);
+    for (int c : sum.parts) parts.push_back(row[c].amount());
     bool any_part =
         std::any_of(parts.begin(), parts.end(), [](const Amount& a) { return a.present(); });
     if (!total.present() && !any_part) continue;
@@ -480,7 +480,7 @@ Reading& TableReader::ChooseReading(const std::vector<std::string_view>& cells,
     for (size_t c = 0; c < chosen.cells.size(); ++c) {
       Cell& cell = chosen.cells[c];
       const bool moved = chosen.source[static_cast<int>(c)] != static_cast<int>(c);
-      if (moved && (cell.amount.present() || !cell.text.empty())) cell.doubtful = true;
+      if (moved && (cell.amount().present() || !cell.text.empty())) cell.doubtful = true;
     }
     Note(line, "本行制表符缺失或多余；按行内“合计＝各项之和”确定了列位置，移动过的单元格标为存疑");
     chosen.signature = "repaired";
@@ -721,7 +721,7 @@ void TableReader::AddRows(Reading& reading, uint32_t line) {
     const std::span<Cell> cells(reading.cells.data() + spec_.side_offset(static_cast<int>(s)),
                                 spec_.sides[s].columns.size());
     bool any = std::any_of(cells.begin(), cells.end(),
-                           [](const Cell& c) { return c.amount.present() || !c.text.empty(); });
+                           [](const Cell& c) { return c.amount().present() || !c.text.empty(); });
     if (!any) continue;
     Row row;
     row.side = static_cast<uint8_t>(s);
@@ -737,7 +737,7 @@ void TableReader::AddRows(Reading& reading, uint32_t line) {
       row.doubt = Text::View("列位置有多种合理读法，按原样读取");
     } else if (reading.signature == "invalid") {
       row.doubt = Text::View("内容与表头列不符，按原样读取");
-      for (Cell& c : cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount.present();
+      for (Cell& c : cells) c.doubtful = c.doubtful || !c.text.empty() || c.amount().present();
     }
     if (row.doubt.empty() &&
         std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return c.doubtful; })) {
@@ -1246,7 +1246,7 @@ Table TableReader::Read() {
   }
   if (table_.no_data) {
     for (const Cell& c : table_.cells) {
-      if (c.amount.present() && c.amount.fen != 0) {
+      if (c.amount().present() && c.amount().fen != 0) {
         Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
         return std::move(table_);
       }

@@ -199,7 +199,7 @@ TEST(TableReader, MarksTextInAnAmountColumnAsDoubtful) {
   const Cell* basic = t->rows[0].cell(*t, "basic");
   EXPECT_TRUE(basic->doubtful);
   EXPECT_EQ(basic->text, "见附表");
-  EXPECT_FALSE(basic->amount.present());
+  EXPECT_FALSE(basic->amount().present());
   EXPECT_FALSE(t->rows[0].doubt.empty());
   EXPECT_FALSE(doc.diagnostics.empty());
 }

@@ -145,14 +145,15 @@ Result<int64_t> Store::Put(const StoredDocument& d) {
           code_col >= 0 && !cells[code_col].text.empty() ? Str(cells[code_col].text) : Value{};
       for (size_t c = 0; c < side.columns.size() && c < cells.size(); ++c) {
         const Cell& cell = cells[c];
-        if (side.columns[c].type != ColumnType::kAmount || !cell.amount.present()) continue;
-        Status s = Insert(
-            "table_cells", kCellColumns,
-            {Int(doc_id), Str(std::string(t.spec->id)), Int(static_cast<int>(t.kind())),
-             Int(static_cast<int64_t>(ri)), Str(std::string(RowKindId(r.kind))), Str(r.key),
-             Str(r.label(t)), code, Str(std::string(side.id)), Str(std::string(side.columns[c].id)),
-             Int(cell.amount.fen), Str(FormatIn(cell.amount, t.unit)), Str(MoneyUnitName(t.unit)),
-             Int(cell.at.line), Int(cell.at.column), Int(cell.doubtful ? 1 : 0)});
+        if (side.columns[c].type != ColumnType::kAmount || !cell.amount().present()) continue;
+        Status s =
+            Insert("table_cells", kCellColumns,
+                   {Int(doc_id), Str(std::string(t.spec->id)), Int(static_cast<int>(t.kind())),
+                    Int(static_cast<int64_t>(ri)), Str(std::string(RowKindId(r.kind))), Str(r.key),
+                    Str(r.label(t)), code, Str(std::string(side.id)),
+                    Str(std::string(side.columns[c].id)), Int(cell.amount().fen),
+                    Str(FormatIn(cell.amount(), t.unit)), Str(MoneyUnitName(t.unit)),
+                    Int(cell.at.line), Int(cell.at.column), Int(cell.doubtful ? 1 : 0)});
         if (!s.ok()) return s;
       }
       if (r.kind == RowKind::kProject) {

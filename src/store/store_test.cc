@@ -103,7 +103,7 @@ TEST_P(StoreBackend, LoadsEverySeedWithItsCellsTargetsAndFindings) {
         const std::span<const Cell> row_cells = r.cells(t);
         for (size_t c = 0; c < row_cells.size(); ++c) {
           cells += t.spec->sides[r.side].columns[c].type == ColumnType::kAmount &&
-                   row_cells[c].amount.present();
+                   row_cells[c].amount().present();
         }
       }
     }
