@@ -537,7 +537,7 @@ int main(int argc, char** argv) {
       "同时读取的文件数（线程数）；0 表示每个处理器核一个。输出仍按文件顺序";
   const std::string max_input_help = "读取文件的大小上限（MB），超过的文件不读并报告；至多 " +
                                      std::to_string(yusuan::kMaxInputBytes >> 20) +
-                                     "。几乎全是表格行的文件读取时约占其大小 13 倍的内存";
+                                     "。几乎全是表格行的文件读取时约占其大小 9 至 12 倍的内存";
   auto add_reading = [&](CLI::App* command, bool jobs) {
     if (jobs) command->add_option("-j,--jobs", reading.jobs, jobs_help)->capture_default_str();
     command->add_option("--max-input-mb", reading.max_input_mb, max_input_help)

@@ -30,9 +30,9 @@ struct Decoded {
 // The most a file may hold whatever the caller asks (the readers' offsets are 32-bit).
 constexpr size_t kMaxInputBytes = size_t{512} << 20;
 // Files larger than this are refused unless the caller asks for more (`--max-input-mb`, up to
-// kMaxInputBytes). A document that is nearly all table rows takes up to 13 times its size to
-// read and 17 times to check, so 64 MB keeps the worst case near a gigabyte; a real disclosure
-// is a few MB at most.
+// kMaxInputBytes). A document that is nearly all table rows takes about 9 times its size to
+// read and 12 times to check, so 64 MB keeps the worst case near 0.7 GB; a real disclosure is
+// a few MB at most.
 constexpr size_t kDefaultInputLimit = size_t{64} << 20;
 
 Result<Decoded> Decode(std::string_view bytes);

@@ -25,8 +25,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
 // consumer by up to four files each while the files in hand come to at most `budget` bytes (a
 // model with its text takes about three and a half times its file), so a run over large
 // documents holds one per thread and a run over the usual ones keeps every core busy. A file
-// over `alone` bytes (no real disclosure comes near; a table-dense one takes up to 13 times its
-// size) is held alone: two of them are never read at once.
+// over `alone` bytes (no real disclosure comes near; a table-dense one takes about 9 to 12
+// times its size) is held alone: two of them are never read at once.
 struct FileLimits {
   uint64_t budget = 8 << 20;
   uint64_t alone = 32 << 20;
