@@ -928,8 +928,8 @@ TEST(Robustness, ACodePrintedOverTheCellsOfItsLevelsIsOneCode) {
                      const bool coded =
                          table.spec->sides.size() == 1 && table.spec->sides[0].code_column() == 0;
                      ExpectSameRow(seed, table, a, other, b, [&](const Cell& ca, const Cell& cb) {
-                       // Provenance names the column as printed: two further right after the code's
-                       // cells.
+                       // Provenance names the column as printed: two further right
+                       // after the code's cells.
                        const uint16_t column = ca.at.column;
                        EXPECT_EQ(cb.at.column, coded && column > 1 ? column + 2 : column)
                            << seed << " " << table.title << " " << a.at.line;
