@@ -93,11 +93,7 @@ void AtMost(Reporter& rep, const Figure& a, const Figure& b, MoneyUnit unit) {
 template <typename Fn>
 void PerCode(const Table* a, const Table* b, Fn fn) {
   if (!a || !b) return;
-  // The first row of each code in `b`.
-  const KeyIndex in_b(b->rows.size(), [&](size_t i) -> std::optional<std::string_view> {
-    if (!IsCoded(b->rows[i].kind)) return std::nullopt;
-    return b->rows[i].key.view();
-  });
+  const KeyIndex in_b = CodedRows(*b);
   for (const Row& r : a->rows) {
     if (!IsCoded(r.kind)) continue;
     const std::optional<size_t> i = in_b.First(r.key.view());

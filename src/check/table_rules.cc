@@ -133,13 +133,6 @@ std::vector<const Row*> Classes(const Table& t, int side) {
   return out;
 }
 
-bool HasData(const Table& t) {
-  for (const Cell& c : t.cells) {
-    if (c.amount().present() && c.amount().fen != 0) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void AddTableRules(std::vector<Rule>* rules) {
@@ -295,7 +288,7 @@ void AddTableRules(std::vector<Rule>* rules) {
        "国有资本经营预算收支预算表全空，却没有“注：本表无数据”"},
       [](const Document& doc, Reporter& rep) {
         for (const Table& t : doc.tables) {
-          bool data = HasData(t);
+          const bool data = t.has_data();
           if (!data && !t.no_data) {
             rep.Report(t.title_at.line,
                        fmt::format("{} 没有任何金额，但未注明“本表无数据”", TableName(t)));

@@ -86,6 +86,23 @@ Row& Table::add_row(Row row, std::span<Cell> row_cells) {
   return rows.emplace_back(std::move(row));
 }
 
+KeyIndex CodedRows(const Table& t, int side) {
+  // A sorted array, not a map with a node a row: this was the peak of reading and of checking
+  // a table of a hundred thousand codes.
+  return KeyIndex(t.rows.size(), [&](size_t i) -> std::optional<std::string_view> {
+    const Row& r = t.rows[i];
+    if ((side >= 0 && r.side != side) || !IsCoded(r.kind)) return std::nullopt;
+    return r.key.view();
+  });
+}
+
+bool Table::has_data() const {
+  return std::any_of(cells.begin(), cells.end(), [](const Cell& c) {
+    const Amount a = c.amount();
+    return a.present() && a.fen != 0;
+  });
+}
+
 const Row* Table::find_row(RowKind kind, int side) const {
   for (const Row& r : rows) {
     if (r.kind == kind && (side < 0 || r.side == side)) return &r;

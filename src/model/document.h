@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/key_index.h"
 #include "base/money.h"
 #include "model/catalogue.h"
 #include "model/claim.h"
@@ -109,8 +110,14 @@ struct Table {
   const Row* find_row(RowKind kind, int side = -1) const;
   // Row with `key` (on `side` when given), or nullptr.
   const Row* find_key(std::string_view key, int side = -1) const;
+  // Whether any cell holds an amount other than zero (what "注：本表无数据" denies).
+  bool has_data() const;
   friend bool operator==(const Table& a, const Table& b);
 };
+
+// The rows of `t` keyed by a classification code (类, 款, 项; on `side` when given), by code:
+// First(code) is the index of the first row of that code in t.rows.
+KeyIndex CodedRows(const Table& t, int side = -1);
 
 inline std::span<const Cell> Row::cells(const Table& table) const {
   return {table.cells.data() + first_cell, cell_count};

@@ -63,6 +63,13 @@ TEST(Table, EqualTablesAreEqualWhereverTheyKeepTheirCells) {
   EXPECT_FALSE(a == c);
 }
 
+TEST(Table, HasDataWhenACellHoldsAnAmountOtherThanZero) {
+  EXPECT_FALSE(TableOf({}).has_data());
+  EXPECT_FALSE(TableOf({0, 0}).has_data());  // printed zeros: nothing there
+  EXPECT_TRUE(TableOf({0, 100}).has_data());
+  EXPECT_TRUE(TableOf({-100}).has_data());
+}
+
 TEST(Cell, KeepsEveryAmountParseAmountGivesAndTellsAbsentFromZero) {
   Cell cell;
   EXPECT_FALSE(cell.amount().present());

@@ -6,7 +6,6 @@
 #include <span>
 #include <string_view>
 
-#include "base/key_index.h"
 #include "base/text.h"
 
 namespace yusuan {
@@ -845,13 +844,7 @@ void TableReader::Classify(Row* row, uint32_t line) {
 
 void TableReader::LinkFunctionCodes() {
   for (size_t s = 0; s < spec_.sides.size(); ++s) {
-    // The first row of each code on the side (a sorted array: a hash map's node a row made
-    // this the peak of reading a table of a hundred thousand codes).
-    const KeyIndex by_code(table_.rows.size(), [&](size_t i) -> std::optional<std::string_view> {
-      const Row& r = table_.rows[i];
-      if (r.side != s || !IsCoded(r.kind)) return std::nullopt;
-      return r.key.view();
-    });
+    const KeyIndex by_code = CodedRows(table_, static_cast<int>(s));
     int total = -1;
     for (size_t i = 0; i < table_.rows.size() && total < 0; ++i) {
       const Row& r = table_.rows[i];
@@ -1244,13 +1237,8 @@ Table TableReader::Read() {
   if (table_.cells.capacity() - table_.cells.size() > table_.cells.size() / 8) {
     table_.cells.shrink_to_fit();
   }
-  if (table_.no_data) {
-    for (const Cell& c : table_.cells) {
-      if (c.amount().present() && c.amount().fen != 0) {
-        Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
-        return std::move(table_);
-      }
-    }
+  if (table_.no_data && table_.has_data()) {
+    Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
   }
   return std::move(table_);
 }
