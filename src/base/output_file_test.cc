@@ -143,8 +143,8 @@ TEST_F(OutputFileTest, RemoveUnfinishedTakesAwayEveryUncommittedTemporaryFile) {
 // A run stopped by a signal at any moment of opening, writing or dropping its output leaves no
 // temporary file: a child opens and drops a replacement over and over and is stopped at a
 // random moment, a hundred times. When the file was tracked only once it was made (and
-// untracked before it was removed), a stop between the two left it behind, about one stop in
-// three here, and once in CI's `tests/cli_test.sh`.
+// untracked before it was removed), a stop between the two left it behind: this failed at its
+// first round, and `tests/cli_test.sh` once on a loaded machine.
 void RemoveAndStop(int) {
   OutputFile::RemoveUnfinished();
   _exit(0);
