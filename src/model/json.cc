@@ -93,7 +93,7 @@ Table TableFrom(const Json& j, TextBacking& b) {
   t.no_data = j.value("no_data", false);
   t.no_data_at = Location{Line(j, "no_data_line"), 0};
   t.notes = TextsFrom(j, "notes", b);
-  std::vector<Cell> cell_storage;  // a row's cells, reused row by row
+  std::vector<Cell> row_cells;  // a row's cells, reused row by row
   for (const Json& rj : Need(j, "rows")) {
     Row r;
     r.at = Location{Line(rj), 0};
@@ -110,7 +110,6 @@ Table TableFrom(const Json& j, TextBacking& b) {
     r.unit = KeptStr(rj, "unit", b);
     r.doubt = KeptStr(rj, "doubt", b);
     const SideSpec& spec_side = t.spec->sides[side];
-    std::vector<Cell>& row_cells = cell_storage;
     row_cells.assign(spec_side.columns.size(), Cell{});
     const Json& cells = Need(rj, "cells");
     for (size_t c = 0; c < spec_side.columns.size(); ++c) {

@@ -1229,14 +1229,14 @@ Table TableReader::Read() {
     case RowScheme::kFixedRows:
       break;
   }
-  // Rows are large: room left unused by header lines and the shorter side of a two-sided table
-  // is given back when it is more than an eighth (a copy, cheap for the small tables it is).
-  if (table_.rows.capacity() - table_.rows.size() > table_.rows.size() / 8) {
-    table_.rows.shrink_to_fit();
-  }
-  if (table_.cells.capacity() - table_.cells.size() > table_.cells.size() / 8) {
-    table_.cells.shrink_to_fit();
-  }
+  // Rows and cells are large: room left unused by header lines and the shorter side of a
+  // two-sided table is given back when it is more than an eighth (a copy, cheap for the small
+  // tables it is).
+  auto give_back_slack = [](auto& v) {
+    if (v.capacity() - v.size() > v.size() / 8) v.shrink_to_fit();
+  };
+  give_back_slack(table_.rows);
+  give_back_slack(table_.cells);
   if (table_.no_data && table_.has_data()) {
     Note(table_.no_data_at.line, "表注“本表无数据”，但表中有金额");
   }
